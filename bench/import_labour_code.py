@@ -1,0 +1,105 @@
+"""Benchmark: import time of the Kazakhstan Labour Code and the size of the database it leaves.
+
+Run on demand (never in the test suite):
+
+    .venv/bin/python bench/import_labour_code.py [--corpus ../shared/corpus] [--repeat 3]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kenes_bench .venv/bin/python bench/import_labour_code.py
+
+With no DATABASE_URL it uses a fresh SQLite file in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+FILES = {
+    "labour_code_2015_ru.txt": ("/akn/kz/act/code/2015-11-23/414-v", "rus"),
+    "administrative_offences_code_2014_ru.txt": ("/akn/kz/act/code/2014-07-05/235-v", "rus"),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    corpus = Path(args.corpus) / "kz"
+    if not corpus.is_dir():
+        print(f"corpus not found at {corpus}: nothing to measure", file=sys.stderr)
+        return 2
+
+    tmp = tempfile.mkdtemp(prefix="kenes-bench-")
+    os.environ.setdefault("KENES_DATA_DIR", tmp)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenes.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from kenes.lex.importing import import_document
+    from kenes.lex.ingest.readers import read_text
+    from kenes.lex.ingest.structure import parse_text
+    from kenes.lex.models import Expression, Provision, Work
+    from kenes.lex.starter.load import load_starter
+
+    call_command("migrate", interactive=False, verbosity=0)
+    load_starter()
+
+    rows = []
+    for name, (uri, lang) in FILES.items():
+        path = corpus / name
+        if not path.exists():
+            continue
+        read_s, parse_s, write_s = [], [], []
+        for i in range(args.repeat):
+            Work.objects.filter(frbr_uri=uri).delete()
+            t0 = time.perf_counter()
+            text = read_text(path)
+            t1 = time.perf_counter()
+            doc = parse_text(text, lang)
+            t2 = time.perf_counter()
+            import datetime as dt
+
+            result = import_document(doc, work_uri=uri, lang=lang, date=dt.date(2024, 1, 1), title=name)
+            t3 = time.perf_counter()
+            read_s.append(t1 - t0)
+            parse_s.append(t2 - t1)
+            write_s.append(t3 - t2)
+        rows.append((name, path.stat().st_size, result.articles, result.provisions, result.references,
+                     result.amendments, statistics.median(read_s), statistics.median(parse_s),
+                     statistics.median(write_s)))
+
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        db_path = Path(connection.settings_dict["NAME"])
+        connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = db_path.stat().st_size
+    else:
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_database_size(current_database())")
+            size = cur.fetchone()[0]
+
+    print(f"\nKenes import benchmark ({vendor}, median of {args.repeat} runs)\n")
+    header = f"{'file':<42} {'KB':>6} {'art.':>5} {'prov.':>6} {'refs':>6} {'eff.':>5} {'read s':>7} {'parse s':>8} {'write+link s':>12} {'total s':>8}"
+    print(header)
+    print("-" * len(header))
+    for name, nbytes, arts, provs, refs, effs, r, p, w in rows:
+        print(f"{name:<42} {nbytes // 1024:>6} {arts:>5} {provs:>6} {refs:>6} {effs:>5} {r:>7.2f} {p:>8.2f} {w:>12.2f} {r + p + w:>8.2f}")
+    print(f"\ndatabase size after import: {size / 1024 / 1024:.1f} MiB "
+          f"({Expression.objects.count()} expressions, {Provision.objects.count()} provisions)")
+    print("reproduce: .venv/bin/python bench/import_labour_code.py --repeat", args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Kyrgyz (кыргыз тили), as cbd.minjust.gov.kg publishes the laws of the Kyrgyz Republic.
+
+Headings: ЖАЛПЫ/АТАЙЫН БӨЛҮК (part), "1-бөлүм" (section), "2-глава" or "2-бап" (chapter: in Kyrgyz "бап"
+is a CHAPTER, unlike Kazakh), "3-параграф", "12-1-берене." (article); "1." and "1)" as in Russian.
+"""
+
+from __future__ import annotations
+
+from .base import (
+    ARABIC,
+    ARABIC_OR_ROMAN,
+    ARTICLE,
+    CHAPTER,
+    CYRILLIC_NUMBERING,
+    PART,
+    SECTION,
+    SUBCHAPTER,
+    Locale,
+    after,
+    label,
+    named,
+    patterns,
+)
+
+HEADINGS = (
+    named("part", PART, r"(?:ЖАЛПЫ|АТАЙЫН|Жалпы|Атайын)\s+(?:БӨЛҮК|бөлүк)"),
+    after("section", SECTION, label("бөлүм", lower=True), ARABIC_OR_ROMAN),
+    after("chapter", CHAPTER, label("глава", "бап", lower=True), ARABIC_OR_ROMAN),
+    after("section", SUBCHAPTER, label("параграф", lower=True), ARABIC),
+    after("article", ARTICLE, label("берене", lower=True), ARABIC),
+)
+
+LOCALE = Locale(
+    code="kir",
+    name="Kyrgyz",
+    aliases=("ky", "kir", "kg", "kyrgyz"),
+    headings=HEADINGS,
+    enumerations=CYRILLIC_NUMBERING,
+    toc_markers=patterns(r"^(?:МАЗМУНУ|Мазмуну)$"),
+    signatures=patterns(r"^Кыргыз\s+Республикасынын\s+Президенти$"),
+    words=frozenset(
+        [
+            "жана",
+            "менен",
+            "боюнча",
+            "жөнүндө",
+            "ушул",
+            "үчүн",
+            "ылайык",
+            "же",
+            "тарабынан",
+            "кыргыз",
+            "республикасынын",
+            "мыйзамы",
+            "мыйзамынын",
+            "мыйзамдарына",
+            "берененин",
+            "беренеде",
+            "тартипте",
+            "белгиленген",
+            "аныкталат",
+            "каралган",
+            "эмес",
+            "болуп",
+            "мүмкүн",
+        ]
+    ),
+)

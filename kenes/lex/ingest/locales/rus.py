@@ -1,0 +1,115 @@
+"""Russian, as the laws of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan are published in it.
+
+Headings: ОБЩАЯ/ОСОБЕННАЯ ЧАСТЬ (part), РАЗДЕЛ 1 / Раздел I (section), Глава 2 (chapter), Параграф 3 inside a
+chapter, Статья 124-1. (article); "1." пункт, "1)" подпункт, "а)" letter subpoint. Notes are the adilet.zan.kz
+portal's ("Сноска. …", "Примечание ИЗПИ!"); "Примечание." alone is law (notes to an article of a code).
+"""
+
+from __future__ import annotations
+
+from .base import (
+    ARABIC,
+    ARABIC_OR_ROMAN,
+    ARTICLE,
+    CHAPTER,
+    CYRILLIC_NUMBERING,
+    PART,
+    SECTION,
+    SUBCHAPTER,
+    Locale,
+    before,
+    label,
+    named,
+    patterns,
+)
+
+HEADINGS = (
+    named("part", PART, r"(?:ОБЩАЯ|ОСОБЕННАЯ|Общая|Особенная)\s+(?:ЧАСТЬ|часть)"),
+    before("section", SECTION, label("раздел"), ARABIC_OR_ROMAN),
+    before("chapter", CHAPTER, label("глава"), ARABIC_OR_ROMAN),
+    before("section", SUBCHAPTER, r"(?:Параграф|ПАРАГРАФ|§)", ARABIC),
+    before("article", ARTICLE, label("статья"), ARABIC),
+)
+
+#: The adilet.zan.kz portal's notes (ИЗПИ, formerly РЦПИ, is the institute that keeps the database).
+ADILET_NOTES = (
+    r"^Сноска\b",  # also "Сноска.Статья 327 исключена …" with no space
+    r"^Примечание\s+(?:ИЗПИ|РЦПИ)\s*!",
+    r"^Примечание\.\s+См\.",
+    r"^Примечание\.\s+В соответствии с Законом Республики Казахстан от",
+    r"^Вниманию пользователей\s*!",
+    r"^Нормативным постановлением\s+Конституционного Суда",
+)
+
+LOCALE = Locale(
+    code="rus",
+    name="Russian",
+    aliases=("ru", "rus", "russian"),
+    headings=HEADINGS,
+    enumerations=CYRILLIC_NUMBERING,
+    notes=patterns(*ADILET_NOTES),
+    toc_markers=patterns(r"^(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ|Содержание|Оглавление)$"),
+    drop_lines=patterns(r"^ПРЕСС-РЕЛИЗ$"),
+    signatures=patterns(
+        # "Президент" may stand alone, "Республики Казахстан" following as its own paragraph
+        r"^Президент(?:\s+(?:Республики\s+(?:Казахстан|Таджикистан|Узбекистан)|Кыргызской\s+Республики))?$"
+    ),
+    words=frozenset(
+        [
+            "и",
+            "в",
+            "во",
+            "не",
+            "на",
+            "с",
+            "со",
+            "по",
+            "о",
+            "об",
+            "от",
+            "для",
+            "или",
+            "что",
+            "к",
+            "из",
+            "за",
+            "при",
+            "его",
+            "ее",
+            "их",
+            "это",
+            "этого",
+            "настоящего",
+            "настоящей",
+            "настоящим",
+            "настоящему",
+            "статьи",
+            "статьей",
+            "статье",
+            "которые",
+            "который",
+            "которых",
+            "является",
+            "являются",
+            "также",
+            "если",
+            "либо",
+            "быть",
+            "может",
+            "должны",
+            "может",
+            "случае",
+            "случаях",
+            "соответствии",
+            "порядке",
+            "органа",
+            "органы",
+            "лица",
+            "лиц",
+            "республики",
+            "законом",
+            "закона",
+            "кодекса",
+        ]
+    ),
+)

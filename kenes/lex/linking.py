@@ -1,0 +1,158 @@
+"""The link stage of an import: citations in the text become references, publisher notes become effects.
+
+Runs inside the import's transaction, after the provisions are written, because a reference is resolved
+against the eIds that actually exist (``подпункт 1) статьи 49`` may be ``art_49__point_1`` in one code and
+``art_49__para_1__point_1`` in another).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .ingest.adilet_notes import parse_note
+from .ingest.references import find_references
+from .models import Amendment, AmendmentEffect, EditorialNote, Expression, Provision, Reference, Work
+
+
+@dataclass
+class LinkReport:
+    references: int = 0
+    resolved: int = 0
+    effects: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+_WORD = re.compile(r"[\wёЁ]+", re.UNICODE)
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Crude stems (first five letters) so 'Кодекса … правонарушениях' meets 'Кодекс … правонарушениях'."""
+    return frozenset(w.lower()[:5] for w in _WORD.findall(text) if len(w) > 2)
+
+
+class WorkResolver:
+    """Turns a citation's work hint ("ТК РК", "ilo:c097", an act's name as written) into a Work."""
+
+    def __init__(self, home: Work):
+        self.home = home
+        self._cache: dict[str | None, Work | None] = {}
+
+    def resolve(self, hint: str | None) -> Work | None:
+        if hint not in self._cache:
+            self._cache[hint] = self._lookup(hint)
+        return self._cache[hint]
+
+    def _lookup(self, hint: str | None) -> Work | None:
+        if hint is None:
+            return self.home
+        if hint.lower().startswith("ilo:"):
+            number = hint.split(":", 1)[1].lower()
+            return Work.objects.filter(jurisdiction_id="aa-ilo", number=number).first()
+        by_short = Work.objects.filter(short_title__iexact=hint.strip()).first()
+        if by_short is not None:
+            return by_short
+        wanted = _stems(hint)
+        if len(wanted) < 3:
+            return None
+        same_place = Work.objects.filter(jurisdiction=self.home.jurisdiction_id).only("id", "title", "short_title")
+        matches = [w for w in same_place if wanted <= _stems(w.title)]
+        return matches[0] if len(matches) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _eids_of_latest(work_id: int, _generation: int) -> frozenset[str]:
+    expression = Expression.objects.filter(work_id=work_id).order_by("-date").first()
+    if expression is None:
+        return frozenset()
+    return frozenset(expression.provisions.values_list("eid", flat=True))
+
+
+def link_expression(expression: Expression) -> LinkReport:
+    """Find references in every provision of ``expression`` and amendment effects in its notes."""
+    report = LinkReport()
+    work = expression.work
+    resolver = WorkResolver(work)
+    own_eids = frozenset(expression.provisions.values_list("eid", flat=True))
+    generation = Expression.objects.count()  # invalidates the eId cache whenever expressions change
+
+    refs: list[Reference] = []
+    for prov in expression.provisions.only("id", "eid", "text", "wrap_up").iterator(chunk_size=2000):
+        for field_text in (prov.text, prov.wrap_up):
+            if not field_text:
+                continue
+            for cite in find_references(field_text, expression.lang):
+                target = resolver.resolve(cite.work)
+                eids = own_eids if target is not None and target.pk == work.pk else (
+                    _eids_of_latest(target.pk, generation) if target is not None else frozenset()
+                )
+                target_eid = next((e for e in cite.eid_candidates() if e in eids), "")
+                if target is not None and not target_eid and cite.article is None:
+                    target_eid = ""  # a citation of the whole work
+                refs.append(
+                    Reference(
+                        source_id=prov.pk,
+                        target_work=target,
+                        target_eid=target_eid,
+                        citation=cite.text[:500],
+                        start=cite.start,
+                        end=cite.end,
+                    )
+                )
+                report.references += 1
+                report.resolved += target is not None
+    Reference.objects.bulk_create(refs, batch_size=2000)
+
+    report.effects = _effects_from_notes(expression, own_eids, report)
+    return report
+
+
+def _effects_from_notes(expression: Expression, own_eids: frozenset[str], report: LinkReport) -> int:
+    """Record what the publisher's notes say was changed, as applied effects on this work."""
+    count = 0
+    notes = EditorialNote.objects.filter(expression=expression).select_related("provision")
+    for note in notes:
+        for eff in parse_note(note.text, expression.lang):
+            eid = _eid_for_target(eff.target_kind, eff.target_num, note.provision, own_eids)
+            if eid is None:
+                continue
+            amendment, _ = Amendment.objects.get_or_create(
+                amended_work=expression.work,
+                amending_number=eff.act_number or "",
+                date=eff.act_date,
+                defaults={"amending_title": eff.act_title[:500], "source": "publisher-note"},
+            )
+            _, created = AmendmentEffect.objects.get_or_create(
+                amendment=amendment,
+                eid=eid,
+                effect=eff.effect,
+                defaults={
+                    "in_force_on": eff.in_force_on,
+                    "in_force_text": (eff.in_force_text or "")[:300],
+                    "applied": True,
+                },
+            )
+            count += created
+    return count
+
+
+_KIND_PREFIX = {"article": "art", "chapter": "chp", "section": "sec", "part": "part", "paragraph": "para"}
+
+
+def _eid_for_target(
+    kind: str, num: str | None, near: Provision | None, own_eids: frozenset[str]
+) -> str | None:
+    """The eId a note's target names: 'Статья 113' -> art_113; 'document' -> the whole work ('')."""
+    if kind == "document":
+        return ""
+    prefix = _KIND_PREFIX.get(kind)
+    if prefix is None or not num:
+        return near.eid if near is not None else None
+    num = num.lower()
+    if kind == "article":
+        return f"art_{num}"
+    if kind == "paragraph" and near is not None:
+        art = near.eid.split("__")[0]
+        return f"{art}__para_{num}"
+    return next((e for e in own_eids if e.split("__")[-1] == f"{prefix}_{num}"), None)

@@ -1,0 +1,1 @@
+"""Readable renderings of an expression for people and programs: standalone HTML and a JSON document."""

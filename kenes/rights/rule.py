@@ -1,0 +1,102 @@
+"""A rule as the rest of Kenes sees it: a name, a description, its input and output schemas, a function.
+
+The schemas are JSON Schema so the API can publish them in OpenAPI unchanged; the same input schema
+drives validation (:mod:`kenes.rights.situation`) and the CLI options (:mod:`kenes.rights.cli`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kenes.rights.answer import COMMON_KEYS, Context
+
+Compute = Callable[[dict[str, Any], Context], dict[str, Any]]
+
+#: Schema fragments shared by several rules.
+DATE: dict[str, Any] = {"type": "string", "format": "date"}
+COUNTRY: dict[str, Any] = {"type": "string", "format": "country", "description": "ISO 3166-1 alpha-2 code"}
+CITIZENSHIP: dict[str, Any] = {
+    "type": "string",
+    "format": "citizenship",
+    "description": "ISO 3166-1 alpha-2 code of the person's citizenship, or 'stateless'",
+}
+WORKING_WEEK: dict[str, Any] = {
+    "type": "integer",
+    "minimum": 5,
+    "maximum": 6,
+    "default": 5,
+    "description": "Working days a week (5: Saturday and Sunday off; 6: Sunday off)",
+}
+HOLIDAYS: dict[str, Any] = {
+    "type": "array",
+    "items": DATE,
+    "maxItems": 400,
+    "description": "Public holidays and transferred days off to skip when counting working days "
+    "(7 January is always skipped). The Law on holidays is not in our corpus, so pass them in.",
+}
+
+
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """An output that may be null (JSON Schema 2020-12 style type list)."""
+    kind = schema["type"]
+    return {**schema, "type": [kind, "null"]}
+
+
+def out(kind: str, description: str, *, null: bool = True, **extra: Any) -> dict[str, Any]:
+    schema = {"type": kind, "description": description, **extra}
+    return nullable(schema) if null else schema
+
+
+_COMMON_OUTPUTS: dict[str, Any] = {
+    "rule": {"type": "string"},
+    "verified": {
+        "type": "boolean",
+        "description": "True when every value used was checked against law in our corpus",
+    },
+    "refer_to_advisory_centre": {
+        "type": "boolean",
+        "description": "True when the question must go to an advisory centre (see advisory_reasons)",
+    },
+    "advisory_reasons": {"type": "array", "items": {"type": "string"}},
+    "warnings": {"type": "array", "items": {"type": "string"}},
+    "citations": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "work": {"type": "string", "description": "Akoma Ntoso work URI"},
+                "eid": {"type": "string", "description": "AKN eId of the provision"},
+                "label": {"type": "string"},
+                "lang": {"type": "string"},
+                "verified": {"type": "boolean", "description": "False when its text is not in our corpus"},
+            },
+        },
+    },
+    "explanation": {"type": "array", "items": {"type": "string"}},
+    "parameters": {"type": "array", "items": {"type": "object"}},
+}
+assert tuple(_COMMON_OUTPUTS) == COMMON_KEYS
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    title: str
+    description: str
+    inputs: dict[str, Any]  # JSON Schema of the situation (an object)
+    outputs: dict[str, Any]  # JSON Schema properties of the rule's own answer fields
+    compute: Compute = field(repr=False)
+    example: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def input_schema(self) -> dict[str, Any]:
+        return {"title": self.title, "description": self.description, **self.inputs}
+
+    @property
+    def answer_schema(self) -> dict[str, Any]:
+        """JSON Schema of ``Answer.to_dict()`` for this rule."""
+        props = {"rule": _COMMON_OUTPUTS["rule"], **self.outputs}
+        props.update({k: v for k, v in _COMMON_OUTPUTS.items() if k != "rule"})
+        return {"type": "object", "properties": props, "required": list(props)}

@@ -1,0 +1,123 @@
+"""Wage payment deadline: by when must a month's wages be paid, and how late were they? (Kazakhstan)
+
+Labour Code art. 113 para 1: wages are paid at least monthly, no later than the first decade (ten days) of
+the following month, on the day the employment or collective agreement sets; a pay day falling on a day
+off moves to the working day before. Para 3: late wages carry a penalty for every calendar day from the
+day after the due date to the day of payment, at 1.25 times the National Bank's base rate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from kenes.rights.answer import Context
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.workdays import WorkCalendar
+
+INPUTS: dict[str, Any] = {
+    "type": "object",
+    "required": ["month"],
+    "properties": {
+        "month": {"type": "string", "format": "month", "description": "The month worked, YYYY-MM"},
+        "country": {**COUNTRY, "default": "kz"},
+        "pay_day": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 31,
+            "description": "Pay day in the following month set by the employment or collective agreement",
+        },
+        "paid_on": {**DATE, "description": "Day the wages were actually paid, if they were"},
+        "working_week": WORKING_WEEK,
+        "holidays": HOLIDAYS,
+    },
+}
+
+OUTPUTS: dict[str, Any] = {
+    "month": out("string", "The month worked (YYYY-MM)", null=False),
+    "latest_lawful_pay_day": out(
+        "string", "Last day of the first decade of the following month", format="date"
+    ),
+    "payment_due": out("string", "Day the wages are due, moved before days off", format="date"),
+    "paid_on": out("string", "Day paid, as given", format="date"),
+    "late": out("boolean", "Paid after the due day (null if not paid yet or not given)"),
+    "penalty_days": out("integer", "Calendar days of delay the penalty runs for"),
+    "penalty_rate_multiple": out("number", "Penalty rate as a multiple of the National Bank's base rate"),
+}
+
+
+def next_month(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    month: dt.date = s["month"]
+    result: dict[str, Any] = dict.fromkeys(OUTPUTS)
+    result.update(month=f"{month.year:04d}-{month.month:02d}", paid_on=s["paid_on"])
+    if s["country"] != "kz":
+        ctx.refer("We hold wage payment rules for Kazakhstan only; ask an advisory centre.")
+        return result
+
+    following = next_month(month)
+    last_day = ctx.value("kz", "wage_payment_last_day", following)
+    if last_day is None:
+        ctx.explain(f"The wage payment rule in force in {following:%Y-%m} is not in our corpus.")
+        return result
+    cal = WorkCalendar.of(s["working_week"], s["holidays"])
+    lawful = following.replace(day=last_day)
+    result["latest_lawful_pay_day"] = lawful
+    ctx.explain(
+        f"Wages for {result['month']} must be paid no later than the first decade of the following month, "
+        f"i.e. by {lawful} (art. 113 para 1 of the Labour Code)."
+    )
+    day = lawful
+    if s["pay_day"] is not None:
+        days_in = calendar.monthrange(following.year, following.month)[1]
+        agreed = following.replace(day=min(s["pay_day"], days_in))
+        if agreed > lawful:
+            ctx.warn(
+                f"A pay day on the {s['pay_day']}th is later than the law allows: the wages are still due by "
+                f"{lawful}."
+            )
+            ctx.explain(f"The agreed pay day, {agreed}, is after {lawful}; the law's limit applies.")
+        else:
+            day = agreed
+            ctx.explain(f"The agreement sets the pay day: {agreed}.")
+    due = cal.last_working_day_on_or_before(day)
+    if due != day:
+        ctx.explain(f"{day} is a day off, so the wages are paid on the working day before: {due}.")
+        if not s["holidays"]:
+            ctx.warn("Public holidays were not given: only weekends and 7 January were treated as days off.")
+    result["payment_due"] = due
+
+    if s["paid_on"] is not None:
+        late = s["paid_on"] > due
+        result["late"] = late
+        result["penalty_days"] = max(0, (s["paid_on"] - due).days)
+        if late:
+            rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
+            result["penalty_rate_multiple"] = rate
+            ctx.explain(
+                f"Paid on {s['paid_on']}, {result['penalty_days']} day(s) late: the employer owes the wages "
+                f"plus a penalty for each of those calendar days at {rate} times the National Bank's base "
+                "rate on the day of payment (art. 113 para 3)."
+            )
+        else:
+            ctx.explain(f"Paid on {s['paid_on']}: on time.")
+    return result
+
+
+RULE = Rule(
+    name="wage-payment",
+    title="Wage payment deadline",
+    description=(
+        "By when a month's wages must be paid (no later than the first ten days of the following month, on "
+        "the agreed pay day, earlier when it falls on a day off), and the days of delay the penalty runs "
+        "for."
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=compute,
+    example={"month": "2026-05", "paid_on": "2026-06-15"},
+)

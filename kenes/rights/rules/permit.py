@@ -1,0 +1,202 @@
+"""Work permission: does a citizen of X need a permit to work in Y, and which one?
+
+EAEU workers need none in another member state (EAEU Treaty art. 97, not in our corpus, so such answers
+go to an advisory centre). In Kazakhstan, a foreigner staying temporarily may be hired only once the
+employer holds a permit to attract foreign labour, or the worker a certificate for self-employment or a
+labour-immigrant permit (Labour Code art. 26 para 1 point 4); which one depends on the kind of work
+(Law on migration, arts. 37-1, 37-2, 37-3, 41, 43-2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kenes.rights import countries
+from kenes.rights.answer import Context
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
+from kenes.rights.works import EAEU_TREATY, LABOUR_CODE, MIGRATION_LAW, OFFENCES_CODE
+
+
+@dataclass(frozen=True)
+class Permit:
+    code: str
+    name_ru: str
+    name_en: str
+    holder: str  # who must obtain it: employer | worker
+    issued_by: str
+    eids: tuple[str, ...]  # provisions of the Law on migration it rests on
+    how: str
+
+
+#: Kazakhstan: the document that makes each kind of work by a temporarily staying foreigner lawful.
+KZ_PERMITS: dict[str, Permit] = {
+    "employer": Permit(
+        "employer_permit",
+        "разрешение работодателю на привлечение иностранной рабочей силы",
+        "employer's permit to attract foreign labour",
+        "employer",
+        "local executive body (akimat), within the quota",
+        ("art_37-1__para_1",),
+        "The employer obtains it before the employment contract is signed; it cannot pass to another "
+        "employer.",
+    ),
+    "self_employed": Permit(
+        "self_employment_certificate",
+        "справка о соответствии квалификации для самостоятельного трудоустройства",
+        "certificate of qualification for self-employment",
+        "worker",
+        "local executive body",
+        ("art_37-2__para_1",),
+        "Only for professions in demand in priority sectors; issued for up to three months and extended "
+        "for the term of the employment contract, at most three years.",
+    ),
+    "domestic": Permit(
+        "labour_immigrant_permit",
+        "разрешение трудовому иммигранту",
+        "labour-immigrant permit (domestic work for private persons)",
+        "worker",
+        "internal affairs bodies",
+        ("art_43-2__para_4", "art_43-1__para_1__point_1"),
+        "For domestic work for private persons only; the person must be a citizen of a country with a "
+        "visa-free agreement allowing at least three months' stay; issued for one to twelve months.",
+    ),
+    "seasonal": Permit(
+        "seasonal_employer_permit",
+        "разрешение работодателю на привлечение иностранной рабочей силы (сезонные работы)",
+        "employer's permit to attract seasonal foreign workers",
+        "employer",
+        "local executive body, within the quota (or as an international treaty provides)",
+        ("art_41__para_1",),
+        "For seasonal work of at most one year in the listed occupations.",
+    ),
+    "intra_corporate": Permit(
+        "intra_corporate_transfer_permit",
+        "разрешение на привлечение иностранной рабочей силы в рамках внутрикорпоративного перевода",
+        "permit to attract foreign labour for an intra-corporate transfer",
+        "employer",
+        "local executive body",
+        ("art_37-3__para_1",),
+        "For managers and specialists transferred within a company, for the contract term but at most "
+        "three years (plus one).",
+    ),
+}
+
+INPUTS: dict[str, Any] = {
+    "type": "object",
+    "required": ["host", "citizenship"],
+    "properties": {
+        "host": {**COUNTRY, "description": "Country where the person wants to work"},
+        "citizenship": CITIZENSHIP,
+        "on": {**DATE, "description": "Date the question is about (default: today)"},
+        "residence": {
+            "type": "string",
+            "enum": ["temporary", "permanent"],
+            "default": "temporary",
+            "description": "Temporary stay, or a permanent residence permit (вид на жительство)",
+        },
+        "work": {
+            "type": "string",
+            "enum": list(KZ_PERMITS),
+            "default": "employer",
+            "description": "Kind of work: for an employer, self-employment in a profession in demand, "
+            "domestic work for a private person, seasonal work, intra-corporate transfer",
+        },
+    },
+}
+
+OUTPUTS: dict[str, Any] = {
+    "host": out("string", "Host country", null=False),
+    "citizenship": out("string", "The person's citizenship", null=False),
+    "on": out("string", "Date of the answer", format="date", null=False),
+    "eaeu_worker": out("boolean", "Both countries are EAEU members (null if unknown)"),
+    "permit_required": out("boolean", "Whether a permit is needed to work (null: we cannot say)"),
+    "permit": out("string", "Code of the permit needed"),
+    "permit_name": out("string", "Its name in the host country's law"),
+    "permit_name_en": out("string", "Its name in English"),
+    "obtained_by": out("string", "Who must obtain it: employer or worker"),
+    "issued_by": out("string", "The authority that issues it"),
+}
+
+
+def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    on: dt.date = s["on"] or ctx.today
+    host, citizen = s["host"], s["citizenship"]
+    result: dict[str, Any] = dict.fromkeys(OUTPUTS)
+    result.update(host=host, citizenship=citizen, on=on)
+    if host == citizen:
+        result["permit_required"] = False
+        ctx.explain(f"A citizen of {countries.name(host)} needs no permit to work in their own country.")
+        return result
+
+    members = ctx.optional_param("eaeu", "members", on)
+    if members is not None:
+        result["eaeu_worker"] = host in members.value and citizen in members.value
+    if result["eaeu_worker"]:
+        exempt = ctx.value("eaeu", "work_permit_exempt", on)
+        ctx.cite(EAEU_TREATY, "art_97")
+        result["permit_required"] = None if exempt is None else not exempt
+        ctx.explain(
+            f"{countries.name(citizen)} and {countries.name(host)} are both EAEU members: a worker from one "
+            "member state needs no permit to work in another (EAEU Treaty, art. 97 — its text is not in our "
+            "corpus)."
+        )
+        return result
+
+    if host != "kz":
+        ctx.refer(f"We hold no rules on work permits in {countries.name(host)}; ask an advisory centre.")
+        ctx.explain(f"No work-permit rules for {countries.name(host)} are recorded.")
+        return result
+
+    ctx.cite(LABOUR_CODE, "art_26__para_1__point_4")
+    if s["residence"] == "permanent":
+        result["permit_required"] = False
+        ctx.explain(
+            "The Labour Code requires a permit (or certificate) before hiring a foreigner who is staying "
+            "temporarily (art. 26 para 1 point 4); a holder of a permanent residence permit is not staying "
+            "temporarily, so no permit is needed."
+        )
+        return result
+
+    permit = KZ_PERMITS[s["work"]]
+    for eid in permit.eids:
+        ctx.cite(MIGRATION_LAW, eid)
+    result.update(
+        permit_required=True,
+        permit=permit.code,
+        permit_name=permit.name_ru,
+        permit_name_en=permit.name_en,
+        obtained_by=permit.holder,
+        issued_by=permit.issued_by,
+    )
+    ctx.explain(
+        f"A citizen of {countries.name(citizen)} staying temporarily in Kazakhstan may not be hired before "
+        "the permit for that work is obtained (art. 26 para 1 point 4 of the Labour Code)."
+    )
+    ctx.explain(
+        f"For this kind of work it is the {permit.name_en} ({permit.name_ru}), obtained by the "
+        f"{permit.holder} from the {permit.issued_by}. {permit.how}"
+    )
+    ctx.cite(OFFENCES_CODE, "art_517__para_5")
+    ctx.cite(OFFENCES_CODE, "art_519__para_5" if s["work"] == "domestic" else "art_519__para_1")
+    ctx.explain(
+        "Working without it is an administrative offence of the worker (fine, arrest or expulsion: art. 517 "
+        "part 5 of the Code of Administrative Offences), and hiring without it one of the employer (art. "
+        "519)."
+    )
+    return result
+
+
+RULE = Rule(
+    name="permit",
+    title="Work permission",
+    description=(
+        "Does a citizen of one country need a permit to work in another, and which one: none for EAEU "
+        "workers in another member state; in Kazakhstan, the permit that fits the kind of work."
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=compute,
+    example={"host": "kz", "citizenship": "uz", "work": "employer"},
+)

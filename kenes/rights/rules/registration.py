@@ -1,0 +1,189 @@
+"""Registration after arrival: who must register, and by when (Kazakhstan).
+
+Law "On migration of the population", art. 6: an immigrant entering for more than 30 calendar days
+registers with the internal affairs bodies no later than the 30th calendar day after crossing the border
+(para 5), and again within five working days of changing address; the receiving person informs the
+internal affairs bodies within three working days of the arrival (para 4). Both yield to ratified treaties:
+for EAEU citizens the EAEU Treaty (not in our corpus) exempts them for 30 days from entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kenes.rights import countries
+from kenes.rights.answer import Context
+from kenes.rights.errors import InvalidSituation
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.workdays import WorkCalendar
+from kenes.rights.works import EAEU_TREATY, OFFENCES_CODE
+
+INPUTS: dict[str, Any] = {
+    "type": "object",
+    "required": ["host", "citizenship", "entry"],
+    "properties": {
+        "host": COUNTRY,
+        "citizenship": CITIZENSHIP,
+        "entry": {**DATE, "description": "Day the border was crossed"},
+        "planned_exit": {
+            **DATE,
+            "description": "Planned day of leaving (the entry and exit days both count)",
+        },
+        "intended_days": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3660,
+            "description": "Or: planned days of stay",
+        },
+        "address_changed_on": {**DATE, "description": "Day the person moved to a new address, if they did"},
+        "working_week": WORKING_WEEK,
+        "holidays": HOLIDAYS,
+    },
+}
+
+OUTPUTS: dict[str, Any] = {
+    "entry": out("string", "Day of entry", format="date", null=False),
+    "intended_days": out("integer", "Planned days of stay, entry and exit days included (null if not given)"),
+    "registration_required": out(
+        "boolean", "Whether the immigrant must register (null if the stay length is unknown)"
+    ),
+    "registration_deadline": out(
+        "string", "Last day to register, if the stay is longer than the threshold", format="date"
+    ),
+    "registration_exempt_until": out(
+        "string", "EAEU citizens: last day of the exemption from registration", format="date"
+    ),
+    "host_notice_deadline": out(
+        "string", "Last day for the receiving person to inform the internal affairs bodies", format="date"
+    ),
+    "address_change_deadline": out("string", "Last day to register at a new address", format="date"),
+    "who_registers": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "immigrant, receiving_person",
+    },
+}
+
+
+def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    entry: dt.date = s["entry"]
+    host, citizen = s["host"], s["citizenship"]
+    result: dict[str, Any] = dict.fromkeys(OUTPUTS)
+    result.update(entry=entry, who_registers=[])
+
+    if s["planned_exit"] is not None and s["intended_days"] is not None:
+        raise InvalidSituation("give planned_exit or intended_days, not both", "intended_days")
+    if s["planned_exit"] is not None:
+        if s["planned_exit"] < entry:
+            raise InvalidSituation(
+                f"planned exit {s['planned_exit'].isoformat()} is before entry {entry.isoformat()}",
+                "planned_exit",
+            )
+        result["intended_days"] = (s["planned_exit"] - entry).days + 1
+    else:
+        result["intended_days"] = s["intended_days"]
+    if s["address_changed_on"] is not None and s["address_changed_on"] < entry:
+        raise InvalidSituation("the address cannot change before the entry", "address_changed_on")
+
+    if host == citizen:
+        result["registration_required"] = False
+        ctx.explain(f"Citizens of {countries.name(host)} do not register as immigrants in their own country.")
+        return result
+    if host != "kz":
+        ctx.refer(f"We hold no registration rules for {countries.name(host)}; ask an advisory centre.")
+        ctx.explain(f"No registration rules for {countries.name(host)} are recorded.")
+        return result
+
+    threshold = ctx.value("kz", "registration_threshold_days", entry)
+    deadline_days = ctx.value("kz", "registration_deadline_days", entry)
+    notice_days = ctx.value("kz", "host_notice_working_days", entry)
+    move_days = ctx.value("kz", "registration_address_change_working_days", entry)
+    cal = WorkCalendar.of(s["working_week"], s["holidays"])
+    if not s["holidays"]:
+        ctx.warn(
+            "Public holidays were not given, so only weekends and 7 January were skipped when counting "
+            "working days (the Law on holidays is not in our corpus)."
+        )
+
+    if notice_days is not None:
+        result["host_notice_deadline"] = cal.nth_working_day_after(entry, notice_days)
+        result["who_registers"].append("receiving_person")
+        ctx.cite(OFFENCES_CODE, "art_518__para_1")
+        ctx.explain(
+            "The receiving person (landlord, host or employer providing the housing) must inform the "
+            f"internal affairs bodies within {notice_days} working days of the arrival, counted from the "
+            f"next day: by {result['host_notice_deadline']} (art. 6 para 4 of the Law on migration; late "
+            "notice is an offence under art. 518 part 1 of the Code of Administrative Offences)."
+        )
+
+    if threshold is None or deadline_days is None:
+        ctx.explain(f"The registration rule in force on {entry} is not in our corpus.")
+        return result
+
+    deadline = entry + dt.timedelta(days=deadline_days)
+    stay = result["intended_days"]
+    result["registration_required"] = None if stay is None else stay > threshold
+    if stay is None:
+        ctx.explain(
+            "Planned length of stay not given: registration is needed only for a stay of more than "
+            f"{threshold} days, and then by {deadline}."
+        )
+    elif stay > threshold:
+        ctx.explain(
+            f"A stay of {stay} days (entry and exit days counted) is longer than {threshold} calendar days, "
+            "so the immigrant must register with the internal affairs bodies (art. 6 para 5 of the Law on "
+            "migration)."
+        )
+    else:
+        ctx.explain(f"A stay of {stay} days is not longer than {threshold} days: no registration is needed.")
+    if result["registration_required"] is not False:
+        result["registration_deadline"] = deadline
+        result["who_registers"].insert(0, "immigrant")
+        ctx.explain(
+            f"Registration is due no later than the {deadline_days}th calendar day after crossing the "
+            f"border, counted from the next day: {deadline}. When in doubt, register earlier."
+        )
+        if s["address_changed_on"] is not None and move_days is not None:
+            result["address_change_deadline"] = cal.nth_working_day_after(s["address_changed_on"], move_days)
+            ctx.explain(
+                f"After moving on {s['address_changed_on']}, registration at the new address is due within "
+                f"{move_days} working days: by {result['address_change_deadline']} (art. 6 para 5)."
+            )
+
+    members = ctx.optional_param("eaeu", "members", entry)
+    if members is not None and host in members.value and citizen in members.value:
+        exempt = ctx.value("eaeu", "registration_exemption_days", entry) or 0
+        ctx.cite(EAEU_TREATY, "art_97")
+        until = entry + dt.timedelta(days=exempt - 1)
+        result["registration_exempt_until"] = until
+        ctx.explain(
+            f"As a citizen of an EAEU member state ({countries.name(citizen)}), the person is exempt from "
+            f"registration for {exempt} days from entry, until {until} (EAEU Treaty, art. 97 — not in our "
+            "corpus); the Law on migration yields to ratified treaties."
+        )
+        due = result["registration_deadline"]
+        if due is not None and until < due:
+            result["registration_deadline"] = until
+            ctx.explain(f"To be safe, the earlier of the two dates is given as the deadline: {until}.")
+    else:
+        ctx.warn(
+            "Art. 6 para 5 yields to ratified international treaties: an agreement between Kazakhstan and "
+            f"{countries.name(citizen)} may set other terms."
+        )
+    return result
+
+
+RULE = Rule(
+    name="registration",
+    title="Registration after arrival",
+    description=(
+        "Who must register a newly arrived immigrant and by when (Kazakhstan: art. 6 paras 4–5 of the Law "
+        "on migration): the immigrant's registration deadline, the receiving person's notice deadline and "
+        "the deadline after a change of address."
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=compute,
+    example={"host": "kz", "citizenship": "kg", "entry": "2026-03-02", "intended_days": 60},
+)

@@ -1,0 +1,120 @@
+"""Final settlement on termination: by when all sums due must be paid (Kazakhstan).
+
+Labour Code art. 113 para 4: no later than three working days after the contract ends, with the same
+penalty as for late wages; the term starts the day after the termination (art. 13 para 3). On the day of
+termination the employer also hands over the document confirming the work done (art. 62 para 1), and the
+settlement includes compensation for unused paid annual leave (art. 96 para 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kenes.rights.answer import Context
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.workdays import WorkCalendar
+from kenes.rights.works import LABOUR_CODE
+
+INPUTS: dict[str, Any] = {
+    "type": "object",
+    "required": ["terminated_on"],
+    "properties": {
+        "terminated_on": {**DATE, "description": "Day the employment contract ended"},
+        "country": {**COUNTRY, "default": "kz"},
+        "paid_on": {**DATE, "description": "Day the final settlement was paid, if it was"},
+        "unused_leave_days": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 3660,
+            "description": "Days of paid annual leave not used (see the 'leave' rule)",
+        },
+        "working_week": WORKING_WEEK,
+        "holidays": HOLIDAYS,
+    },
+}
+
+OUTPUTS: dict[str, Any] = {
+    "terminated_on": out("string", "Day the contract ended", format="date", null=False),
+    "settlement_deadline": out("string", "Last day to pay all sums due", format="date"),
+    "work_record_due": out(
+        "string", "Day the document confirming the work must be handed over", format="date"
+    ),
+    "unused_leave_compensation_days": out("number", "Days of unused leave to be compensated"),
+    "paid_on": out("string", "Day paid, as given", format="date"),
+    "late": out("boolean", "Paid after the deadline (null if not given)"),
+    "penalty_days": out("integer", "Calendar days of delay the penalty runs for"),
+    "penalty_rate_multiple": out("number", "Penalty rate as a multiple of the National Bank's base rate"),
+}
+
+
+def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    end: dt.date = s["terminated_on"]
+    result: dict[str, Any] = dict.fromkeys(OUTPUTS)
+    result.update(terminated_on=end, paid_on=s["paid_on"])
+    if s["country"] != "kz":
+        ctx.refer("We hold termination rules for Kazakhstan only; ask an advisory centre.")
+        return result
+    if s["paid_on"] is not None and s["paid_on"] < end:
+        ctx.explain(f"Paid on {s['paid_on']}, before the contract ended.")
+
+    days = ctx.value("kz", "final_settlement_working_days", end)
+    if days is None:
+        ctx.explain(f"The settlement rule in force on {end} is not in our corpus.")
+        return result
+    cal = WorkCalendar.of(s["working_week"], s["holidays"])
+    deadline = cal.nth_working_day_after(end, days)
+    result["settlement_deadline"] = deadline
+    ctx.cite(LABOUR_CODE, "art_13__para_3")
+    ctx.explain(
+        f"All sums due must be paid no later than {days} working days after the contract ends (art. 113 para "
+        f"4 of the Labour Code), counting from the next day (art. 13 para 3): by {deadline}."
+    )
+    if not s["holidays"]:
+        ctx.warn(
+            "Public holidays were not given, so only weekends and 7 January were skipped when counting "
+            "working days (the Law on holidays is not in our corpus)."
+        )
+    result["work_record_due"] = end
+    ctx.cite(LABOUR_CODE, "art_62__para_1")
+    ctx.explain(
+        f"The document confirming the work done is handed over on the day the contract ends, {end} (art. 62)."
+    )
+
+    if s["unused_leave_days"]:
+        result["unused_leave_compensation_days"] = s["unused_leave_days"]
+        ctx.cite(LABOUR_CODE, "art_96__para_2")
+        ctx.explain(
+            f"The settlement includes compensation for {s['unused_leave_days']} unused day(s) of paid annual "
+            "leave, at the average wage (art. 96 para 2)."
+        )
+
+    if s["paid_on"] is not None:
+        late = s["paid_on"] > deadline
+        result["late"] = late
+        result["penalty_days"] = max(0, (s["paid_on"] - deadline).days)
+        if late:
+            rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
+            result["penalty_rate_multiple"] = rate
+            ctx.explain(
+                f"Paid on {s['paid_on']}, {result['penalty_days']} day(s) late: the employer owes a penalty "
+                f"for each calendar day at {rate} times the National Bank's base rate (art. 113 para 4, "
+                "second part)."
+            )
+        else:
+            ctx.explain(f"Paid on {s['paid_on']}: on time.")
+    return result
+
+
+RULE = Rule(
+    name="final-settlement",
+    title="Final settlement on termination",
+    description=(
+        "By when the sums due on termination of an employment contract must be paid (three working days), "
+        "the documents due on the last day, compensation for unused leave, and the days of delay."
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=compute,
+    example={"terminated_on": "2026-05-29", "paid_on": "2026-06-10"},
+)

@@ -1,0 +1,210 @@
+"""Minimum wage: is a monthly wage below the minimum in force, and how does it compare with the median?
+
+Kazakhstan's Labour Code defines the minimum monthly wage (art. 1 para 1 point 3), forbids paying less for a
+full month at the full norm of hours (art. 103 para 2), applies it pro rata to the time worked (art. 104
+para 1-1) and leaves its amount to the annual budget law (art. 104 para 1-2), which is not in our corpus.
+The unions' benchmark — the minimum as a share of the median wage, against a target of 50% — follows ILO
+C131 art. 3(a): the general level of wages is one of the elements in fixing the minimum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kenes.rights import countries
+from kenes.rights.answer import Context
+from kenes.rights.errors import InvalidSituation
+from kenes.rights.rule import COUNTRY, DATE, Rule, out
+from kenes.rights.works import LABOUR_CODE
+
+MONEY = {"type": "number", "minimum": 0, "maximum": 1e12}
+
+INPUTS: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "country": {**COUNTRY, "default": "kz"},
+        "on": {**DATE, "description": "Date of the month in question (default: today)"},
+        "monthly_wage": {
+            **MONEY,
+            "description": "Wage for the month, before deductions, in national currency",
+        },
+        "weekly_hours": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 168,
+            "description": "Hours worked a week, for part time (the full-time norm is 40)",
+        },
+        "part_time_share": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1,
+            "description": "Or: share of full time worked (0.5 for half time)",
+        },
+        "minimum_wage": {
+            **MONEY,
+            "exclusiveMinimum": 0,
+            "description": "Use this minimum wage instead of ours",
+        },
+        "median_wage": {
+            **MONEY,
+            "exclusiveMinimum": 0,
+            "description": "Use this median wage instead of ours",
+        },
+        "target_share": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1,
+            "description": "Target minimum-to-median share (default: the unions' 0.5)",
+        },
+    },
+}
+
+OUTPUTS: dict[str, Any] = {
+    "country": out("string", "Country", null=False),
+    "on": out("string", "Date", format="date", null=False),
+    "currency": out("string", "Currency of the amounts"),
+    "minimum_wage": out("number", "Minimum monthly wage in force (full time)"),
+    "hours_share": out("number", "Share of full time worked", null=False),
+    "minimum_wage_for_hours": out("number", "Minimum for the time worked (pro rata)"),
+    "monthly_wage": out("number", "The wage asked about"),
+    "below_minimum": out("boolean", "Whether the wage is below the minimum for the time worked"),
+    "shortfall": out("number", "How much is missing to reach that minimum"),
+    "median_wage": out("number", "Median monthly wage"),
+    "minimum_to_median": out("number", "Minimum wage as a share of the median"),
+    "target_share": out("number", "Target share of the median"),
+    "target_minimum_wage": out("number", "Minimum wage at the target share of the median"),
+    "gap_to_target": out("number", "Target minimum wage minus the minimum wage in force"),
+}
+
+
+def _money(x: float) -> float:
+    return round(x + 0.0, 2)
+
+
+def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    on: dt.date = s["on"] or ctx.today
+    country = s["country"]
+    result: dict[str, Any] = dict.fromkeys(OUTPUTS)
+    result.update(country=country, on=on, monthly_wage=s["monthly_wage"], hours_share=1.0)
+
+    if s["weekly_hours"] is not None and s["part_time_share"] is not None:
+        raise InvalidSituation("give weekly_hours or part_time_share, not both", "part_time_share")
+
+    # The minimum wage in force.
+    if s["minimum_wage"] is not None:
+        mw = float(s["minimum_wage"])
+        ctx.explain(f"Minimum wage as given: {mw:,.0f}.")
+        ctx.warn("The minimum wage was supplied with the question and was not checked by us.")
+    else:
+        found = ctx.optional_param(country, "minimum_wage", on)
+        mw = None if found is None or found.value is None else float(found.value)
+        if found is not None:
+            result["currency"] = found.unit
+        if mw is not None:
+            ctx.explain(
+                f"Minimum monthly wage in {countries.name(country)} on {on}: {mw:,.0f} {found.unit}"
+                + (
+                    f" ({found.reference.label})."
+                    if found.reference
+                    else ", a figure of the annual budget law."
+                )
+            )
+        else:
+            ctx.explain(f"We hold no minimum wage for {countries.name(country)} on {on}.")
+            if found is None:
+                ctx.refer(f"No minimum wage for {countries.name(country)} on {on} is recorded.")
+    if country == "kz":
+        ctx.cite(LABOUR_CODE, "art_1__para_1__point_3")
+        ctx.cite(LABOUR_CODE, "art_104__para_1-2")
+        result["currency"] = result["currency"] or "KZT"
+    result["minimum_wage"] = None if mw is None else _money(mw)
+
+    # Part time: pro rata.
+    share = 1.0
+    if s["part_time_share"] is not None:
+        share = float(s["part_time_share"])
+    elif s["weekly_hours"] is not None:
+        norm = ctx.value(country, "normal_weekly_hours", on)
+        if norm is None:
+            raise InvalidSituation(
+                f"we hold no normal working week for {countries.name(country)}: give part_time_share",
+                "weekly_hours",
+            )
+        share = min(1.0, float(s["weekly_hours"]) / norm)
+        ctx.explain(f"{s['weekly_hours']} hours a week against the normal {norm} is a share of {share:.4g}.")
+        if s["weekly_hours"] > norm:
+            ctx.warn(
+                f"More than the normal {norm} hours a week: the hours beyond it are overtime, paid extra."
+            )
+    result["hours_share"] = round(share, 4)
+    if mw is not None:
+        floor = _money(mw * share)
+        result["minimum_wage_for_hours"] = floor
+        if country == "kz":
+            ctx.cite(LABOUR_CODE, "art_103__para_2")
+            if share < 1:
+                ctx.cite(LABOUR_CODE, "art_104__para_1-1")
+        if share < 1:
+            ctx.explain(
+                f"The minimum applies in proportion to the time worked: {mw:,.0f} × {share:.4g} = "
+                f"{floor:,.2f}."
+            )
+        if s["monthly_wage"] is not None:
+            wage = float(s["monthly_wage"])
+            result["below_minimum"] = wage < floor
+            result["shortfall"] = _money(max(0.0, floor - wage))
+            if wage < floor:
+                ctx.explain(
+                    f"A wage of {wage:,.2f} is below the minimum of {floor:,.2f} for the time worked by "
+                    f"{result['shortfall']:,.2f}: the employer may not pay less (art. 103 para 2 of the "
+                    "Labour Code)."
+                )
+            else:
+                ctx.explain(
+                    f"A wage of {wage:,.2f} is not below the minimum of {floor:,.2f} for the time worked."
+                )
+
+    # The minimum against the median.
+    if s["median_wage"] is not None:
+        median = float(s["median_wage"])
+        ctx.warn("The median wage was supplied with the question and was not checked by us.")
+    else:
+        median = ctx.value(country, "median_wage", on)
+        median = None if median is None else float(median)
+    result["median_wage"] = None if median is None else _money(median)
+    if s["target_share"] is not None:
+        target = float(s["target_share"])
+    else:
+        target = ctx.value(country, "minimum_wage_target_share", on)
+    result["target_share"] = target
+    if median is None:
+        ctx.explain(
+            "The median wage for that date is not known to us: the comparison with it cannot be made."
+        )
+    elif mw is not None:
+        result["minimum_to_median"] = round(mw / median, 4)
+        ctx.explain(f"The minimum wage is {mw / median:.1%} of the median wage of {median:,.0f}.")
+        if target is not None:
+            result["target_minimum_wage"] = _money(target * median)
+            result["gap_to_target"] = _money(target * median - mw)
+            ctx.explain(
+                f"At the target of {target:.0%} of the median, the minimum would be {target * median:,.0f}: "
+                f"{target * median - mw:,.0f} {'more' if target * median >= mw else 'less'} than now."
+            )
+    return result
+
+
+RULE = Rule(
+    name="minimum-wage",
+    title="Minimum wage",
+    description=(
+        "Whether a monthly wage is below the minimum wage in force on a date (pro rata for part time), and "
+        "the minimum wage as a share of the median wage with the gap to a target share (the unions propose "
+        "50%)."
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=compute,
+    example={"country": "kz", "on": "2025-03-01", "monthly_wage": 60000, "part_time_share": 0.5},
+)

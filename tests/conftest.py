@@ -1,0 +1,26 @@
+"""Shared test fixtures: where the real corpus lives, and a skip with a visible reason when it does not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("KENES_CORPUS", REPO.parent / "shared" / "corpus")).resolve()
+
+
+def corpus_file(*parts: str) -> Path:
+    """Path to a file of ../shared/corpus, or skip the test saying which file is missing."""
+    path = CORPUS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"real corpus not available: {path} is absent (set KENES_CORPUS or check out ../shared)")
+    return path
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"real corpus not available: {CORPUS} is absent (set KENES_CORPUS or check out ../shared)")
+    return CORPUS
