@@ -28,7 +28,9 @@ FILES = {
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -61,7 +63,7 @@ def main() -> int:
         if not path.exists():
             continue
         read_s, parse_s, write_s = [], [], []
-        for i in range(args.repeat):
+        for _ in range(args.repeat):
             Work.objects.filter(frbr_uri=uri).delete()
             t0 = time.perf_counter()
             text = read_text(path)
@@ -75,9 +77,19 @@ def main() -> int:
             read_s.append(t1 - t0)
             parse_s.append(t2 - t1)
             write_s.append(t3 - t2)
-        rows.append((name, path.stat().st_size, result.articles, result.provisions, result.references,
-                     result.amendments, statistics.median(read_s), statistics.median(parse_s),
-                     statistics.median(write_s)))
+        rows.append(
+            (
+                name,
+                path.stat().st_size,
+                result.articles,
+                result.provisions,
+                result.references,
+                result.amendments,
+                statistics.median(read_s),
+                statistics.median(parse_s),
+                statistics.median(write_s),
+            )
+        )
 
     vendor = connection.vendor
     if vendor == "sqlite":
@@ -90,13 +102,21 @@ def main() -> int:
             size = cur.fetchone()[0]
 
     print(f"\nKenes import benchmark ({vendor}, median of {args.repeat} runs)\n")
-    header = f"{'file':<42} {'KB':>6} {'art.':>5} {'prov.':>6} {'refs':>6} {'eff.':>5} {'read s':>7} {'parse s':>8} {'write+link s':>12} {'total s':>8}"
+    header = (
+        f"{'file':<42} {'KB':>6} {'art.':>5} {'prov.':>6} {'refs':>6} {'eff.':>5} "
+        f"{'read s':>7} {'parse s':>8} {'write+link s':>12} {'total s':>8}"
+    )
     print(header)
     print("-" * len(header))
     for name, nbytes, arts, provs, refs, effs, r, p, w in rows:
-        print(f"{name:<42} {nbytes // 1024:>6} {arts:>5} {provs:>6} {refs:>6} {effs:>5} {r:>7.2f} {p:>8.2f} {w:>12.2f} {r + p + w:>8.2f}")
-    print(f"\ndatabase size after import: {size / 1024 / 1024:.1f} MiB "
-          f"({Expression.objects.count()} expressions, {Provision.objects.count()} provisions)")
+        print(
+            f"{name:<42} {nbytes // 1024:>6} {arts:>5} {provs:>6} {refs:>6} {effs:>5} "
+            f"{r:>7.2f} {p:>8.2f} {w:>12.2f} {r + p + w:>8.2f}"
+        )
+    print(
+        f"\ndatabase size after import: {size / 1024 / 1024:.1f} MiB "
+        f"({Expression.objects.count()} expressions, {Provision.objects.count()} provisions)"
+    )
     print("reproduce: .venv/bin/python bench/import_labour_code.py --repeat", args.repeat)
     return 0
 

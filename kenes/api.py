@@ -1,4 +1,7 @@
-"""The JSON API: one NinjaAPI, each app contributing a router; every error is a JSON body saying what was wrong."""
+"""The JSON API: one NinjaAPI, each app contributing a router.
+
+Every error is a JSON body saying what was wrong, so a client never has to parse an HTML error page.
+"""
 
 from __future__ import annotations
 
@@ -85,7 +88,6 @@ def _mount_routers() -> None:
     from .lex.api import router as lex_router
 
     api.add_router("/", lex_router)
-
 
 
 @api.exception_handler(Exception)

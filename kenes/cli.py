@@ -123,7 +123,9 @@ def _resolve_expression(uri: str, lang: str | None, date: dt.date | None):
     on = expr_date or timezone.localdate()
     expression = work.expression_at(lang or frbr.lang or None, on)
     if expression is None:
-        raise LookupError(f"{work.frbr_uri} has no {lang or frbr.lang or work.original_lang} expression in force on {on}")
+        raise LookupError(
+            f"{work.frbr_uri} has no {lang or frbr.lang or work.original_lang} expression in force on {on}"
+        )
     return frbr, work, expression
 
 
@@ -173,7 +175,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"expression: {expression.uri}  {expression.provisions.count()} provisions")
     points = ", ".join(f"{p.date}[{'/'.join(p.languages)}]" for p in history.points_in_time(work))
     print(f"points in time: {points}")
-    for p in expression.provisions.filter(kind__in=["part", "section", "chapter", "article", "annex"]).order_by("order"):
+    for p in expression.provisions.filter(
+        kind__in=["part", "section", "chapter", "article", "annex"]
+    ).order_by("order"):
         print(f"{'  ' * p.depth}{p.eid:<28} {p.num} {p.heading}"[:160])
     return 0
 
@@ -218,7 +222,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_editor(args: argparse.Namespace) -> int:
-    """Create (or update) a user with the editor role; the password is read from KENES_PASSWORD or a prompt."""
+    """Create (or update) a user with the editor role.
+
+    The password comes from KENES_PASSWORD or a prompt, never from argv, so it stays out of shell history.
+    """
     import getpass
 
     from django.contrib.auth import get_user_model
@@ -264,7 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, help="the date this wording is in force from")
     p.add_argument("--title")
     p.add_argument("--short-title", help='how lawyers cite the work, e.g. "ТК РК"')
-    p.add_argument("--type", help="work type (constitution, code, law, ilo-convention …); default from the URI")
+    p.add_argument(
+        "--type", help="work type (constitution, code, law, ilo-convention …); default from the URI"
+    )
     p.add_argument("--format", help="force the reader: txt md html docx pdf xml")
     p.add_argument("--source", help="where the text comes from (portal name)")
     p.add_argument("--source-url", help="URL or edition id at the source")
@@ -293,7 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang")
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("demo", help="load the starter dataset (and with --corpus DIR, the real texts found there)")
+    p = sub.add_parser(
+        "demo", help="load the starter dataset (and with --corpus DIR, the real texts found there)"
+    )
     p.add_argument("--corpus", help="a corpus directory such as ../shared/corpus")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_demo)

@@ -22,5 +22,7 @@ def corpus_file(*parts: str) -> Path:
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():
-        pytest.skip(f"real corpus not available: {CORPUS} is absent (set KENES_CORPUS or check out ../shared)")
+        pytest.skip(
+            f"real corpus not available: {CORPUS} is absent (set KENES_CORPUS or check out ../shared)"
+        )
     return CORPUS

@@ -33,7 +33,10 @@ def article(num: str, heading: str, *paragraphs: str, note: str | None = None) -
 
 
 def labour_doc(wage_rule: str = "Заработная плата выплачивается не реже одного раза в месяц.") -> Document:
-    """A small code shaped like the Kazakh Labour Code: a chapter with three articles and a cross-reference."""
+    """A small code shaped like the Kazakh Labour Code.
+
+    One chapter with three articles and a cross-reference.
+    """
     doc = Document(
         title="Трудовой кодекс",
         lang="rus",
@@ -48,10 +51,10 @@ def labour_doc(wage_rule: str = "Заработная плата выплачи�
                         "113",
                         "Порядок и сроки выплаты заработной платы",
                         wage_rule,
-                        "При прекращении трудового договора расчёт производится в срок, указанный в статье 112 "
-                        "настоящего Кодекса.",
-                        note="Сноска. Статья 113 с изменениями, внесенными законами РК от 04.05.2020 № 321-VI "
-                        "(вводится в действие с 15.05.2020).",
+                        "При прекращении трудового договора расчёт производится в срок, "
+                        "указанный в статье 112 настоящего Кодекса.",
+                        note="Сноска. Статья 113 с изменениями, внесенными законами РК "
+                        "от 04.05.2020 № 321-VI (вводится в действие с 15.05.2020).",
                     ),
                     article("124-1", "Гарантия", "Текст статьи."),
                 ],

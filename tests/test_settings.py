@@ -14,7 +14,12 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "KENES_ENV"}}
     full_env.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=full_env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -40,12 +45,28 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 def test_database_url_selects_the_database(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    env = {**os.environ, "DATABASE_URL": "postgres://u@db.example:5432/kenes", "KENES_DATA_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "kenes.settings"}
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://u@db.example:5432/kenes",
+        "KENES_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "kenes.settings",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.stdout.strip() == "django.db.backends.postgresql", out.stderr
     env.pop("DATABASE_URL")
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.stdout.strip() == "django.db.backends.sqlite3", out.stderr

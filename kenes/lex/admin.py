@@ -31,7 +31,15 @@ class ExpressionInline(admin.TabularInline):
 
 @admin.register(models.Work)
 class WorkAdmin(admin.ModelAdmin):
-    list_display = ("frbr_uri", "short_title", "title", "work_type", "jurisdiction", "commenced_on", "repealed_on")
+    list_display = (
+        "frbr_uri",
+        "short_title",
+        "title",
+        "work_type",
+        "jurisdiction",
+        "commenced_on",
+        "repealed_on",
+    )
     list_filter = ("jurisdiction", "work_type")
     search_fields = ("frbr_uri", "title", "short_title")
     filter_horizontal = ("topics",)

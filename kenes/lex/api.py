@@ -470,10 +470,16 @@ def _expression_date(frbr: akn_uri.FrbrUri) -> dt.date | None:
 
 def _work_detail(work: Work) -> dict:
     effects = AmendmentEffect.objects.filter(amendment__amended_work=work).select_related("amendment")
-    ca = getattr(work, "collective_agreement", None) if work.work_type == WorkType.COLLECTIVE_AGREEMENT else None
+    ca = (
+        getattr(work, "collective_agreement", None)
+        if work.work_type == WorkType.COLLECTIVE_AGREEMENT
+        else None
+    )
     return {
         **_work_out(work),
-        "points_in_time": [{"date": p.date, "languages": list(p.languages)} for p in history.points_in_time(work)],
+        "points_in_time": [
+            {"date": p.date, "languages": list(p.languages)} for p in history.points_in_time(work)
+        ],
         "expressions": [e.uri for e in work.expressions.select_related("work").order_by("date", "lang")],
         "amendments": [_effect_out(e) for e in effects.order_by("in_force_on", "eid")],
         "collective_agreement": None
@@ -490,7 +496,9 @@ def _work_detail(work: Work) -> dict:
 
 
 def _expression_out(expression: Expression) -> dict:
-    toc = expression.provisions.filter(kind__in=["preamble", "part", "section", "chapter", "article", "annex"])
+    toc = expression.provisions.filter(
+        kind__in=["preamble", "part", "section", "chapter", "article", "annex"]
+    )
     return {
         "uri": expression.uri,
         "work": expression.work.frbr_uri,
@@ -530,7 +538,9 @@ def _provision_out(work: Work, expression: Expression, eid: str) -> dict:
                 "uri": f"{work.frbr_uri}/{lang}@{other.date.isoformat()}/~{root.eid}",
                 "expression_date": other.date,
                 "heading": match.heading,
-                "older_than_original": bool(original and lang != work.original_lang and other.date < original.date),
+                "older_than_original": bool(
+                    original and lang != work.original_lang and other.date < original.date
+                ),
             }
         )
     ids = [r.pk for r in rows]
@@ -676,7 +686,10 @@ def create_work(request: HttpRequest, payload: WorkIn) -> Status:
     try:
         with transaction.atomic():
             work = ensure_work(
-                payload.frbr_uri, title=payload.title, work_type=payload.type, original_lang=payload.original_lang
+                payload.frbr_uri,
+                title=payload.title,
+                work_type=payload.type,
+                original_lang=payload.original_lang,
             )
             work.short_title = payload.short_title
             work.commenced_on = payload.commenced_on
@@ -716,7 +729,10 @@ def import_upload(
     type: Form[str] = "",  # noqa: A002
     replace: Form[bool] = False,
 ) -> Status:
-    """Upload txt, md, html, docx, pdf or AKN XML as one expression (atomic; same content twice changes nothing)."""
+    """Upload txt, md, html, docx, pdf or AKN XML as one expression.
+
+    Atomic, and idempotent: the same content twice changes nothing.
+    """
     require_editor(request)
     if file.size and file.size > MAX_UPLOAD:
         raise ApiError(413, f"file too large ({file.size} bytes; at most {MAX_UPLOAD})", "too-large")

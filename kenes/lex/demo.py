@@ -1,4 +1,7 @@
-"""`kenes demo --corpus DIR`: import the real texts of the shared corpus as described in starter/corpus.yaml."""
+"""`kenes demo --corpus DIR`: import the real texts of the shared corpus.
+
+What to import, and as which work, is described in starter/corpus.yaml.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +42,11 @@ def _plan(corpus: Path) -> list[dict[str, Any]]:
         files = {lang: corpus / rel for lang, rel in entry["files"].items()}
         plan.append({**entry, "files": files})
     intl = manifest.get("international") or {}
-    instruments = yaml.safe_load((HERE / "instruments.yaml").read_text(encoding="utf-8")) if (
-        HERE / "instruments.yaml"
-    ).exists() else []
+    instruments = (
+        yaml.safe_load((HERE / "instruments.yaml").read_text(encoding="utf-8"))
+        if (HERE / "instruments.yaml").exists()
+        else []
+    )
     if isinstance(instruments, dict):
         instruments = next(iter(instruments.values()), [])
     directory = corpus / intl.get("directory", "ilo")

@@ -11,7 +11,12 @@ from .render.html import to_html
 from .render.jsondoc import to_json
 from .store import read_document
 
-FORMATS = {"akn": "application/akn+xml", "xml": "application/akn+xml", "json": "application/json", "html": "text/html"}
+FORMATS = {
+    "akn": "application/akn+xml",
+    "xml": "application/akn+xml",
+    "json": "application/json",
+    "html": "text/html",
+}
 
 
 def expression_meta(expression: Expression) -> ExpressionMeta:

@@ -96,7 +96,9 @@ def ensure_work(
     code = jurisdiction_code(frbr)
     jurisdiction = Jurisdiction.objects.filter(code=code).first()
     if jurisdiction is None:
-        known = ", ".join(Jurisdiction.objects.values_list("code", flat=True)) or "none (run `kenes demo` first)"
+        known = (
+            ", ".join(Jurisdiction.objects.values_list("code", flat=True)) or "none (run `kenes demo` first)"
+        )
         raise ImportRefused(f"unknown jurisdiction {code!r} in {work_uri}; known: {known}")
     if work_type and work_type not in WorkType.values:
         raise ImportRefused(f"unknown work type {work_type!r}; choose one of: {', '.join(WorkType.values)}")
@@ -138,7 +140,9 @@ def import_document(
 
     step = progress or (lambda _msg: None)
     if not any(True for _ in doc.walk()):
-        raise ImportRefused(f"{imported_from or 'the document'}: no provisions found; is the language right ({lang})?")
+        raise ImportRefused(
+            f"{imported_from or 'the document'}: no provisions found; is the language right ({lang})?"
+        )
     doc_title = (title or doc.title or "").strip()
 
     with transaction.atomic():

@@ -56,7 +56,9 @@ class WorkResolver:
         wanted = _stems(hint)
         if len(wanted) < 3:
             return None
-        same_place = Work.objects.filter(jurisdiction=self.home.jurisdiction_id).only("id", "title", "short_title")
+        same_place = Work.objects.filter(jurisdiction=self.home.jurisdiction_id).only(
+            "id", "title", "short_title"
+        )
         matches = [w for w in same_place if wanted <= _stems(w.title)]
         return matches[0] if len(matches) == 1 else None
 
@@ -84,8 +86,10 @@ def link_expression(expression: Expression) -> LinkReport:
                 continue
             for cite in find_references(field_text, expression.lang):
                 target = resolver.resolve(cite.work)
-                eids = own_eids if target is not None and target.pk == work.pk else (
-                    _eids_of_latest(target.pk, generation) if target is not None else frozenset()
+                eids = (
+                    own_eids
+                    if target is not None and target.pk == work.pk
+                    else (_eids_of_latest(target.pk, generation) if target is not None else frozenset())
                 )
                 target_eid = next((e for e in cite.eid_candidates() if e in eids), "")
                 if target is not None and not target_eid and cite.article is None:

@@ -77,7 +77,9 @@ def write_provisions(expression: Expression, doc: Document) -> int:
         for note in node.notes:
             note_order += 1
             notes.append(
-                EditorialNote(expression=expression, provision=row, kind=note.kind, text=note.text, order=note_order)
+                EditorialNote(
+                    expression=expression, provision=row, kind=note.kind, text=note.text, order=note_order
+                )
             )
     EditorialNote.objects.bulk_create(notes, batch_size=1000)
     return len(rows)

@@ -122,7 +122,9 @@ def assign_eids(doc: Document) -> None:
             own = f"{EID_PREFIXES.get(node.kind, node.kind)}_{num}"
             if node.kind == "preamble":
                 own = "preamble"
-            base = own if (node.kind in _PATH_RESETTING and not in_annex) or not prefix else f"{prefix}__{own}"
+            base = (
+                own if (node.kind in _PATH_RESETTING and not in_annex) or not prefix else f"{prefix}__{own}"
+            )
             eid = base
             if eid in seen:
                 seen[base] += 1

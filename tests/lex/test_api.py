@@ -81,7 +81,9 @@ def test_work_lists_points_in_time_and_expressions(client, code):
 
 
 def test_diff_between_two_dates_names_the_changed_provision(client, code):
-    body = client.get("/api/diff", {"work": f.LC_URI, "date_from": "2024-06-01", "date_to": "2025-06-01"}).json()
+    body = client.get(
+        "/api/diff", {"work": f.LC_URI, "date_from": "2024-06-01", "date_to": "2025-06-01"}
+    ).json()
     assert [(c["eid"], c["change"]) for c in body["changes"]] == [("art_113__para_1", "changed")]
 
 
@@ -119,8 +121,14 @@ def test_bad_query_parameter_is_a_json_error(client, db):
 def test_page_size_is_capped(client, db):
     f.jurisdiction("kz")
     for n in range(105):
-        Work.objects.create(frbr_uri=f"/akn/kz/act/law/2020-01-01/{n}", jurisdiction_id="kz", work_type="law",
-                            date=dt.date(2020, 1, 1), number=str(n), title=f"Law {n}")
+        Work.objects.create(
+            frbr_uri=f"/akn/kz/act/law/2020-01-01/{n}",
+            jurisdiction_id="kz",
+            work_type="law",
+            date=dt.date(2020, 1, 1),
+            number=str(n),
+            title=f"Law {n}",
+        )
     body = client.get("/api/works", {"limit": 1000}).json()
     assert body["limit"] == 100
     assert len(body["items"]) == 100
@@ -130,7 +138,9 @@ def test_page_size_is_capped(client, db):
 def test_ratifications_by_country_and_instrument(client, db):
     f.jurisdiction("kz")
     f.jurisdiction("aa-ilo", "ILO", "international")
-    c097 = f.work("/akn/aa-ilo/act/convention/1949-07-01/c097", title="Migration for Employment", short_title="C097")
+    c097 = f.work(
+        "/akn/aa-ilo/act/convention/1949-07-01/c097", title="Migration for Employment", short_title="C097"
+    )
     Ratification.objects.create(country_id="kz", instrument=c097, status="in-force", accepted_parts="II, III")
     by_country = client.get("/api/ratifications", {"country": "kz"}).json()
     assert by_country["items"][0]["instrument_code"] == "C097"
@@ -140,16 +150,23 @@ def test_ratifications_by_country_and_instrument(client, db):
 
 
 def test_writes_need_a_login(client, db):
-    response = client.post("/api/works", {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "X"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/works",
+        {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "X"},
+        content_type="application/json",
+    )
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthenticated"
 
 
 def test_writes_need_the_editor_role(client, db):
     User.objects.create_user("reader", password="pw-reader-1")
-    response = client.post("/api/works", {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "X"},
-                           content_type="application/json", **_basic("reader", "pw-reader-1"))
+    response = client.post(
+        "/api/works",
+        {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "X"},
+        content_type="application/json",
+        **_basic("reader", "pw-reader-1"),
+    )
     assert response.status_code == 403
 
 
@@ -158,12 +175,20 @@ def test_an_editor_creates_a_work_and_uploads_its_text(client, db, tmp_path):
     editor = User.objects.create_user("lawyer", password="pw-lawyer-1")
     editor.groups.add(editor_group())
     auth = _basic("lawyer", "pw-lawyer-1")
-    created = client.post("/api/works", {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "Закон"},
-                          content_type="application/json", **auth)
+    created = client.post(
+        "/api/works",
+        {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "Закон"},
+        content_type="application/json",
+        **auth,
+    )
     assert created.status_code == 201, created.content
     assert created.json()["type"] == "law"
-    duplicate = client.post("/api/works", {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "Закон"},
-                            content_type="application/json", **auth)
+    duplicate = client.post(
+        "/api/works",
+        {"frbr_uri": "/akn/kz/act/law/2020-01-01/1", "title": "Закон"},
+        content_type="application/json",
+        **auth,
+    )
     assert duplicate.status_code == 409
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -191,8 +216,11 @@ def test_an_unreadable_upload_is_refused_and_writes_nothing(client, db):
     editor = User.objects.create_user("lawyer", password="pw-lawyer-1")
     editor.groups.add(editor_group())
     junk = SimpleUploadedFile("code.docx", b"this is not a zip archive")
-    response = client.post("/api/import", {"file": junk, "work": f.LC_URI, "lang": "rus", "date": "2024-01-01"},
-                           **_basic("lawyer", "pw-lawyer-1"))
+    response = client.post(
+        "/api/import",
+        {"file": junk, "work": f.LC_URI, "lang": "rus", "date": "2024-01-01"},
+        **_basic("lawyer", "pw-lawyer-1"),
+    )
     assert response.status_code == 400
     assert "code.docx" in response.json()["error"]["message"]
     assert Work.objects.count() == 0

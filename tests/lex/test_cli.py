@@ -38,8 +38,9 @@ def _import(path, date="2024-01-01", *extra):
 
 
 def test_help_lists_every_subcommand():
-    result = subprocess.run([sys.executable, "-m", "kenes.cli", "--help"], cwd=REPO, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kenes.cli", "--help"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     for command in ("serve", "migrate", "import", "export", "show", "demo", "diff", "rights"):
         assert command in result.stdout
 

@@ -108,5 +108,7 @@ def test_work_type_is_inferred_from_the_uri():
     f.jurisdiction("aa-ilo", "International Labour Organization", "international")
     f.jurisdiction("aa-eaeu", "Eurasian Economic Union", "regional")
     assert importing.ensure_work("/akn/aa-ilo/act/convention/1949-07-01/c097").work_type == "ilo-convention"
-    assert importing.ensure_work("/akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty").work_type == "regional-treaty"
+    assert (
+        importing.ensure_work("/akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty").work_type == "regional-treaty"
+    )
     assert importing.ensure_work("/akn/kz/act/code/2015-11-23/414-v").work_type == "code"

@@ -13,7 +13,9 @@ class Amendment(models.Model):
     amending_work = models.ForeignKey(
         Work, null=True, blank=True, on_delete=models.SET_NULL, related_name="amendments_made"
     )
-    amending_title = models.CharField(_("amending act"), max_length=500, help_text=_("As cited, e.g. Закон РК от …"))
+    amending_title = models.CharField(
+        _("amending act"), max_length=500, help_text=_("As cited, e.g. Закон РК от …")
+    )
     amending_number = models.CharField(_("number"), max_length=64, blank=True)
     date = models.DateField(_("date of the amending act"), null=True, blank=True)
     source = models.CharField(_("where this was learned"), max_length=32, default="editor")

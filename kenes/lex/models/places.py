@@ -20,7 +20,10 @@ class Jurisdiction(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COUNTRY)
     name = models.CharField(_("name"), max_length=200, help_text=_("English name; translated in the UI"))
     official_languages = models.CharField(
-        _("official languages"), max_length=64, blank=True, help_text=_("AKN three-letter codes, comma-separated")
+        _("official languages"),
+        max_length=64,
+        blank=True,
+        help_text=_("AKN three-letter codes, comma-separated"),
     )
     members = models.ManyToManyField("self", blank=True, symmetrical=False, related_name="memberships")
 

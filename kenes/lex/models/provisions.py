@@ -27,12 +27,16 @@ class Provision(models.Model):
         ANNEX = "annex", _("Annex")
 
     expression = models.ForeignKey(Expression, on_delete=models.CASCADE, related_name="provisions")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     eid = models.CharField(_("eId"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     num = models.CharField(_("number"), max_length=32, blank=True, help_text=_('As printed: "113", "12-1"'))
     heading = models.TextField(_("heading"), blank=True)
-    text = models.TextField(_("text"), blank=True, help_text=_("The provision's own text, before its children"))
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("The provision's own text, before its children")
+    )
     wrap_up = models.TextField(_("closing text"), blank=True, help_text=_("Text after the children"))
     order = models.PositiveIntegerField(_("order"))
     depth = models.PositiveSmallIntegerField(_("depth"), default=0)

@@ -32,7 +32,9 @@ class Ratification(models.Model):
         ordering = ["country", "instrument__frbr_uri"]
         verbose_name = _("ratification")
         verbose_name_plural = _("ratifications")
-        constraints = [models.UniqueConstraint(fields=["country", "instrument"], name="one_ratification_per_pair")]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "instrument"], name="one_ratification_per_pair")
+        ]
 
     def __str__(self) -> str:
         return f"{self.country_id} × {self.instrument.short_title or self.instrument.frbr_uri}: {self.status}"

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -29,7 +31,9 @@ class TopicLabel(models.Model):
     """A topic's name in one language: a row per language, never a column per language."""
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="labels")
-    lang = models.CharField(_("language"), max_length=8, help_text=_("Django language code: ru, kk, en, ky, uz, tg"))
+    lang = models.CharField(
+        _("language"), max_length=8, help_text=_("Django language code: ru, kk, en, ky, uz, tg")
+    )
     label = models.CharField(_("label"), max_length=200)
 
     class Meta:

@@ -72,7 +72,9 @@ class Expression(models.Model):
     """A work in one language as in force from one date, with where its text came from."""
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="expressions")
-    lang = models.CharField(_("language"), max_length=3, help_text=_("AKN three-letter code: rus, kaz, eng …"))
+    lang = models.CharField(
+        _("language"), max_length=3, help_text=_("AKN three-letter code: rus, kaz, eng …")
+    )
     date = models.DateField(_("in force from"))
     title = models.CharField(_("title"), max_length=500)
     preface = models.TextField(_("preface"), blank=True)

@@ -78,13 +78,19 @@ def load_starter(directory: Path = HERE) -> LoadReport:
     for entry in places:
         members = entry.get("members") or []
         if members:
-            missing = set(members) - set(Jurisdiction.objects.filter(code__in=members).values_list("code", flat=True))
+            missing = set(members) - set(
+                Jurisdiction.objects.filter(code__in=members).values_list("code", flat=True)
+            )
             if missing:
-                raise StarterDataError(f"jurisdictions.yaml: {entry['code']} lists unknown members {sorted(missing)}")
+                raise StarterDataError(
+                    f"jurisdictions.yaml: {entry['code']} lists unknown members {sorted(missing)}"
+                )
             Jurisdiction.objects.get(code=entry["code"]).members.set(members)
 
     def add_topic(entry: dict[str, Any], parent: Topic | None, order: int) -> None:
-        topic, _ = Topic.objects.update_or_create(slug=entry["slug"], defaults={"parent": parent, "order": order})
+        topic, _ = Topic.objects.update_or_create(
+            slug=entry["slug"], defaults={"parent": parent, "order": order}
+        )
         for lang, label in (entry.get("labels") or {}).items():
             TopicLabel.objects.update_or_create(topic=topic, lang=lang, defaults={"label": label})
         report.topics += 1
