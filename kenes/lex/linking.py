@@ -80,7 +80,10 @@ def link_expression(expression: Expression) -> LinkReport:
     generation = Expression.objects.count()  # invalidates the eId cache whenever expressions change
 
     refs: list[Reference] = []
-    for prov in expression.provisions.only("id", "eid", "text", "wrap_up").iterator(chunk_size=2000):
+    # Provision.objects, not expression.provisions: the related manager would set each row's deferred
+    # expression_id, costing one query per provision.
+    rows = Provision.objects.filter(expression=expression).only("id", "eid", "text", "wrap_up")
+    for prov in rows.iterator(chunk_size=2000):
         for field_text in (prov.text, prov.wrap_up):
             if not field_text:
                 continue
@@ -113,32 +116,48 @@ def link_expression(expression: Expression) -> LinkReport:
 
 
 def _effects_from_notes(expression: Expression, own_eids: frozenset[str], report: LinkReport) -> int:
-    """Record what the publisher's notes say was changed, as applied effects on this work."""
-    count = 0
+    """Record what the publisher's notes say was changed, as applied effects on this work.
+
+    Amendments and effects are looked up once and written in bulk: a code like the administrative
+    offences code carries thousands of notes, and a query per effect made linking the slowest stage.
+    """
+    work = expression.work
+    amendments = {(a.amending_number, a.date): a for a in Amendment.objects.filter(amended_work=work)}
+    known = set(
+        AmendmentEffect.objects.filter(amendment__amended_work=work).values_list(
+            "amendment_id", "eid", "effect"
+        )
+    )
+    pending: dict[tuple[int, str, str], AmendmentEffect] = {}
     notes = EditorialNote.objects.filter(expression=expression).select_related("provision")
     for note in notes:
         for eff in parse_note(note.text, expression.lang):
             eid = _eid_for_target(eff.target_kind, eff.target_num, note.provision, own_eids)
             if eid is None:
                 continue
-            amendment, _ = Amendment.objects.get_or_create(
-                amended_work=expression.work,
-                amending_number=eff.act_number or "",
-                date=eff.act_date,
-                defaults={"amending_title": eff.act_title[:500], "source": "publisher-note"},
-            )
-            _, created = AmendmentEffect.objects.get_or_create(
+            key = (eff.act_number or "", eff.act_date)
+            amendment = amendments.get(key)
+            if amendment is None:
+                amendment = amendments[key] = Amendment.objects.create(
+                    amended_work=work,
+                    amending_number=key[0],
+                    date=eff.act_date,
+                    amending_title=eff.act_title[:500],
+                    source="publisher-note",
+                )
+            ident = (amendment.pk, eid, eff.effect)
+            if ident in known or ident in pending:
+                continue
+            pending[ident] = AmendmentEffect(
                 amendment=amendment,
                 eid=eid,
                 effect=eff.effect,
-                defaults={
-                    "in_force_on": eff.in_force_on,
-                    "in_force_text": (eff.in_force_text or "")[:300],
-                    "applied": True,
-                },
+                in_force_on=eff.in_force_on,
+                in_force_text=(eff.in_force_text or "")[:300],
+                applied=True,
             )
-            count += created
-    return count
+    AmendmentEffect.objects.bulk_create(pending.values(), batch_size=2000)
+    return len(pending)
 
 
 _KIND_PREFIX = {"article": "art", "chapter": "chp", "section": "sec", "part": "part", "paragraph": "para"}
