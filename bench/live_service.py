@@ -1,5 +1,5 @@
-"""Start the real service (``kenes serve``: gunicorn, whitenoise, collected static) on a throwaway SQLite database
-with the starter dataset, for scripts that measure or photograph what a reader's browser gets.
+"""Start the real service (``kenes serve``: gunicorn, whitenoise, collected static) on a throwaway SQLite
+database with the starter dataset, for scripts that measure or photograph what a reader's browser gets.
 
 Shared by bench/page_budget.py and bench/screenshots.py. Not used by the test suite (the browser tests use
 pytest-django's live server, which needs no demo data).
@@ -57,32 +57,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"kenes serve exited with {process.returncode} before answering")
+            raise SystemExit(f"kenes serve exited with {process.returncode} before answering:\n{_tail(log)}")
         try:
             with urllib.request.urlopen(url + "healthz", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise SystemExit(f"kenes serve did not answer on {url} within {seconds:.0f} s")
+    raise SystemExit(f"kenes serve did not answer on {url} within {seconds:.0f} s:\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
 
 
 def prepare_data(data_dir: Path, corpus: Path | None) -> None:
     """Load the starter dataset (and the real texts when the corpus is there) once per data folder."""
     env = {**os.environ, "KENES_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
-    if (data_dir / ".demo-loaded").exists():
-        return
+    if not (data_dir / ".demo-loaded").exists():
+        _load_demo(data_dir, corpus, env)
+    # The search index lives beside the database; bring it up to date (quick when it is).
+    done = subprocess.run([*_kenes(), "reindex"], cwd=REPO, env=env, stdout=sys.stderr, check=False)
+    if done.returncode != 0:
+        print("warning: `kenes reindex` failed: search pages will not answer", file=sys.stderr)
+
+
+def _load_demo(data_dir: Path, corpus: Path | None, env: dict[str, str]) -> None:
     command = [*_kenes(), "demo", "--quiet"]
     if corpus is not None and corpus.is_dir():
         command += ["--corpus", str(corpus)]
     else:
         print(f"({corpus} not found: starter dataset only, no legal texts)", file=sys.stderr)
     print("loading demo data:", " ".join(command), file=sys.stderr, flush=True)
-    subprocess.run(command, cwd=REPO, env=env, check=True)
+    subprocess.run(command, cwd=REPO, env=env, check=True, stdout=sys.stderr)
     (data_dir / ".demo-loaded").touch()
 
 
@@ -99,17 +113,19 @@ def running_service(
         prepare_data(folder, corpus)
         port = _free_port()
         env = {**os.environ, "KENES_DATA_DIR": str(folder), "DATABASE_URL": "", "DEBUG": ""}
-        process = subprocess.Popen(
-            [*_kenes(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        log = folder / "serve.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [*_kenes(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+                cwd=REPO,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         url = f"http://127.0.0.1:{port}/"
         try:
-            _wait_until_up(url, process)
+            _wait_until_up(url, process, log)
             yield url
         finally:
             if process.poll() is None:

@@ -89,6 +89,14 @@ def _mount_routers() -> None:
 
     api.add_router("/", lex_router)
 
+    from .rights.web.api import router as rights_router
+
+    api.add_router("/", rights_router)
+
+    from .search.api import router as search_router
+
+    api.add_router("/", search_router)
+
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:

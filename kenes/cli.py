@@ -319,6 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_rights_parser(sub)
+
+    from kenes.search.cli import add_parser as add_search_parser
+
+    add_search_parser(sub)
     return parser
 
 

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "kenes.lex",
     "kenes.portal",
+    "kenes.rights",
+    "kenes.search",
 ]
 
 MIDDLEWARE = [
@@ -168,3 +170,8 @@ LOGGING = {
 
 NINJA_PAGINATION_MAX_LIMIT = 100
 KENES_EDITOR_GROUP = "editor"
+
+# The search index: derived data, rebuilt from the database by `kenes reindex` (tests point it elsewhere).
+KENES_SEARCH_INDEX = Path(os.environ.get("KENES_SEARCH_INDEX") or DATA_DIR / "search-index")
+# Re-index a work after every import or edit commits (off for bulk loads: then run `kenes reindex`).
+KENES_SEARCH_AUTOINDEX = _flag("KENES_SEARCH_AUTOINDEX", True)

@@ -1,10 +1,15 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import reader, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search", views.search, name="search"),
+    path("countries/", views.countries, name="countries"),
+    path("countries/<str:code>", views.country, name="country"),
+    path("conventions/<str:code>", views.convention, name="convention"),
+    re_path(r"^akn/(?P<path>.+)$", reader.akn, name="akn"),
     path("healthz", views.healthz, name="healthz"),
 ]

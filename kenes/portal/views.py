@@ -1,30 +1,309 @@
-"""Public pages. For now the home page that lists what the database holds; reading pages come next."""
+"""Public pages other than the reader: home, search, countries, conventions (the reader is in reader.py)."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+import datetime as dt
+import math
 
-from kenes.lex.models import Jurisdiction, Ratification, Work
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from kenes.lex.models import Jurisdiction, Ratification, Reference, Topic, Work, WorkType
+
+from . import comparison
+from .reader import AKN_NAMES, first_page
+
+#: The eight countries Kenes covers, in the order the tables show them.
+REGION = ("kz", "kg", "tj", "uz", "tm", "az", "mn", "ru")
+
+PAGE_SIZE = 10
+
+#: "Know your rights" entry points (pages of kenes.rights.web).
+RIGHTS_LINKS = (
+    ("stay", gettext_lazy("How long may I stay?")),
+    ("registration", gettext_lazy("Do I have to register, and by when?")),
+    ("permit", gettext_lazy("Do I need a work permit?")),
+    ("minimum-wage", gettext_lazy("Is my wage above the minimum?")),
+    ("wage-payment", gettext_lazy("Was my wage paid on time?")),
+    ("final-settlement", gettext_lazy("When must I be paid after dismissal?")),
+    ("leave", gettext_lazy("How much annual leave have I earned?")),
+)
+
+#: Jurisdiction names are stored in English and translated in templates ({% translate place.name %}).
+PLACE_NAMES = (
+    gettext_noop("Kazakhstan"),
+    gettext_noop("Kyrgyzstan"),
+    gettext_noop("Tajikistan"),
+    gettext_noop("Uzbekistan"),
+    gettext_noop("Turkmenistan"),
+    gettext_noop("Azerbaijan"),
+    gettext_noop("Mongolia"),
+    gettext_noop("Russian Federation"),
+    gettext_noop("International Labour Organization"),
+    gettext_noop("United Nations"),
+    gettext_noop("Commonwealth of Independent States"),
+    gettext_noop("Council of Europe"),
+    gettext_noop("Eurasian Economic Union"),
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    works = (
-        Work.objects.select_related("jurisdiction")
-        .annotate(n_expressions=Count("expressions"))
-        .filter(n_expressions__gt=0)
-        .order_by("jurisdiction__kind", "jurisdiction_id", "work_type", "-date")
-    )
-    places = Jurisdiction.objects.annotate(n_works=Count("works"), n_ratifications=Count("ratifications"))
+    topics = Topic.objects.filter(parent__isnull=True).prefetch_related("labels", "children__labels")
+    countries = Jurisdiction.objects.filter(code__in=REGION).annotate(n_works=Count("works"))
     context = {
-        "works": works,
-        "places": places,
+        "topics": topics,
+        "countries": sorted(countries, key=lambda j: REGION.index(j.code)),
+        "rights": RIGHTS_LINKS,
+        "n_works": Work.objects.filter(expressions__isnull=False).distinct().count(),
         "n_ratifications": Ratification.objects.count(),
-        "n_instruments": Work.objects.filter(jurisdiction__kind__in=["international", "regional"]).count(),
     }
     return render(request, "portal/home.html", context)
+
+
+# ---------------------------------------------------------------- search
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
+    from kenes.search.service import IndexMissing, QueryError
+    from kenes.search.service import search as run_search
+
+    q = request.GET.get("q", "").strip()[:500]
+    filters = {k: request.GET.get(k, "").strip() for k in ("jurisdiction", "type", "topic", "lang", "date")}
+    context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
+    status = 200
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    date = None
+    if filters["date"]:
+        try:
+            date = dt.date.fromisoformat(filters["date"])
+        except ValueError:
+            context["error"] = _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": filters["date"]}
+            status = 400
+    if q and not context["error"]:
+        try:
+            result = run_search(
+                q,
+                jurisdiction=filters["jurisdiction"] or None,
+                work_type=filters["type"] or None,
+                topic=filters["topic"] or None,
+                lang=filters["lang"] or None,
+                date=date,
+                limit=PAGE_SIZE,
+                offset=(page - 1) * PAGE_SIZE,
+            )
+        except QueryError as exc:
+            context["error"] = _("The search could not understand this query: %(why)s") % {"why": exc}
+            status = 400
+        except IndexMissing:
+            context["error"] = _("The search index has not been built yet. Try again later.")
+            status = 503
+        else:
+            if (
+                result.citation
+                and page == 1
+                and result.hits
+                and result.hits[0].citation
+                and not request.GET.get("all")
+            ):
+                return HttpResponseRedirect(_hit_url(result.hits[0], date))
+            context.update(
+                hits=[_hit_view(h, date) for h in result.hits],
+                total=result.total,
+                facets=_facets(result.facets, filters),
+                page=page,
+                first=(page - 1) * PAGE_SIZE + 1,
+                n_pages=min(math.ceil(result.total / PAGE_SIZE), 100),
+            )
+    elif filters["topic"] and not context["error"]:
+        context["topic_works"] = _works_on_topic(filters["topic"])
+    context["topic_label"] = _topic_label(filters["topic"])
+    context["types"] = WorkType.choices
+    context["places"] = Jurisdiction.objects.filter(code__in=REGION)
+    return render(request, "portal/search.html", context, status=status)
+
+
+def _hit_url(hit, date: dt.date | None) -> str:
+    when = f"@{date.isoformat()}" if date else ""
+    return f"{hit.work}/{hit.lang}{when}/~{hit.eid}"
+
+
+def _hit_view(hit, date: dt.date | None) -> dict:
+    from .lawhtml import html_lang, title_of
+
+    title = title_of(hit.kind or "article", hit.num, hit.heading, hit.lang)
+    if hit.kind != "article" and hit.eid.startswith("art_"):
+        # a paragraph or point: say which article it belongs to ("Статья 113. 1.")
+        article = hit.eid.split("__")[0][len("art_") :]
+        title = f"{title_of('article', article, '', hit.lang)} {title}"
+    return {
+        "url": _hit_url(hit, date),
+        "title": title,
+        "work_title": hit.work_title,
+        "lang": html_lang(hit.lang),
+        "snippet": hit.snippet,
+        "citation": hit.citation,
+    }
+
+
+def _facets(found: dict[str, list[tuple[str, int]]], filters: dict[str, str]) -> list[dict]:
+    names = {
+        "jurisdiction": dict(Jurisdiction.objects.values_list("code", "name")),
+        "work_type": dict(WorkType.choices),
+        "topic": {t.slug: t.label() for t in Topic.objects.prefetch_related("labels")},
+        "lang": AKN_NAMES,
+    }
+    titles = {
+        "jurisdiction": _("Country or body"),
+        "work_type": _("Type"),
+        "topic": _("Topic"),
+        "lang": _("Language"),
+    }
+    out = []
+    for facet, values in found.items():
+        param = "type" if facet == "work_type" else facet
+        if not values:
+            continue
+        out.append(
+            {
+                "title": titles.get(facet, facet),
+                "param": param,
+                "active": filters.get(param, ""),
+                "values": [
+                    (
+                        value,
+                        _(names[facet].get(value, value))
+                        if facet == "jurisdiction"
+                        else names[facet].get(value, value),
+                        n,
+                    )
+                    for value, n in values
+                ],
+            }
+        )
+    return out
+
+
+def _topic_label(slug: str) -> str:
+    topic = Topic.objects.filter(slug=slug).prefetch_related("labels").first() if slug else None
+    return topic.label() if topic else slug
+
+
+def _works_on_topic(slug: str) -> list[Work]:
+    return list(
+        Work.objects.filter(Q(topics__slug=slug) | Q(topics__parent__slug=slug))
+        .filter(expressions__isnull=False)
+        .distinct()
+        .order_by("jurisdiction_id", "work_type", "-date")[:100]
+    )
+
+
+# ---------------------------------------------------------------- countries
+
+
+def countries(request: HttpRequest) -> HttpResponse:
+    places = Jurisdiction.objects.filter(code__in=REGION).annotate(
+        n_works=Count("works", distinct=True), n_ratifications=Count("ratifications", distinct=True)
+    )
+    return render(
+        request,
+        "portal/countries.html",
+        {
+            "countries": sorted(places, key=lambda j: REGION.index(j.code)),
+            "comparison": comparison.table(REGION),
+        },
+    )
+
+
+def country(request: HttpRequest, code: str) -> HttpResponse:
+    place = Jurisdiction.objects.filter(code=code.lower(), kind=Jurisdiction.Kind.COUNTRY).first()
+    if place is None:
+        raise Http404(f"no country {code!r}")
+    ratifications = (
+        Ratification.objects.filter(country=place)
+        .select_related("instrument")
+        .order_by("instrument__work_type", "instrument__number")
+    )
+    works = (
+        Work.objects.filter(jurisdiction=place)
+        .prefetch_related("topics__labels", "expressions")
+        .order_by("work_type", "-date")
+    )
+    by_topic: dict[str, list[Work]] = {}
+    untopical: dict[str, list[Work]] = {}
+    for w in works:
+        topics = list(w.topics.all())
+        for t in topics:
+            by_topic.setdefault(t.label(), []).append(w)
+        if not topics:
+            untopical.setdefault(w.get_work_type_display(), []).append(w)
+    return render(
+        request,
+        "portal/country.html",
+        {
+            "place": place,
+            "ratifications": ratifications,
+            "by_topic": sorted(by_topic.items()),
+            "by_type": list(untopical.items()),
+            "comparison": comparison.table(REGION, highlight=place.code),
+        },
+    )
+
+
+# ---------------------------------------------------------------- conventions
+
+
+def convention(request: HttpRequest, code: str) -> HttpResponse:
+    """An international instrument: its text, who ratified it, and national provisions citing it."""
+    code = code.lower()
+    international = Q(jurisdiction__kind__in=["international", "regional"])
+    work = (
+        Work.objects.filter(international, number=code).first()
+        or Work.objects.filter(international, short_title__iexact=code).first()
+    )
+    if work is None:
+        raise Http404(f"no convention {code!r}")
+    ratifications = {r.country_id: r for r in Ratification.objects.filter(instrument=work)}
+    places = {j.code: j for j in Jurisdiction.objects.filter(code__in=REGION)}
+    status = [(places.get(c), c, ratifications.get(c)) for c in REGION]
+    refs = (
+        Reference.objects.filter(target_work=work)
+        .exclude(source__expression__work=work)
+        .select_related("source__expression__work")
+        .order_by(
+            "source__expression__work__jurisdiction_id", "source__expression__work__title", "source__order"
+        )[:200]
+    )
+    linked: dict[Work, list[dict]] = {}
+    for r in refs:
+        source = r.source
+        expression = source.expression
+        linked.setdefault(expression.work, []).append(
+            {
+                "url": f"{expression.work.frbr_uri}/{expression.lang}/~{source.eid}",
+                "eid": source.eid,
+                "citation": r.citation,
+                "target": f"{work.frbr_uri}/~{r.target_eid}" if r.target_eid else work.frbr_uri,
+                "lang": expression.lang[:2],
+            }
+        )
+    return render(
+        request,
+        "portal/convention.html",
+        {
+            "work": work,
+            "status": status,
+            "linked": list(linked.items()),
+            "text": first_page(request, work),
+        },
+    )
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -1,0 +1,183 @@
+"""``/api/rights``: every rule of the engine as a JSON endpoint, documented in OpenAPI from its own schema.
+
+Each rule gets its own operation (``POST /api/rights/stay`` …) whose request body *is* the rule's input
+JSON Schema, so the published contract and the validation the library applies cannot drift apart. The
+body is read and checked by the library itself (not by pydantic), so every refusal carries the library's
+message and the offending field: ``{"error": {"status": 400, "code": "invalid-situation", "message": …,
+"details": {"field": "stays[0].exit"}}}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+from ninja import Router
+
+from kenes.api import ApiError
+from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate
+from kenes.rights.web import links, texts
+
+router = Router(tags=["rights"])
+
+_ERROR = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string"},
+                "message": {"type": "string", "description": "What was wrong, naming the field"},
+                "details": {"type": "object", "properties": {"field": {"type": ["string", "null"]}}},
+            },
+            "required": ["status", "code", "message"],
+        }
+    },
+}
+
+_LINKED_CITATION = {
+    "type": "object",
+    "properties": {
+        "work": {"type": "string", "description": "Akoma Ntoso work URI"},
+        "eid": {"type": "string", "description": "AKN eId of the provision"},
+        "label": {"type": "string"},
+        "lang": {"type": "string"},
+        "verified": {"type": "boolean", "description": "False when its text is not in our corpus"},
+        "in_database": {"type": "boolean", "description": "Whether the legal database holds the expression"},
+        "expression": {"type": "string", "description": "Expression URI linked to"},
+        "reader_url": {"type": "string", "description": "Reader page of the provision"},
+        "api_url": {"type": "string", "description": "The provision in the JSON API"},
+        "html_url": {"type": "string", "description": "The expression as HTML, at the provision"},
+    },
+}
+
+
+def answer_schema(rule: Rule) -> dict[str, Any]:
+    """The library's answer schema plus what the web adds: linked citations and a localised headline."""
+    schema = rule.answer_schema
+    props = {
+        **schema["properties"],
+        "citations": {"type": "array", "items": _LINKED_CITATION},
+        "headline": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The answer in plain sentences, in the request's language (Accept-Language)",
+        },
+        "answer_date": {"type": "string", "format": "date", "description": "Day the answer is about"},
+    }
+    return {**schema, "title": f"{rule.title} — answer", "properties": props, "required": list(props)}
+
+
+def _situation(request: HttpRequest) -> dict[str, Any]:
+    try:
+        raw = request.body
+    except RequestDataTooBig:
+        raise ApiError(413, "the situation is too large to read", "too-large") from None
+    try:
+        data = json.loads(raw or b"null")
+    except (ValueError, RecursionError) as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc}", "malformed-json") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "the body must be a JSON object: the situation's fields", "invalid-situation")
+    return data
+
+
+def answer_json(
+    rule: str, situation: dict[str, Any], *, today: dt.date | None = None, prefer_lang: str | None = None
+) -> dict[str, Any]:
+    """The library's answer plus linked citations and a localised headline (what the API and the pages
+    show); raises InvalidSituation/UnknownRule like the library. ``prefer_lang``: see link_citations."""
+    today = today or timezone.localdate()
+    answer = evaluate(rule, situation, today=today).to_dict()
+    on = links.answer_date(answer, today)
+    answer["citations"] = links.link_citations(answer["citations"], on, prefer_lang=prefer_lang)
+    answer["headline"] = texts.headline(rule, answer)
+    answer["answer_date"] = on.isoformat()
+    return answer
+
+
+def _evaluate(request: HttpRequest, rule: str) -> dict[str, Any]:
+    if rule not in RULES:
+        raise ApiError(404, str(UnknownRule(rule, sorted(RULES)).message), "unknown-rule")
+    situation = _situation(request)
+    try:
+        return answer_json(rule, situation)
+    except UnknownRule as exc:  # pragma: no cover - checked above
+        raise ApiError(404, exc.message, "unknown-rule") from None
+    except InvalidSituation as exc:
+        raise ApiError(400, str(exc), "invalid-situation", field=exc.field) from None
+
+
+def _describe(rule: Rule) -> dict[str, Any]:
+    return {
+        "name": rule.name,
+        "title": rule.title,
+        "description": rule.description,
+        "question": texts.question(rule.name),
+        "localised_title": texts.title(rule.name),
+        "language": get_language(),
+        "endpoint": f"/api/rights/{rule.name}",
+        "page": f"/rights/{rule.name}/",
+        "inputs": rule.input_schema,
+        "example": rule.example,
+    }
+
+
+@router.get("/rights", summary="The rights checks and the fields each one takes")
+def list_rules(request: HttpRequest) -> list[dict[str, Any]]:
+    """Every rule: its name, what it answers (``question``, in the request's language), its endpoint,
+    its input JSON Schema and an example situation."""
+    return [_describe(rule) for rule in RULES.values()]
+
+
+def _mount(rule: Rule) -> None:
+    def view(request: HttpRequest) -> dict[str, Any]:
+        return _evaluate(request, rule.name)
+
+    view.__name__ = f"rights_{rule.name.replace('-', '_')}"
+    view.__doc__ = (
+        f"{rule.description}\n\nThe body is the situation (fields below); unknown fields are refused. "
+        "The answer carries the rule's fields, `verified` and `refer_to_advisory_centre` (true when a value "
+        "it rests on could not be checked against the law we hold: the question must then go to an "
+        "advisory centre, `advisory_reasons` say why), `citations` linked to the legal database, and the "
+        "`explanation` trace."
+    )
+    json_body = {"application/json": {"schema": answer_schema(rule)}}
+    router.add_api_operation(
+        f"/rights/{rule.name}",
+        ["POST"],
+        view,
+        summary=rule.title,
+        operation_id=f"rights_{rule.name.replace('-', '_')}",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": rule.input_schema, "example": rule.example},
+                },
+            },
+            "responses": {
+                "200": {"description": "The answer", "content": json_body},
+                "400": {
+                    "description": "Invalid situation or malformed JSON",
+                    "content": {"application/json": {"schema": _ERROR}},
+                },
+            },
+        },
+    )
+
+
+for _rule in RULES.values():
+    _mount(_rule)
+
+
+@router.post("/rights/{rule}", include_in_schema=False)
+def unknown_rule(request: HttpRequest, rule: str) -> dict[str, Any]:
+    """Any other name: 404 naming the rules there are."""
+    return _evaluate(request, rule)

@@ -1,0 +1,83 @@
+"""The rights pages: the list of checks, and one question-by-question form per rule with its answer.
+
+Forms are read from the query string (GET), so an answer has an address that can be bookmarked or sent
+to an adviser, works with JavaScript off, and nothing a person types is stored. An invalid form comes
+back with status 400 and each message next to its box; nothing here can answer 500 for bad input.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from kenes.rights import RULES, InvalidSituation
+from kenes.rights.web import texts
+from kenes.rights.web.api import answer_json
+from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, StayForm
+
+#: Query keys that steer the page rather than describe the situation.
+_CONTROL = {"rows", "more", "check"}
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    checks = [
+        {"name": name, "title": texts.title(name), "question": texts.question(name)}
+        for name in RULES
+        if name in FORMS
+    ]
+    return render(request, "rights/index.html", {"checks": checks})
+
+
+def _rows(request: HttpRequest) -> int:
+    """Stay rows to show: the ``rows`` asked for, enough for every row filled in, within bounds."""
+    try:
+        rows = int(request.GET.get("rows", DEFAULT_ROWS))
+    except ValueError:
+        rows = DEFAULT_ROWS
+    for key in request.GET:
+        if key.startswith(("entry_", "exit_")) and key[key.index("_") + 1 :].isdigit():
+            rows = max(rows, int(key[key.index("_") + 1 :]) + 1)
+    if "more" in request.GET:
+        rows += 1
+    return max(1, min(rows, MAX_ROWS))
+
+
+def check(request: HttpRequest, rule: str) -> HttpResponse:
+    form_class = FORMS.get(rule)
+    if form_class is None or rule not in RULES:
+        raise Http404(f"no check named {rule!r}")
+    extra: dict[str, Any] = {}
+    if form_class is StayForm:
+        extra["rows"] = _rows(request)
+    submitted = any(key not in _CONTROL for key in request.GET) or "check" in request.GET
+    answer = None
+    status = 200
+    if "more" in request.GET:
+        # "Add another stay" without JavaScript: the same values, one more row, no answer yet.
+        form = form_class(initial=request.GET.dict(), **extra)
+    elif submitted:
+        form = form_class(request.GET, **extra)
+        if form.is_valid():
+            try:
+                answer = answer_json(rule, form.situation(), prefer_lang=get_language())
+            except InvalidSituation as exc:
+                form.add_error(form.field_for(exc.field), exc.message)
+        if not form.is_valid():
+            status = 400
+            answer = None
+    else:
+        form = form_class(**extra)
+    context = {
+        "rule": rule,
+        "title": texts.title(rule),
+        "question": texts.question(rule),
+        "form": form,
+        "answer": answer,
+        "rows": extra.get("rows"),
+        "max_rows": MAX_ROWS,
+        "english_trace": not (get_language() or "").startswith("en"),
+    }
+    return render(request, "rights/check.html", context, status=status)

@@ -1,0 +1,6 @@
+"""Search over the legal database: a tantivy index derived from the provisions, rebuilt from the database.
+
+index.py builds and updates the index, engine.py compiles a query into tantivy queries and ranks, service.py
+is the one function pages, API and CLI call. Text analysis (analysis.py), the cross-language glossary
+(glossary.py) and citation resolution (citations.py) are shared by the index and the query side.
+"""

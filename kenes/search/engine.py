@@ -1,0 +1,372 @@
+"""From the words a reader typed to ranked index entries: parse -> plan -> compile -> run -> re-rank.
+
+Frozen dataclasses pass between the steps (after Peachjam's search pipeline), and every number that shapes
+the ranking comes from ``profile.yaml``: BM25 per field times the field's weight, summed; a phrase and a
+proximity bonus; then priors (work type, kind of provision, in force or not) multiply the text score of the
+top ``rerank_window`` matches, read from fast fields so no stored document is opened before the page is cut.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import tantivy
+import yaml
+
+from . import analysis
+
+PROFILE_FILE = Path(__file__).with_name("profile.yaml")
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 32
+MAX_EXPANSIONS = 64
+MAX_PHRASES = 24
+MAX_LIMIT = 50
+MAX_OFFSET = 1000
+_QUOTES = re.compile(r'"([^"]*)"')
+_OPERATORS = {"and", "or", "not", "&&", "||", "+", "-", "!", "*", "|", "&"}
+_LANG_ALIASES = {"ru": "rus", "kk": "kaz", "ky": "kir", "uz": "uzb", "tg": "tgk", "en": "eng"}
+
+
+class QueryError(ValueError):
+    """The request cannot be searched as given; the message says what to change (an API 400)."""
+
+
+@lru_cache(maxsize=4)
+def _load_profile(path: str, mtime: float) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def profile() -> dict:
+    """The ranking profile, re-read when the file changes (so tuning needs no restart)."""
+    return _load_profile(str(PROFILE_FILE), PROFILE_FILE.stat().st_mtime)
+
+
+def normalise_lang(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    code = _LANG_ALIASES.get(lang.lower(), lang.lower())
+    if code not in analysis.LANGS:
+        raise QueryError(f"unknown language {lang!r}; use one of: {', '.join(analysis.LANGS)}")
+    return code
+
+
+# ---------------------------------------------------------------- parse
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    lang: str  # the language the query was analysed as
+    terms: tuple[str, ...]  # the reader's own words as index terms, in order, stop words out
+    phrases: tuple[tuple[str, ...], ...] = ()  # "quoted" runs: every one must match
+    excluded: tuple[str, ...] = ()  # -word
+    expansions: tuple[str, ...] = ()  # added by the glossary
+    expansion_weights: tuple[float, ...] = ()  # the glossary's weight of each
+    # the matched glossary concepts' phrases as terms, each with whether it is in the query's language
+    concept_phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.phrases)
+
+    def highlight_terms(self) -> frozenset[str]:
+        return frozenset(self.terms) | frozenset(self.expansions) | {t for p in self.phrases for t in p}
+
+
+def parse(text: str, lang: str | None = None) -> ParsedQuery:
+    """The query as terms; raises :class:`QueryError` for input that cannot mean a search."""
+    text = (text or "").strip()
+    if not text:
+        raise QueryError("the query is empty: type a few words or a citation such as «ст. 113 ТК РК»")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(text)} characters long; at most {MAX_QUERY_CHARS} are searched")
+    if text.count('"') % 2:
+        raise QueryError('the query has an unbalanced quote ("): close the phrase or remove the quote')
+    code = lang or analysis.guess_lang(text)
+    phrases = []
+    for inner in _QUOTES.findall(text):
+        found = tuple(analysis.terms(inner, code))
+        if found:
+            phrases.append(found)
+    rest = _QUOTES.sub(" ", text)
+    words, excluded = [], []
+    for word in rest.split():
+        if word.lower() in _OPERATORS:
+            continue
+        if word.startswith("-") and len(word) > 1 and not word[1].isdigit():
+            excluded.extend(analysis.terms(word[1:], code))
+        else:
+            words.append(word)
+    found = analysis.drop_stop_words(analysis.terms(" ".join(words), code), code)
+    seen: set[str] = set()
+    ordered = []
+    for t in found:
+        if t not in seen:
+            seen.add(t)
+            ordered.append(t)
+    return ParsedQuery(
+        text=text,
+        lang=code,
+        terms=tuple(ordered[:MAX_TERMS]),
+        phrases=tuple(phrases[:4]),
+        excluded=tuple(excluded[:8]),
+        **_expand([*ordered, *(t for p in phrases for t in p)], code, seen),
+    )
+
+
+def _expand(found: list[str], lang: str, seen: set[str]) -> dict[str, tuple]:
+    """The glossary's extra terms and their weights (a missing or failing glossary adds nothing)."""
+    try:
+        from . import glossary
+
+        added = [(e.term, float(e.weight)) for e in glossary.expansions(found, lang)]
+        table = glossary.concepts()
+        phrases = {
+            (key, code == lang)
+            for cid in glossary.matched_concepts(found, lang)
+            if cid in table
+            for code, keys in table[cid].keys.items()
+            for key in keys
+            if len(key) >= 2
+        }
+    except Exception:  # the glossary is data another module owns; search works without it
+        return {}
+    terms, weights = [], []
+    for term, weight in added:
+        for part in term.split():
+            if part not in seen:
+                seen.add(part)
+                terms.append(part)
+                weights.append(weight)
+    return {
+        "expansions": tuple(terms[:MAX_EXPANSIONS]),
+        "expansion_weights": tuple(weights[:MAX_EXPANSIONS]),
+        "concept_phrases": tuple(sorted(phrases, key=lambda p: (not p[1], p[0]))),
+    }
+
+
+# ---------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class Filters:
+    date: dt.date
+    jurisdiction: str | None = None
+    work_type: str | None = None
+    topic: str | None = None
+    lang: str | None = None
+    work: str | None = None
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def filter_query(schema: tantivy.Schema, filters: Filters) -> tantivy.Query:
+    """Entries in force on the date (which also leaves the markers out) and matching every filter given."""
+    day = _midnight(filters.date)
+    Q = tantivy.Query
+    clauses = [
+        Q.range_query(schema, "date_from", tantivy.FieldType.Date, None, day),
+        Q.range_query(schema, "date_to", tantivy.FieldType.Date, day, None, include_lower=False),
+    ]
+    for name in ("jurisdiction", "work_type", "topic", "lang", "work"):
+        value = getattr(filters, name)
+        if value:
+            clauses.append(Q.term_query(schema, name, value))
+    return Q.const_score_query(Q.boolean_query([(tantivy.Occur.Must, c) for c in clauses]), 0.0)
+
+
+# ---------------------------------------------------------------- compile
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What will be searched: the terms kept with their weights, and what was left out and why."""
+
+    weighted: tuple[tuple[str, float], ...]
+    dropped_common: tuple[str, ...] = ()
+    phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()  # concept phrases whose terms are all indexed
+
+
+def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
+    """Weigh terms; drop those too common to say anything, unless that would leave nothing."""
+    total = max(1, searcher.num_docs)
+    share = float(prof.get("common_term_share", 1.0))
+    own = [(t, 1.0) for t in parsed.terms]
+    common = {t for t, _w in own if searcher.doc_freq("body", t) > share * total}
+    kept = [(t, w) for t, w in own if t not in common] or own
+    exp_w = float(prof.get("expansion_weight", 0.5))
+    weights = parsed.expansion_weights or (1.0,) * len(parsed.expansions)
+    df: dict[str, int] = {}
+
+    def known(term: str) -> bool:  # terms of other languages than the index holds cost time, find nothing
+        if term not in df:
+            df[term] = searcher.doc_freq("body", term) or searcher.doc_freq("heading", term)
+        return df[term] > 0
+
+    for term, w in zip(parsed.expansions, weights, strict=False):
+        if known(term) and df[term] <= share * total:
+            kept.append((term, exp_w * w))
+    phrases = tuple(p for p in parsed.concept_phrases if all(known(t) for t in p[0]))[:MAX_PHRASES]
+    return Plan(tuple(kept), tuple(sorted(common)), phrases)
+
+
+def compile_query(
+    parsed: ParsedQuery, planned: Plan, schema: tantivy.Schema, filters: Filters, prof: dict
+) -> tantivy.Query:
+    Q, Occur = tantivy.Query, tantivy.Occur
+    fields: dict[str, float] = prof["fields"]
+    should: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    tie = prof.get("field_tie_breaker")
+    for term, weight in planned.weighted:
+        per_field = [Q.boost_query(Q.term_query(schema, name, term), boost) for name, boost in fields.items()]
+        if tie is None:  # BM25 of every field, summed
+            should.extend((Occur.Should, Q.boost_query(q, weight)) for q in per_field)
+        else:  # the best field, plus a share of the others: a term counts about once
+            best = Q.disjunction_max_query(per_field, tie_breaker=float(tie))
+            should.append((Occur.Should, Q.boost_query(best, weight)))
+    kept = {t for t, _w in planned.weighted}
+    own = [t for t in parsed.terms if t in kept]
+    if len(own) >= 2:
+        phrase, near = prof.get("phrase", {}), prof.get("proximity", {})
+        for name in ("body", "heading"):
+            should.append(
+                (
+                    Occur.Should,
+                    Q.boost_query(
+                        Q.phrase_query(schema, name, own, slop=phrase.get("slop", 0)),
+                        float(phrase.get("boost", 1.0)),
+                    ),
+                )
+            )
+        # proximity: each neighbouring pair within a few words of each other
+        for a, b in list(zip(own, own[1:], strict=False))[:8]:
+            query = Q.phrase_query(schema, "body", [a, b], slop=int(near.get("slop", 8)))
+            should.append((Occur.Should, Q.boost_query(query, float(near.get("boost", 1.0)))))
+    concept = prof.get("concept_phrase", {})
+    other = float(concept.get("other_language", 1.0))
+    for words, same_language in planned.phrases:
+        for name in ("heading", "body"):
+            query = Q.phrase_query(schema, name, list(words), slop=int(concept.get("slop", 1)))
+            boost = float(concept.get(name, 1.0)) * (1.0 if same_language else other)
+            should.append((Occur.Should, Q.boost_query(query, boost)))
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    if should:
+        clauses.append((Occur.Must, Q.boolean_query(should)))
+    for words in parsed.phrases:
+        options = []
+        for name in ("body", "heading"):
+            if len(words) == 1:
+                options.append((Occur.Should, Q.term_query(schema, name, words[0])))
+            else:
+                options.append((Occur.Should, Q.phrase_query(schema, name, list(words))))
+        clauses.append((Occur.Must, Q.boolean_query(options)))
+    for term in parsed.excluded:
+        for name in ("body", "heading", "sub"):
+            clauses.append((Occur.MustNot, Q.term_query(schema, name, term)))
+    clauses.append((Occur.Must, filter_query(schema, filters)))
+    return Q.boolean_query(clauses)
+
+
+# ---------------------------------------------------------------- run and re-rank
+
+
+@dataclass
+class Ranked:
+    address: tantivy.DocAddress
+    text_score: float
+    prior: float
+    score: float
+    work_id: int
+    factors: dict[str, float] = field(default_factory=dict)
+
+
+_TYPE_BY_CODE: dict[int, str] = {}
+_KIND_BY_CODE: dict[int, str] = {}
+
+
+def _codes() -> tuple[dict[int, str], dict[int, str]]:
+    if not _TYPE_BY_CODE:
+        from .index import KIND_CODES, WORK_TYPE_CODES
+
+        _TYPE_BY_CODE.update({v: k for k, v in WORK_TYPE_CODES.items()})
+        _KIND_BY_CODE.update({v: k for k, v in KIND_CODES.items()})
+    return _TYPE_BY_CODE, _KIND_BY_CODE
+
+
+def rank(
+    searcher: tantivy.Searcher,
+    query: tantivy.Query,
+    *,
+    day: dt.date,
+    window: int,
+    prof: dict,
+    collapse: bool,
+    group_by_work: bool,
+) -> tuple[list[Ranked], int]:
+    """The top ``window`` text matches re-ranked by the priors and collapsed; also the count of matches."""
+    result = searcher.search(query, limit=window, count=True)
+    hits = result.hits
+    if not hits:
+        return [], result.count
+    addresses = [a for _s, a in hits]
+    fast = {
+        name: searcher.fast_field_values(name, addresses)
+        for name in ("type_code", "kind_code", "group", "commenced", "repealed", "work_id")
+    }
+    types, kinds = _codes()
+    type_w, kind_w = prof.get("work_type", {}), prof.get("kind", {})
+    off = float(prof.get("not_in_force", 1.0))
+    ordinal = day.toordinal()
+    ranked = []
+    for i, (score, address) in enumerate(hits):
+        tw = float(type_w.get(types.get(fast["type_code"][i] or 0, ""), 1.0))
+        kw = float(kind_w.get(kinds.get(fast["kind_code"][i] or 0, ""), 1.0))
+        in_force = (fast["commenced"][i] or 0) <= ordinal < (fast["repealed"][i] or ordinal + 1)
+        fw = 1.0 if in_force else off
+        prior = tw * kw * fw
+        ranked.append(
+            Ranked(
+                address,
+                score,
+                prior,
+                score * prior,
+                int(fast["work_id"][i] or 0),
+                {"work_type": tw, "kind": kw, "in_force": fw, "group": fast["group"][i] or 0},
+            )
+        )
+    ranked.sort(key=lambda r: -r.score)
+    if collapse or group_by_work:
+        seen: set = set()
+        kept = []
+        for r in ranked:
+            key = r.work_id if group_by_work else r.factors["group"]
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(r)
+        ranked = kept
+    return ranked, result.count
+
+
+def explanation(
+    query: tantivy.Query, searcher: tantivy.Searcher, ranked: Ranked, parsed: ParsedQuery, planned: Plan
+) -> dict:
+    """Why an entry ranked where it did: the BM25 tree from tantivy, then the priors that multiplied it."""
+    factors = {k: v for k, v in ranked.factors.items() if k != "group"}
+    return {
+        "score": ranked.score,
+        "text_score": ranked.text_score,
+        "priors": factors,
+        "prior": ranked.prior,
+        "terms": list(parsed.terms),
+        "expansions": list(parsed.expansions),
+        "dropped_as_common": list(planned.dropped_common),
+        "bm25": json.loads(query.explain(searcher, ranked.address).to_json()),
+    }

@@ -1,0 +1,211 @@
+"""The one search function the API, the pages and the command line call, so all three give the same results.
+
+A citation ("ст. 113 ТК РК", "C097 art 6") is resolved before any text search: when it names provisions,
+they are the result (its words are not searched as text). Nothing here reads the database on the text
+path: everything a hit shows is stored in the index, so a request costs one engine query, a few stored
+documents and their snippets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+import tantivy
+from django.utils import timezone
+
+from . import engine
+from .engine import MAX_LIMIT, MAX_OFFSET, Filters, QueryError
+from .index import IndexMissing, open_index
+from .snippets import snippet
+
+__all__ = ["Hit", "IndexMissing", "QueryError", "SearchResult", "search"]
+
+log = logging.getLogger("kenes.search")
+FACETS = ("jurisdiction", "work_type", "topic", "lang")
+
+
+@dataclass
+class Hit:
+    work: str
+    work_title: str
+    lang: str
+    date: dt.date
+    eid: str
+    num: str
+    heading: str
+    snippet: str
+    score: float
+    explanation: dict | None = None
+    kind: str = ""
+    citation: bool = False
+
+    def as_json(self) -> dict:
+        out = {
+            "work": self.work,
+            "work_title": self.work_title,
+            "lang": self.lang,
+            "date": self.date.isoformat(),
+            "eid": self.eid,
+            "num": self.num,
+            "heading": self.heading,
+            "kind": self.kind,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "citation": self.citation,
+        }
+        if self.explanation is not None:
+            out["explanation"] = self.explanation
+        return out
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    citation: bool = False
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {
+            "hits": [h.as_json() for h in self.hits],
+            "total": self.total,
+            "citation": self.citation,
+            "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
+        }
+
+
+def search(
+    q: str,
+    *,
+    jurisdiction: str | None = None,
+    work_type: str | None = None,
+    topic: str | None = None,
+    lang: str | None = None,
+    date: dt.date | None = None,
+    work: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    group_by_work: bool = False,
+    explain: bool = False,
+    facets: bool = True,
+) -> SearchResult:
+    """Provisions matching ``q`` in force on ``date`` (default today), best first.
+
+    ``limit`` is capped at 50 and ``offset`` at 1000; bad input raises :class:`QueryError`; a missing index
+    raises :class:`IndexMissing` (``kenes reindex`` builds it).
+    """
+    if limit < 0 or offset < 0:
+        raise QueryError("limit and offset must not be negative")
+    limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
+    code = engine.normalise_lang(lang)
+    parsed = engine.parse(q, code)
+    filters = Filters(
+        date=date or timezone.localdate(),
+        jurisdiction=jurisdiction or None,
+        work_type=work_type or None,
+        topic=topic or None,
+        lang=code,
+        work=(work or "").rstrip("/") or None,
+    )
+    handle = open_index()
+    searcher = handle.index.searcher()
+    schema = handle.schema
+    prof = engine.profile()
+
+    cited = _citation_hits(q, filters, searcher, schema, parsed) if limit else []
+    if cited or parsed.empty:
+        # a citation names its provisions: the words of "ст. 113 ТК РК" are not a text search.
+        # Nothing searchable (only operators, emoji, stop words): an empty result.
+        if explain:
+            for hit in cited:
+                hit.explanation = {"citation": True, "why": "the query cites this provision"}
+        return SearchResult(cited[offset : offset + limit], len(cited), bool(cited))
+
+    planned = engine.plan(parsed, searcher, prof)
+    query = engine.compile_query(parsed, planned, schema, filters, prof)
+    window = max(int(prof.get("rerank_window", 200)), (offset + limit) * 4)
+    ranked, total = engine.rank(
+        searcher,
+        query,
+        day=filters.date,
+        window=window,
+        prof=prof,
+        collapse=bool(prof.get("collapse_articles", True)),
+        group_by_work=group_by_work,
+    )
+    wanted = parsed.highlight_terms()
+    hits = []
+    for item in ranked[offset : offset + limit]:
+        hit = _hit(searcher.doc(item.address), item.score, wanted)
+        if explain:
+            hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
+        hits.append(hit)
+    result = SearchResult(hits, total)
+    if facets:
+        result.facets = _facets(searcher, query)
+    return result
+
+
+def _hit(doc: tantivy.Document, score: float, wanted: frozenset[str]) -> Hit:
+    lang = doc.get_first("lang")
+    text = doc.get_first("text") or ""
+    return Hit(
+        work=doc.get_first("work"),
+        work_title=doc.get_first("work_title") or "",
+        lang=lang,
+        date=doc.get_first("date_from").date(),
+        eid=doc.get_first("eid"),
+        num=doc.get_first("num") or "",
+        heading=doc.get_first("heading_text") or "",
+        snippet=snippet(text, wanted, lang),
+        score=score,
+        kind=doc.get_first("kind") or "",
+    )
+
+
+def _citation_hits(
+    q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
+) -> list[Hit]:
+    """The provisions a citation names, in force on the date, in the language asked for (or the query's)."""
+    try:
+        from .citations import resolve_citation
+
+        targets = resolve_citation(q, date=filters.date, lang=filters.lang)
+    except Exception:  # a broken resolver must not take text search down with it
+        log.exception("citation resolution failed for %r", q)
+        return []
+    if not targets:
+        return []
+    Q, Occur = tantivy.Query, tantivy.Occur
+    preferred = [filters.lang or parsed.lang, "rus", "eng"]
+    hits = []
+    for work_uri, eid in targets[:10]:
+        if filters.work and work_uri != filters.work:
+            continue
+        query = Q.boolean_query(
+            [
+                (Occur.Must, Q.term_query(schema, "work", work_uri)),
+                (Occur.Must, Q.term_query(schema, "eid", eid)),
+                (Occur.Must, engine.filter_query(schema, filters)),
+            ]
+        )
+        docs = [searcher.doc(a) for _s, a in searcher.search(query, limit=10).hits]
+        if not docs:
+            continue
+        docs.sort(key=lambda d: preferred.index(d["lang"][0]) if d["lang"][0] in preferred else 9)
+        hit = _hit(docs[0], 0.0, parsed.highlight_terms())
+        hit.citation = True
+        hit.score = float(1000 - len(hits))
+        hits.append(hit)
+    return hits
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
+    aggs = {name: {"terms": {"field": name, "size": 30}} for name in FACETS}
+    found = searcher.aggregate(query, aggs)
+    out = {}
+    for name in FACETS:
+        out[name] = [(b["key"], int(b["doc_count"])) for b in found.get(name, {}).get("buckets", [])]
+    return out

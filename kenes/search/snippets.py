@@ -1,0 +1,85 @@
+"""Highlighted snippets: the window of a provision's own text where the query's terms are densest.
+
+The index holds analysed terms, so the words to mark are found by analysing each word of the stored text
+with the same function (``analysis.term``) and comparing terms, not surface forms: "зарплату" is marked for
+a query "зарплата". Output is HTML-escaped text with ``<mark>…</mark>`` around matches.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from . import analysis
+
+_WORD = re.compile(r"\d+(?:[-./]\d+)+|[^\W_]+(?:['’ʻʼ‘`][^\W_]+)*")
+_cache: dict[tuple[str, str], str] = {}
+_CACHE_LIMIT = 500_000
+
+
+def _term(word: str, lang: str) -> str:
+    key = (lang, word)
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) > _CACHE_LIMIT:
+            _cache.clear()
+        found = analysis.term(analysis.normalise_text(word), lang) if word else ""
+        _cache[key] = found
+    return found
+
+
+def snippet(text: str, wanted: frozenset[str], lang: str, max_chars: int = 240) -> str:
+    """About ``max_chars`` of ``text`` around the most distinct matches, escaped, matches in <mark>."""
+    if not text:
+        return ""
+    spans = []
+    if wanted:
+        for m in _WORD.finditer(text):
+            t = _term(m.group(), lang)
+            if t in wanted:
+                spans.append((m.start(), m.end(), t))
+    start, end = _best_window(text, spans, max_chars)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e, _t in spans:
+        if s < start or e > end:
+            continue
+        out.append(escape(text[pos:s], quote=False))
+        out.append(f"<mark>{escape(text[s:e], quote=False)}</mark>")
+        pos = e
+    out.append(escape(text[pos:end], quote=False))
+    if end < len(text):
+        out.append("…")
+    return "".join(out).strip()
+
+
+def _best_window(text: str, spans: list[tuple[int, int, str]], max_chars: int) -> tuple[int, int]:
+    if len(text) <= max_chars:
+        return 0, len(text)
+    best, best_at = (-1, -1), 0
+    j = 0
+    for i, (s, _e, _t) in enumerate(spans):
+        while spans[j][0] < s - max_chars + 40:
+            j += 1
+        window = spans[j : i + 1]
+        score = (len({t for _s, _e2, t in window}), len(window))
+        if score > best:
+            best, best_at = score, spans[j][0]
+    if not spans:
+        return 0, _cut_end(text, max_chars)
+    # start a little before the first match, at a word boundary
+    start = max(0, best_at - 40)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < best_at else start
+    end = start + max_chars
+    if end >= len(text):
+        return max(0, len(text) - max_chars), len(text)
+    return start, _cut_end(text, end, floor=start)
+
+
+def _cut_end(text: str, end: int, floor: int = 0) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", floor, end)
+    return space if space > floor + 20 else end

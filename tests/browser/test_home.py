@@ -1,0 +1,44 @@
+"""The home page in a real browser: styles load, the language switch works, the keyboard gets around."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.a11y import accessibility_problems
+
+
+def test_home_page_loads_its_stylesheet_and_passes_the_basic_accessibility_checks(page):
+    stylesheets: list[int] = []
+    page.on("response", lambda r: stylesheets.append(r.status) if r.url.endswith(".css") else None)
+    page.goto("/")
+    assert stylesheets and all(status == 200 for status in stylesheets), stylesheets
+    rules = page.evaluate("() => Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0)")
+    assert rules > 0, "the stylesheet loaded but holds no rules"
+    assert accessibility_problems(page) == []
+
+
+def test_the_browser_language_picks_the_interface_language(page):
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_switching_language_changes_the_interface_and_survives_the_next_page(page):
+    page.goto("/")
+    page.get_by_label("Language").select_option("kk")
+    page.locator("form.lang").get_by_role("button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "kk")
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "kk")
+    expect(page.locator("#language")).to_have_value("kk")
+
+
+def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_attribute("href", "#main")
+    expect(skip).to_be_visible()  # a skip link must show itself when focused
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))

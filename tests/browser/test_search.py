@@ -1,0 +1,88 @@
+"""Searching in a real browser: words to highlighted provisions, a citation straight to its article, filters.
+
+Data: the small Labour Code of tests/factories, indexed into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import factories as f
+from tests.browser.a11y import accessibility_problems
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_words_typed_on_the_home_page_find_the_provision_with_a_highlighted_snippet(page, searchable):
+    page.goto("/")
+    page.get_by_role("search").get_by_label("Search the law").fill("простой")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/search\?q="))
+    results = page.locator("ol.hits > li")
+    expect(results.first).to_be_visible()
+    expect(results.first.locator("mark").first).to_have_text(re.compile("прост", re.IGNORECASE))
+    assert accessibility_problems(page) == []
+
+
+def test_opening_a_result_shows_the_article(page, searchable):
+    page.goto("/search?q=простой")
+    page.locator("ol.hits").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"~art_112"))
+    expect(page.get_by_text("Простой оплачивается.").first).to_be_visible()
+
+
+def test_a_citation_typed_in_the_box_jumps_to_the_article(page, searchable):
+    page.goto("/search")
+    page.get_by_label("Words or a citation").fill("ст. 113 ТК РК")
+    page.get_by_label("Words or a citation").press("Enter")
+    expect(page).to_have_url(re.compile(rf"{re.escape(f.LC_URI)}/rus(@[0-9-]+)?/~art_113$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("113")
+
+
+def test_a_date_in_the_search_finds_the_wording_then_in_force(page, searchable):
+    page.goto("/search")
+    page.get_by_label("Words or a citation").fill("заработная плата выплачивается")
+    page.get_by_label("In force on").fill("2024-06-01")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    hits = page.locator("ol.hits > li")
+    expect(hits.filter(has_text="не реже одного раза")).not_to_have_count(0)
+    expect(hits.filter(has_text="дважды")).to_have_count(0)  # the 2025 wording was not yet in force
+    hits.filter(has_text="не реже одного раза").first.get_by_role("link").first.click()
+    expect(
+        page.get_by_text("Заработная плата выплачивается не реже одного раза в месяц.").first
+    ).to_be_visible()
+
+
+def test_a_facet_link_narrows_the_results_and_can_be_removed(page, searchable):
+    page.goto("/search?q=заработная")
+    filters = page.get_by_role("navigation", name="Filters")
+    before = page.locator("#count").inner_text()
+    filters.get_by_role("link", name="English", exact=True).click()
+    expect(page).to_have_url(re.compile(r"lang=eng"))
+    expect(page.locator("#count")).not_to_have_text(before)
+    page.get_by_role("link", name="remove filter").click()
+    expect(page).not_to_have_url(re.compile(r"lang=eng"))
+    expect(page.locator("#count")).to_have_text(before)
+
+
+def test_the_keyboard_alone_reaches_the_search_box_and_enter_searches(page, searchable):
+    page.goto("/")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.id") == "q":
+            break
+    else:
+        pytest.fail("twenty presses of Tab never reached the search box")
+    page.keyboard.type("простой")
+    page.keyboard.press("Enter")
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    # Focus is visible where the keyboard lands: an outline or a box shadow on the focused result link.
+    page.locator("ol.hits a").first.focus()
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+    )
+    assert style[0] != "none" or style[2] != "none", f"no visible focus indicator: {style}"

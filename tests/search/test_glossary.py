@@ -1,0 +1,114 @@
+"""The legal glossary: concepts across languages and colloquial Russian, as query expansions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kenes.search.analysis import LANGS, terms
+from kenes.search.glossary import (
+    COLLOQUIAL_WEIGHT,
+    CONCEPT_WEIGHT,
+    concepts,
+    expand,
+    expansions,
+    matched_concepts,
+)
+
+
+def _expand(text: str, lang: str) -> list[str]:
+    return expand(terms(text, lang), lang)
+
+
+def test_at_least_forty_concepts_in_every_language() -> None:
+    found = concepts()
+    assert len(found) >= 40
+    for cid, concept in found.items():
+        assert all(concept.keys[lang] for lang in LANGS), f"{cid} lacks a language"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("трудовой договор", "rus"),
+        ("трудового договора", "rus"),
+        ("еңбек шарты", "kaz"),
+        ("еңбек шартының", "kaz"),
+        ("eñbek şarty", "kaz"),
+        ("эмгек келишими", "kir"),
+        ("mehnat shartnomasi", "uzb"),
+        ("меҳнат шартномаси", "uzb"),
+        ("шартномаи меҳнатӣ", "tgk"),
+        ("employment contract", "eng"),
+    ],
+)
+def test_employment_contract_in_six_languages(text: str, lang: str) -> None:
+    assert "employment-contract" in matched_concepts(terms(text, lang), lang)
+    added = set(_expand(text, lang))
+    # every other language's words arrive, as analysed terms
+    for other, phrase in [
+        ("rus", "трудовой договор"),
+        ("kaz", "еңбек шарты"),
+        ("eng", "employment contract"),
+    ]:
+        if other != lang:
+            assert set(terms(phrase, other)) <= added | set(terms(text, lang))
+
+
+def test_wages_across_languages() -> None:
+    for text, lang in [("жалақы", "kaz"), ("эмгек акы", "kir"), ("ish haqi", "uzb"), ("музди меҳнат", "tgk")]:
+        added = _expand(text, lang)
+        assert "заработн" in added and "wage" in added, (text, added)
+
+
+def test_users_words_are_kept_and_not_repeated() -> None:
+    query = terms("заработная плата", "rus")
+    added = expand(query, "rus")
+    assert not set(query) & set(added)
+    assert len(added) == len(set(added))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "legal"),
+    [
+        ("зарплата", "wages", "заработная плата"),
+        ("зп", "wages", "заработная плата"),
+        ("мне не платят зарплату", "wage-arrears", "задолженность"),
+        ("меня уволили", "dismissal", "расторжение трудового договора по инициативе работодателя"),
+        ("работодатель забрал паспорт", "forced-labour", "принудительный труд"),
+        ("паспорт забрал", "identity-documents", "документ удостоверяющий личность"),
+        ("переработка без выходных", "overtime", "сверхурочная работа"),
+        ("больничный не оплачивает", "sick-leave", "временная нетрудоспособность"),
+        ("декрет", "maternity-leave", "отпуск по беременности и родам"),
+        ("просроченная регистрация", "registration", "временная регистрация"),
+    ],
+)
+def test_colloquial_russian(text: str, concept: str, legal: str) -> None:
+    query = terms(text, "rus")
+    assert concept in matched_concepts(query, "rus")
+    assert set(terms(legal, "rus")) - set(query) - {"по", "и"} <= set(expand(query, "rus"))
+
+
+def test_negation_matters() -> None:
+    """ "не платят" means arrears; "платят" alone does not."""
+    assert "wage-arrears" in matched_concepts(terms("не платят", "rus"), "rus")
+    assert "wage-arrears" not in matched_concepts(terms("платят вовремя", "rus"), "rus")
+
+
+def test_weights_and_reasons() -> None:
+    found = expansions(terms("не платят", "rus"), "rus")
+    by_term = {e.term: e for e in found}
+    assert by_term["задолжен"].weight == COLLOQUIAL_WEIGHT
+    assert by_term["задолжен"].source.startswith("colloquial:")
+    assert by_term["заработн"].weight == CONCEPT_WEIGHT
+    assert 0 < CONCEPT_WEIGHT < 1 and 0 < COLLOQUIAL_WEIGHT < 1
+
+
+def test_nothing_for_unrelated_queries() -> None:
+    assert expand(terms("какая погода завтра в Алматы", "rus"), "rus") == []
+    assert expand([], "rus") == []
+    assert expand(terms("", None), None) == []
+
+
+def test_lang_none_matches_every_language() -> None:
+    assert "wages" in matched_concepts(terms("жалақы", "kaz"), None)
+    assert "employment-contract" in matched_concepts(terms("employment contract", "eng"), None)
