@@ -53,6 +53,8 @@ COUNTED_TYPES = {"Document", "Stylesheet", "Script"}
 class Visit:
     status: int = 0
     fcp_ms: float | None = None
+    html_done_ms: float | None = None  # last byte of the HTML
+    css_done_ms: float | None = None  # last byte of the last stylesheet (render-blocking)
     by_type: dict[str, int] = field(default_factory=dict)  # resource type -> bytes on the wire
     encodings: dict[str, str] = field(default_factory=dict)  # url -> content-encoding
     urls: list[str] = field(default_factory=list)  # the HTML, CSS and JS fetched
@@ -98,6 +100,13 @@ def visit(browser, url: str, throttle: bool) -> Visit:
     result.fcp_ms = page.evaluate(
         "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null"
     )
+    result.html_done_ms, result.css_done_ms = page.evaluate(
+        """() => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const css = performance.getEntriesByType('resource').filter((r) => r.name.includes('.css'));
+          return [nav.responseEnd, css.length ? Math.max(...css.map((r) => r.responseEnd)) : null];
+        }"""
+    )
     context.close()
     return result
 
@@ -120,7 +129,10 @@ def measure(base: str, pages: dict[str, str], runs: int, browser) -> list[dict]:
     for name, path in pages.items():
         url = base.rstrip("/") + path
         cold = visit(browser, url, throttle=False)
-        fcps = [v.fcp_ms for v in (visit(browser, url, throttle=True) for _ in range(runs)) if v.fcp_ms]
+        slow = [visit(browser, url, throttle=True) for _ in range(runs)]
+        fcps = [v.fcp_ms for v in slow if v.fcp_ms]
+        html_done = [v.html_done_ms for v in slow if v.html_done_ms]
+        css_done = [v.css_done_ms for v in slow if v.css_done_ms]
         br = [brotli_size(u) for u in dict.fromkeys(cold.urls) if not u.startswith("data:")]
         rows.append(
             {
@@ -136,10 +148,16 @@ def measure(base: str, pages: dict[str, str], runs: int, browser) -> list[dict]:
                 "encoding": ", ".join(sorted(set(cold.encodings.values()))),
                 "fcp": statistics.median(fcps) if fcps else None,
                 "fcp_range": (min(fcps), max(fcps)) if fcps else None,
+                "html_done": statistics.median(html_done) if html_done else None,
+                "css_done": statistics.median(css_done) if css_done else None,
                 "budgeted": name in BUDGETED,
             }
         )
     return rows
+
+
+def _ms(t: float | None) -> str:
+    return "-" if t is None else f"{t:.0f}"
 
 
 def _kb(n: int | None) -> str:
@@ -154,7 +172,8 @@ def print_table(rows: list[dict], runs: int) -> bool:
     )
     header = (
         f"{'page':<10} {'status':>6} {'HTML KB':>8} {'CSS KB':>7} {'JS KB':>6} {'total KB':>9} "
-        f"{'(br) KB':>8} {'other KB':>8} {'encoding':<14} {'FCP ms':>7} {'FCP range':>12}  verdict"
+        f"{'(br) KB':>8} {'other KB':>8} {'encoding':<14} {'HTML ms':>7} {'CSS ms':>7} {'FCP ms':>7} "
+        f"{'FCP range':>12}  verdict"
     )
     print(header)
     print("-" * len(header))
@@ -174,12 +193,13 @@ def print_table(rows: list[dict], runs: int) -> bool:
         print(
             f"{r['page']:<10} {r['status']:>6} {_kb(r['html']):>8} {_kb(r['css']):>7} {_kb(r['js']):>6} "
             f"{_kb(r['total']):>9} {_kb(r['br']):>8} {_kb(r['other']):>8} {r['encoding'] or '-':<14} "
-            f"{fcp:>7} {spread:>12}  {verdict}"
+            f"{_ms(r['html_done']):>7} {_ms(r['css_done']):>7} {fcp:>7} {spread:>12}  {verdict}"
         )
     print(
         f"budget: article and search pages <= {BUDGET_BYTES // 1024} KB (HTML+CSS+JS) "
         f"and <= {BUDGET_FCP_MS} ms FCP"
     )
+    print("HTML ms / CSS ms: median time the last byte of the HTML / of the stylesheets arrived (slow 3G)")
     for r in rows:
         print(f"  {r['page']}: {r['path']}")
     return ok

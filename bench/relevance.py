@@ -3,7 +3,7 @@
 Run on demand (never in the test suite):
 
     .venv/bin/python bench/relevance.py                       # loads the Kazakh corpus into a temp dir first
-    KENES_DATA_DIR=/tmp/kd .venv/bin/python bench/relevance.py --reuse   # a data dir `kenes demo --corpus` filled
+    KENES_DATA_DIR=/tmp/kd .venv/bin/python bench/relevance.py --reuse   # a data dir `kenes demo` filled
     .venv/bin/python bench/relevance.py --reuse -v            # plus each question's rank and top results
 
 The judgement file (../shared/corpus/questions/migrant_questions_kz_ru.json) gives, for some questions, the
@@ -39,7 +39,9 @@ def article_of(eid: str) -> str | None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--questions", default=str(QUESTIONS))
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--reuse", action="store_true", help="use KENES_DATA_DIR as it is (demo already run)")

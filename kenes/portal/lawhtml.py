@@ -86,15 +86,20 @@ def load_extras(provisions: list[Provision], effects: Iterable[AmendmentEffect] 
     return extras
 
 
-def render(provisions: list[Provision], lang: str, links: Links, extras: Extras) -> SafeString:
-    """HTML for provisions in document order; nesting follows their depth, headings start at <h2>."""
+def render(
+    provisions: list[Provision], lang: str, links: Links, extras: Extras, id_prefix: str = ""
+) -> SafeString:
+    """HTML for provisions in document order; nesting follows their depth, headings start at <h2>.
+
+    ``id_prefix`` keeps element ids unique when a second language is shown beside the first.
+    """
     top = min((p.depth for p in provisions), default=0)
     out: list[str] = []
     stack: list[tuple[int, str]] = []  # (depth, closing tag)
     for p in provisions:
         while stack and stack[-1][0] >= p.depth:
             out.append(_close(stack.pop(), extras))
-        out.append(_open(p, lang, links, extras, p.depth - top + 2))
+        out.append(_open(p, lang, links, extras, p.depth - top + 2, id_prefix))
         stack.append((p.depth, _closing_key(p)))
     while stack:
         out.append(_close(stack.pop(), extras))
@@ -116,8 +121,8 @@ def _close(item: tuple[int, str], extras: Extras) -> str:
     return out + f"</{tag}>"
 
 
-def _open(p: Provision, lang: str, links: Links, extras: Extras, level: int) -> str:
-    eid = escape(p.eid)
+def _open(p: Provision, lang: str, links: Links, extras: Extras, level: int, prefix: str) -> str:
+    eid = escape(prefix + p.eid)
     text = _text(p.text, extras.references.get(p.pk, []), links)
     notes = _notes(extras.notes.get(p.pk, []))
     if p.kind in CONTAINERS:

@@ -293,7 +293,13 @@ class _View:
                     **chosen,
                     "name": AKN_NAMES.get(chosen["lang"], chosen["lang"]),
                     "html_lang": lawhtml.html_lang(chosen["lang"]),
-                    "text": lawhtml.render(other_rows, chosen["lang"], other_links, lawhtml.Extras()),
+                    "text": lawhtml.render(
+                        other_rows,
+                        chosen["lang"],
+                        other_links,
+                        lawhtml.Extras(),
+                        id_prefix=f"{chosen['lang']}-",
+                    ),
                 }
         articles = [r for r in self.layout.rows if r.kind == "article"]
         index = next((i for i, r in enumerate(articles) if r.eid == root.eid), None)

@@ -332,12 +332,14 @@ def _expression_documents(
         topic_table,
     )
     by_pk = {r.pk: r for r in rows}
-    # full text of each article (own text and every descendant's), for the `sub` field and empty articles
-    article_text: dict[str, list[str]] = {}
+    # each provision's own text analysed once; an article's `sub` field joins its own and its descendants'
+    own_text = {r.pk: "\n".join(t for t in (r.text, wrap.get(r.pk, "")) if t) for r in rows}
+    own_terms = {pk: analyse(text, lang) if text else "" for pk, text in own_text.items()}
+    article_parts: dict[str, list[int]] = {}
     for r in rows:
         root = _article_root(r.eid)
-        if root != r.eid or r.kind == "article":
-            article_text.setdefault(root, []).extend(t for t in (r.text, wrap.get(r.pk, "")) if t)
+        if (root != r.eid or r.kind == "article") and own_text[r.pk]:
+            article_parts.setdefault(root, []).append(r.pk)
     orders = {r.eid: r.order for r in rows}
     analysed_headings: dict[int, str] = {}
     common = {
@@ -359,10 +361,10 @@ def _expression_documents(
         while parent is not None:
             path_terms.append(analysed_headings.get(parent.pk, ""))
             parent = by_pk.get(parent.parent_id) if parent.parent_id else None
-        own = "\n".join(t for t in (r.text, wrap.get(r.pk, "")) if t)
+        own = own_text[r.pk]
         root = _article_root(r.eid)
-        full = "\n".join(article_text.get(r.eid, [])) if r.kind == "article" else ""
-        shown = own or full
+        parts = article_parts.get(r.eid, []) if r.kind == "article" else []
+        shown = own or "\n".join(own_text[pk] for pk in parts)
         doc = tantivy.Document(
             rec=PROVISION,
             eid=r.eid,
@@ -384,9 +386,9 @@ def _expression_documents(
         if heading:
             doc.add_text("heading", heading)
         if own:
-            doc.add_text("body", analyse(own, lang))
-        if full and full != own:
-            doc.add_text("sub", analyse(full, lang))
+            doc.add_text("body", own_terms[r.pk])
+        if parts and parts != [r.pk]:
+            doc.add_text("sub", " ".join(own_terms[pk] for pk in parts))
         if path_terms:
             doc.add_text("path", " ".join(t for t in path_terms if t))
         if title_terms:

@@ -86,6 +86,7 @@ def test_translation_is_shown_side_by_side_and_flagged_when_older(client, code):
     assert '<div class="pair">' in page
     assert NEW_RULE in page and "Жалақы айына кемінде бір рет төленеді." in page
     assert '<div class="law" lang="kk">' in page
+    assert page.count('id="art_113"') == 1 and 'id="kaz-art_113"' in page  # ids stay unique
     assert 'class="flag"' in page  # the Kazakh text (2024) predates the 2025 Russian original
     same_age = html(client.get(f"{LC}/rus@2024-06-01/~art_113"))
     assert '<div class="pair">' in same_age and '<p class="flag"' not in same_age

@@ -1,0 +1,344 @@
+"""Benchmark: search speed at scale, the full HTTP request against the raw engine query, and the peer.
+
+Run on demand (never in the test suite):
+
+    .venv/bin/python bench/search.py                       # 100k provisions; loads the corpus into a temp dir
+    .venv/bin/python bench/search.py --n 1000000           # the issue's target size
+    KENES_DATA_DIR=/tmp/kd .venv/bin/python bench/search.py --reuse --n 200000 --peer
+
+The corpus is the real texts (every provision `kenes demo --corpus` imports), replicated across synthetic
+jurisdictions (x000, x001 …) and four editions each ([2010, 2014), [2014, 2018), [2018, 2022), [2022, …)),
+so the vocabulary and the length of provisions stay real and a quarter of the entries is in force today.
+Queries: the 40 migrant questions plus short queries cut from real headings (seeded), 500 in all.
+
+Reported: index build time and size; p50/p95/p99 of `GET /api/search?q=…` through Django's test client (the
+whole request: routing, the service, snippets, JSON) and of the raw engine query alone (the same compiled
+tantivy query, the same `searcher.search` call the service makes), and their ratio; re-indexing the four
+Kazakh codes from the database; and with --peer, the indigo-search-psql way on PostgreSQL (one row per
+document, a GIN index over its tsvector, ts_rank_cd to rank and ts_headline over the whole document for the
+top 10), on the same queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpus"
+QUESTIONS = CORPUS / "questions" / "migrant_questions_kz_ru.json"
+EDITIONS = [dt.date(2010, 1, 1), dt.date(2014, 1, 1), dt.date(2018, 1, 1), dt.date(2022, 1, 1)]
+
+
+def edition_of(replica: int) -> tuple[str, dt.date, dt.date]:
+    """Jurisdiction and in-force window of a replica; the first of each jurisdiction is in force today."""
+    jur, k = divmod(replica, len(EDITIONS))
+    i = len(EDITIONS) - 1 - k
+    end = EDITIONS[i + 1] if i + 1 < len(EDITIONS) else dt.date(2200, 1, 1)
+    return f"x{jur:03d}", EDITIONS[i], end
+
+
+FOUR_CODES = [
+    "/akn/kz/act/code/2015-11-23/414-v",
+    "/akn/kz/act/code/2023-04-20/224-vii",
+    "/akn/kz/act/code/2014-07-05/235-v",
+    "/akn/kz/act/constitution/1995-08-30/constitution",
+]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def row(name: str, values: list[float]) -> str:
+    figures = " | ".join(f"{x:.2f}" for x in (pct(values, 50), pct(values, 95), pct(values, 99)))
+    return f"| {name} | {figures} | {statistics.mean(values):.2f} |"
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def base_documents() -> list[dict]:
+    """Every provision entry of the database's works, as dicts (analysis done once, here)."""
+    from kenes.lex.models import Work
+    from kenes.search.index import PROVISION, documents_for_work
+
+    docs = []
+    for work in Work.objects.all():
+        for doc in documents_for_work(work):
+            d = doc.to_dict()
+            if d.get("rec") == [PROVISION]:
+                docs.append(d)
+    return docs
+
+
+def build_index(path: Path, base: list[dict], n: int) -> tuple[float, int]:
+    import tantivy
+
+    from kenes.search.index import _midnight, _write_state, build_schema
+
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    schema = build_schema()
+    index = tantivy.Index(schema, path=str(path))
+    started = time.perf_counter()
+    writer = index.writer(heap_size=1_000_000_000, num_threads=2)
+    written = 0
+    replica = 0
+    while written < n:
+        code, first, last = edition_of(replica)
+        start, end = _midnight(first), _midnight(last)
+        for d in base:
+            if written >= n:
+                break
+            c = dict(d)
+            c["jurisdiction"] = [code]
+            c["work"] = ["/akn/" + code + d["work"][0].split("/", 3)[3]]
+            c["work_id"] = [d["work_id"][0] + 100_000 * replica]
+            c["expr_id"] = [d["expr_id"][0] + 100_000 * replica]
+            c["group"] = [d["group"][0] + 10**11 * replica]
+            c["date_from"], c["date_to"] = [start], [end]
+            writer.add_document(tantivy.Document.from_dict(c, schema))
+            written += 1
+        replica += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    del writer
+    _write_state(path, built="bench")
+    return time.perf_counter() - started, written
+
+
+def make_queries(base: list[dict], count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    queries = [q["question"] for q in json.loads(QUESTIONS.read_text())] if QUESTIONS.exists() else []
+    headings = [d["heading_text"][0] for d in base if d.get("heading_text", [""])[0] and d["lang"] == ["rus"]]
+    while len(queries) < count:
+        words = [w for w in rng.choice(headings).split() if len(w) > 3]
+        if not words:
+            continue
+        k = min(len(words), rng.choice([1, 2, 2, 3]))
+        i = rng.randrange(0, len(words) - k + 1)
+        queries.append(" ".join(words[i : i + k]).strip('.,;:()«»"'))
+    return queries[:count]
+
+
+def time_http(queries: list[str]) -> tuple[list[float], list[int]]:
+    from django.test import Client
+
+    client = Client()
+    times, statuses = [], []
+    for q in queries[:20]:
+        client.get("/api/search", {"q": q})  # warm up
+    for q in queries:
+        started = time.perf_counter()
+        response = client.get("/api/search", {"q": q})
+        times.append((time.perf_counter() - started) * 1000)
+        statuses.append(response.status_code)
+    return times, statuses
+
+
+def time_engine(queries: list[str]) -> list[float]:
+    """The raw engine query: the compiled query and the search call of the service, nothing around it."""
+    from django.utils import timezone
+
+    from kenes.search import engine
+    from kenes.search.index import open_index
+
+    handle = open_index()
+    searcher = handle.index.searcher()
+    prof = engine.profile()
+    filters = engine.Filters(date=timezone.localdate())
+    window = int(prof.get("rerank_window", 200))
+    compiled = []
+    for q in queries:
+        try:
+            parsed = engine.parse(q, None)
+        except engine.QueryError:
+            continue
+        planned = engine.plan(parsed, searcher, prof)
+        compiled.append(engine.compile_query(parsed, planned, handle.schema, filters, prof))
+    for query in compiled[:20]:
+        searcher.search(query, limit=window, count=True)
+    times = []
+    for query in compiled:
+        started = time.perf_counter()
+        searcher.search(query, limit=window, count=True)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def reindex_four_codes() -> tuple[float, int]:
+    from kenes.lex.models import Work
+    from kenes.search.index import update_works
+
+    ids = list(Work.objects.filter(frbr_uri__in=FOUR_CODES).values_list("pk", flat=True))
+    report = update_works(ids, wait=60)
+    return report.seconds, report.entries
+
+
+def peer(base: list[dict], n: int, queries: list[str], url: str) -> dict:
+    """indigo-search-psql's way: a row per document, GIN over its tsvector, ts_rank_cd + ts_headline."""
+    import psycopg
+
+    per_expr: dict[int, list[str]] = {}
+    meta: dict[int, dict] = {}
+    for d in base:
+        e = d["expr_id"][0]
+        per_expr.setdefault(e, []).append(" ".join(x for x in (d["heading_text"][0], d["text"][0]) if x))
+        meta[e] = d
+    expr_ids = list(per_expr)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_peer")
+        conn.execute(
+            "CREATE TABLE bench_peer (id serial PRIMARY KEY, jurisdiction text, work text, date_from date, "
+            "date_to date, body text, tsv tsvector)"
+        )
+        started = time.perf_counter()
+        written = replica = 0
+        with conn.cursor() as cur:
+            while written < n:
+                code, start, end = edition_of(replica)
+                batch = []
+                for e in expr_ids:
+                    if written >= n:
+                        break
+                    body = "\n".join(per_expr[e])[:900_000]  # a tsvector holds at most 1 MB
+                    batch.append((code, meta[e]["work"][0], start, end, body))
+                    written += len(per_expr[e])
+                cur.executemany(
+                    "INSERT INTO bench_peer (jurisdiction, work, date_from, date_to, body, tsv) "
+                    "VALUES (%s, %s, %s, %s, %s, to_tsvector('russian', %s))",
+                    [(*b, b[-1]) for b in batch],
+                )
+                replica += 1
+        conn.execute("CREATE INDEX bench_peer_tsv ON bench_peer USING gin (tsv)")
+        conn.execute("ANALYZE bench_peer")
+        build = time.perf_counter() - started
+        documents = conn.execute("SELECT count(*) FROM bench_peer").fetchone()[0]
+        size = conn.execute("SELECT pg_total_relation_size('bench_peer')").fetchone()[0]
+        sql = (
+            "WITH q AS (SELECT replace(plainto_tsquery('russian', %(q)s)::text, '&', '|')::tsquery AS query),"
+            " "
+            "top AS (SELECT id, work, body, ts_rank_cd(tsv, q.query) AS rank FROM bench_peer, q "
+            "WHERE tsv @@ q.query AND date_from <= current_date AND date_to > current_date "
+            "ORDER BY rank DESC LIMIT 10) "
+            "SELECT work, rank, ts_headline('russian', body, q.query) FROM top, q ORDER BY rank DESC"
+        )
+        times = []
+        for q in queries:
+            started = time.perf_counter()
+            conn.execute(sql, {"q": q}).fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+        conn.execute("DROP TABLE bench_peer")
+    return {"build": build, "documents": documents, "size": size, "times": times}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=100_000, help="provisions in the synthetic index")
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--reuse", action="store_true", help="use KENES_DATA_DIR as it is (demo already run)")
+    parser.add_argument("--peer", action="store_true", help="also run the PostgreSQL peer")
+    parser.add_argument(
+        "--peer-url", default=os.environ.get("KENES_BENCH_PG", "postgres://postgres@127.0.0.1:5432/test")
+    )
+    parser.add_argument("--peer-n", type=int, help="provisions for the peer (default: --n)")
+    args = parser.parse_args()
+    if not (Path(args.corpus) / "kz").is_dir():
+        print(f"corpus not found at {args.corpus}: nothing to measure", file=sys.stderr)
+        return 0
+    if not args.reuse:
+        data = tempfile.mkdtemp(prefix="kenes-search-bench-")
+        os.environ["KENES_DATA_DIR"] = data
+        os.environ["DATABASE_URL"] = ""
+        print(f"loading the corpus into {data} …", file=sys.stderr)
+        subprocess.run(
+            [str(REPO / ".venv" / "bin" / "kenes"), "demo", "--corpus", args.corpus, "-q"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenes.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from kenes.search.index import stale_works, update_works
+
+    if stale_works():
+        update_works([], wait=60)
+    reindex_s, reindex_entries = reindex_four_codes()  # first, while the analyser's memo is cold
+
+    print("reading the real provisions …", file=sys.stderr)
+    base = base_documents()
+    bench_dir = Path(tempfile.mkdtemp(prefix="kenes-bench-index-"))
+    print(f"building an index of {args.n} entries in {bench_dir} …", file=sys.stderr)
+    build_s, written = build_index(bench_dir / "search-index", base, args.n)
+    size = du(bench_dir / "search-index")
+    settings.KENES_SEARCH_INDEX = bench_dir / "search-index"
+    queries = make_queries(base, args.queries)
+
+    print("timing …", file=sys.stderr)
+    engine_ms = time_engine(queries)
+    http_ms, statuses = time_http(queries)
+    errors = sum(1 for s in statuses if s >= 500)
+    ratio50 = pct(http_ms, 50) / pct(engine_ms, 50)
+    ratio95 = pct(http_ms, 95) / pct(engine_ms, 95)
+
+    print(
+        f"\nSearch speed: {written:,} provisions from {len(base):,} real ones, {len(queries)} queries, "
+        f"{os.cpu_count()} CPUs"
+    )
+    print("| what | p50 ms | p95 ms | p99 ms | mean ms |\n|---|---|---|---|---|")
+    print(row("full HTTP request (GET /api/search, snippets, JSON)", http_ms))
+    print(row("raw engine query (tantivy, same query and call)", engine_ms))
+    peer_result = None
+    if args.peer:
+        print("running the PostgreSQL peer …", file=sys.stderr)
+        peer_result = peer(base, args.peer_n or args.n, queries, args.peer_url)
+        print(
+            row(
+                f"peer: PostgreSQL ts_rank_cd + ts_headline ({peer_result['documents']} documents)",
+                peer_result["times"],
+            )
+        )
+    print("\n| figure | value |\n|---|---|")
+    print(f"| request / engine, p50 | {ratio50:.2f} |")
+    print(f"| request / engine, p95 | {ratio95:.2f} |")
+    print(f"| 5xx responses | {errors} |")
+    print(f"| index build ({written:,} entries) | {build_s:.1f} s |")
+    print(f"| index size | {size / 1e6:.1f} MB |")
+    print(
+        f"| re-index the four Kazakh codes from the database ({reindex_entries:,} entries) "
+        f"| {reindex_s:.2f} s |"
+    )
+    if peer_result:
+        print(
+            f"| peer build ({peer_result['documents']} documents, tsvector + GIN) "
+            f"| {peer_result['build']:.1f} s |"
+        )
+        print(f"| peer size | {peer_result['size'] / 1e6:.1f} MB |")
+    print(f"\nreproduce: .venv/bin/python bench/search.py --n {args.n}" + (" --peer" if args.peer else ""))
+    shutil.rmtree(bench_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
