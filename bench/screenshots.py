@@ -8,7 +8,7 @@ They are how a newcomer first sees Kenes: look at them after changing a template
 
 It starts `kenes serve` (the production server: gunicorn, whitenoise) over the starter dataset and the real
 texts of ../shared/corpus, and drives Debian's Chromium. Each shot is the top of the page, up to
-2.5 screens tall, in Russian (the default reader) unless the shot says otherwise.
+2 screens tall, in Russian (the default reader) unless the shot says otherwise.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from live_service import CHROMIUM_ARGS, DEFAULT_CORPUS, REPO, chromium_path, run
 OUT = REPO / "docs" / "screenshots"
 LC = "/akn/kz/act/code/2015-11-23/414-v"
 SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
-MAX_SCREENS = 2.5
+MAX_SCREENS = 2
 
 
 def _fill_stay_form(page) -> None:

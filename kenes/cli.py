@@ -216,6 +216,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not corpus.is_dir():
             return _fail(f"{corpus}: not a directory")
         failures = import_corpus(corpus, progress=not args.quiet)
+        from kenes.search.hooks import sync_now
+
+        print(sync_now())
         if failures:
             return 1
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenes.rights import parameters as params
+from kenes.rights.i18n import _
 from kenes.rights.works import Citation, cite
 
 
@@ -116,19 +117,34 @@ class Context:
         try:
             value = params.parameter(country, name, on)
         except params.NoValue as exc:
-            hint = f" ({exc.source_needed})" if exc.source_needed else ""
-            self.refer(f"No value of {country}/{name} is known for {on.isoformat()}{hint}.")
+            if exc.source_needed:
+                reason = _("No value of {name} is known for {day} ({source}).")
+            else:
+                reason = _("No value of {name} is known for {day}.")
+            self.refer(
+                reason.format(
+                    name=f"{country}/{name}",
+                    day=on.isoformat(),
+                    source=_(exc.source_needed) if exc.source_needed else "",
+                )
+            )
             raise
         self.used.setdefault((value.name, value.start), value)
         if value.reference is not None:
             self._citations.setdefault((value.reference.work, value.reference.eid), value.reference)
         if value.status == "unverified":
-            source = (value.source_needed or "").strip()
+            source = _((value.source_needed or "").strip())
             if value.value is None:
-                self.refer(f"The value of {value.name} on {on.isoformat()} is not known to us ({source}).")
+                self.refer(
+                    _("The value of {name} on {day} is not known to us ({source}).").format(
+                        name=value.name, day=on.isoformat(), source=source
+                    )
+                )
             else:
                 self.refer(
-                    f"{value.name} = {value.value!r} rests on a source not in our legal corpus ({source})."
+                    _("{name} = {value} rests on a source not in our legal corpus ({source}).").format(
+                        name=value.name, value=repr(value.value), source=source
+                    )
                 )
         warning = value.staleness_warning(self.today)
         if warning:

@@ -8,8 +8,9 @@
 
 Options are the situation's fields with ``_`` written ``-``; lists are given by repeating the option in the
 singular (``--stay``, ``--holiday``). A stay is ``ENTRY:EXIT``, or ``ENTRY:`` while it is still going on.
-``--json`` prints the answer as the API returns it. Invalid input prints one line naming the field and
-exits with status 2.
+``--json`` prints the answer as the API returns it; ``--lang ru`` (or ``kk``) gives the explanation,
+warnings and messages in that language (default English). Invalid input prints one line naming the field
+and exits with status 2.
 
 Mounted under the main ``kenes`` command by :func:`add_parser`; :func:`main` runs it on its own
 (``python -m kenes.rights``), which is also how the tests drive it.
@@ -25,6 +26,7 @@ from typing import Any
 
 from kenes.rights.engine import RULES, evaluate
 from kenes.rights.errors import InvalidSituation
+from kenes.rights.i18n import LANGUAGES, _, language
 from kenes.rights.rule import Rule
 
 #: Array fields given one item per option, and how one item is written on the command line.
@@ -35,7 +37,10 @@ def _parse_stay(text: str, index: int) -> dict[str, str]:
     entry, sep, exit_ = text.partition(":")
     if not sep or not entry.strip():
         raise InvalidSituation(
-            f"write a stay as ENTRY:EXIT, or ENTRY: if it is still going on (got {text!r})", f"stays[{index}]"
+            _("write a stay as ENTRY:EXIT, or ENTRY: if it is still going on (got {text})").format(
+                text=repr(text)
+            ),
+            f"stays[{index}]",
         )
     stay = {"entry": entry.strip()}
     if exit_.strip():
@@ -79,6 +84,12 @@ def _add_rule(sub: argparse._SubParsersAction, rule: Rule) -> None:
         p.add_argument(flag, **kwargs)
     p.add_argument("--json", action="store_true", help="print the answer as JSON (as the API returns it)")
     p.add_argument("--today", metavar="DATE", help="evaluate as if today were DATE (for replays and tests)")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the explanation, warnings and messages (default: en)",
+    )
     p.set_defaults(func=run, rights_rule=rule.name, needs_django=False)
 
 
@@ -119,7 +130,7 @@ def situation_from_args(args: argparse.Namespace) -> dict[str, Any]:
 
 def _show(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list) and value and isinstance(value[0], dict):
         return "; ".join(", ".join(f"{k} {v}" for k, v in item.items()) for item in value)
     if isinstance(value, list):
@@ -137,18 +148,18 @@ def render_text(answer: dict[str, Any], title: str) -> str:
             continue
         lines.append(f"  {key.replace('_', ' ')}: {_show(value)}")
     if answer["explanation"]:
-        lines.append("Why:")
+        lines.append(_("Why:"))
         lines += [f"  - {step}" for step in answer["explanation"]]
     if answer["citations"]:
-        lines.append("Provisions:")
+        lines.append(_("Provisions:"))
         for c in answer["citations"]:
-            note = "" if c["verified"] else " — text not in our corpus"
+            note = "" if c["verified"] else " — " + _("text not in our corpus")
             lines.append(f"  - {c['label']} ({c['work']} {c['eid']}){note}")
     if answer["warnings"]:
-        lines.append("Warnings:")
+        lines.append(_("Warnings:"))
         lines += [f"  - {w}" for w in answer["warnings"]]
     if answer["refer_to_advisory_centre"]:
-        lines.append("Take this question to an advisory centre:")
+        lines.append(_("Take this question to an advisory centre:"))
         lines += [f"  - {r}" for r in answer["advisory_reasons"]]
     return "\n".join(lines)
 
@@ -179,17 +190,18 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"error: --today: expected a date as YYYY-MM-DD, got {args.today!r}", file=sys.stderr)
         return 2
-    try:
-        answer = evaluate(args.rights_rule, situation_from_args(args), today=today)
-    except InvalidSituation as exc:
-        where = exc.field.replace("_", "-") if exc.field else "situation"
-        print(f"error: {where}: {exc.message}", file=sys.stderr)
-        return 2
-    data = answer.to_dict()
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(render_text(data, RULES[args.rights_rule].title))
+    with language(args.lang):
+        try:
+            answer = evaluate(args.rights_rule, situation_from_args(args), today=today, lang=args.lang)
+        except InvalidSituation as exc:
+            where = exc.field.replace("_", "-") if exc.field else "situation"
+            print(f"error: {where}: {exc.message}", file=sys.stderr)
+            return 2
+        data = answer.to_dict()
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            print(render_text(data, RULES[args.rights_rule].title))
     return 0
 
 

@@ -6,6 +6,8 @@ rules is a valid question whose answer is "ask an advisory centre".
 
 from __future__ import annotations
 
+from kenes.rights.i18n import _, gettext_noop
+
 ISO_3166_ALPHA2 = frozenset(
     """
     ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq br bs bt bv
@@ -22,26 +24,27 @@ ISO_3166_ALPHA2 = frozenset(
 #: Not a country: the status of a person no state recognises as its citizen (лицо без гражданства).
 STATELESS = "stateless"
 
-#: Names for explanations; other codes are shown as the code itself.
+#: Names for explanations (translated where shown); other codes are shown as the code itself.
 NAMES = {
-    "am": "Armenia",
-    "az": "Azerbaijan",
-    "by": "Belarus",
-    "cn": "China",
-    "ge": "Georgia",
-    "kg": "Kyrgyzstan",
-    "kz": "Kazakhstan",
-    "md": "Moldova",
-    "mn": "Mongolia",
-    "ru": "Russia",
-    "tj": "Tajikistan",
-    "tm": "Turkmenistan",
-    "tr": "Turkey",
-    "ua": "Ukraine",
-    "uz": "Uzbekistan",
-    STATELESS: "no citizenship (stateless)",
+    "am": gettext_noop("Armenia"),
+    "az": gettext_noop("Azerbaijan"),
+    "by": gettext_noop("Belarus"),
+    "cn": gettext_noop("China"),
+    "ge": gettext_noop("Georgia"),
+    "kg": gettext_noop("Kyrgyzstan"),
+    "kz": gettext_noop("Kazakhstan"),
+    "md": gettext_noop("Moldova"),
+    "mn": gettext_noop("Mongolia"),
+    "ru": gettext_noop("Russia"),
+    "tj": gettext_noop("Tajikistan"),
+    "tm": gettext_noop("Turkmenistan"),
+    "tr": gettext_noop("Turkey"),
+    "ua": gettext_noop("Ukraine"),
+    "uz": gettext_noop("Uzbekistan"),
+    STATELESS: gettext_noop("no citizenship (stateless)"),
 }
 
 
 def name(code: str) -> str:
-    return NAMES.get(code, code.upper())
+    """The country's name in the current language (nominative: sentences are worded around it)."""
+    return _(NAMES[code]) if code in NAMES else code.upper()

@@ -6,6 +6,8 @@ person can type must end here or in an answer, never in a stack trace.
 
 from __future__ import annotations
 
+from kenes.rights.i18n import _
+
 
 class InvalidSituation(ValueError):
     """The situation cannot be answered as given: a missing, malformed or impossible value.
@@ -30,5 +32,8 @@ class UnknownRule(InvalidSituation):
     """The rule asked for is not in :data:`kenes.rights.RULES` (an API answers 404 for it)."""
 
     def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}", field="rule")
+        super().__init__(
+            _("unknown rule {name}; known rules: {known}").format(name=repr(name), known=", ".join(known)),
+            field="rule",
+        )
         self.name = name

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kenes.rights import yamlfile
+from kenes.rights.i18n import _
 from kenes.rights.works import WORKS, Citation, cite
 
 #: Where the YAML files live: one folder per country code (plus ``eaeu`` for the Union's own rules).
@@ -93,11 +94,14 @@ class ParameterValue:
     def staleness_warning(self, today: dt.date) -> str | None:
         if not self.is_stale(today):
             return None
-        when = self.last_verified.isoformat() if self.last_verified else "never"
-        return (
-            f"{self.name} was last checked against its source on {when}, more than {STALE_AFTER_DAYS} days "
-            "ago: the law may have changed since."
-        )
+        if self.last_verified is None:
+            return _("{name} has never been checked against its source: the law may differ.").format(
+                name=self.name
+            )
+        return _(
+            "{name} was last checked against its source on {day}, more than {n} days ago: the law may have "
+            "changed since."
+        ).format(name=self.name, day=self.last_verified.isoformat(), n=STALE_AFTER_DAYS)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -115,20 +115,27 @@ def parse(text: str, lang: str | None = None) -> ParsedQuery:
         terms=tuple(ordered[:MAX_TERMS]),
         phrases=tuple(phrases[:4]),
         excluded=tuple(excluded[:8]),
-        **_expand([*ordered, *(t for p in phrases for t in p)], code, seen),
+        **_expand(tuple([*ordered, *(t for p in phrases for t in p)]), code),
     )
 
 
-def _expand(found: list[str], lang: str, seen: set[str]) -> dict[str, tuple]:
-    """The glossary's extra terms and their weights (a missing or failing glossary adds nothing)."""
+@lru_cache(maxsize=4096)
+def _expand(found: tuple[str, ...], lang: str) -> dict[str, tuple]:
+    """The glossary's extra terms and their weights (a missing or failing glossary adds nothing).
+
+    Memoised: matching a query against the whole glossary costs about a millisecond, and popular
+    questions come back.
+    """
+    seen = set(found)
     try:
         from . import glossary
 
-        added = [(e.term, float(e.weight)) for e in glossary.expansions(found, lang)]
+        found_expansions = glossary.expansions(list(found), lang)
+        added = [(e.term, float(e.weight)) for e in found_expansions]
         table = glossary.concepts()
         phrases = {
             (key, code == lang)
-            for cid in glossary.matched_concepts(found, lang)
+            for cid in {e.source for e in found_expansions}
             if cid in table
             for code, keys in table[cid].keys.items()
             for key in keys
@@ -322,36 +329,34 @@ def rank(
     }
     types, kinds = _codes()
     type_w, kind_w = prof.get("work_type", {}), prof.get("kind", {})
+    # priors per code, computed once per request rather than once per hit
+    tw_of = {c: float(type_w.get(name, 1.0)) for c, name in types.items()}
+    kw_of = {c: float(kind_w.get(name, 1.0)) for c, name in kinds.items()}
     off = float(prof.get("not_in_force", 1.0))
     ordinal = day.toordinal()
+    t_codes, k_codes = fast["type_code"], fast["kind_code"]
+    commenced, repealed = fast["commenced"], fast["repealed"]
+    scored = []
+    for i, (score, _address) in enumerate(hits):
+        in_force = (commenced[i] or 0) <= ordinal < (repealed[i] or ordinal + 1)
+        prior = tw_of.get(t_codes[i], 1.0) * kw_of.get(k_codes[i], 1.0) * (1.0 if in_force else off)
+        scored.append((score * prior, prior, i))
+    scored.sort(key=lambda x: -x[0])
+    keys = fast["work_id"] if group_by_work else fast["group"]
+    seen: set = set()
     ranked = []
-    for i, (score, address) in enumerate(hits):
-        tw = float(type_w.get(types.get(fast["type_code"][i] or 0, ""), 1.0))
-        kw = float(kind_w.get(kinds.get(fast["kind_code"][i] or 0, ""), 1.0))
-        in_force = (fast["commenced"][i] or 0) <= ordinal < (fast["repealed"][i] or ordinal + 1)
-        fw = 1.0 if in_force else off
-        prior = tw * kw * fw
-        ranked.append(
-            Ranked(
-                address,
-                score,
-                prior,
-                score * prior,
-                int(fast["work_id"][i] or 0),
-                {"work_type": tw, "kind": kw, "in_force": fw, "group": fast["group"][i] or 0},
-            )
-        )
-    ranked.sort(key=lambda r: -r.score)
-    if collapse or group_by_work:
-        seen: set = set()
-        kept = []
-        for r in ranked:
-            key = r.work_id if group_by_work else r.factors["group"]
-            if key in seen:
+    for final, prior, i in scored:
+        if collapse or group_by_work:
+            if keys[i] in seen:
                 continue
-            seen.add(key)
-            kept.append(r)
-        ranked = kept
+            seen.add(keys[i])
+        in_force = (commenced[i] or 0) <= ordinal < (repealed[i] or ordinal + 1)
+        factors = {
+            "work_type": tw_of.get(t_codes[i], 1.0),
+            "kind": kw_of.get(k_codes[i], 1.0),
+            "in_force": 1.0 if in_force else off,
+        }
+        ranked.append(Ranked(hits[i][1], hits[i][0], prior, final, int(fast["work_id"][i] or 0), factors))
     return ranked, result.count
 
 
@@ -359,7 +364,7 @@ def explanation(
     query: tantivy.Query, searcher: tantivy.Searcher, ranked: Ranked, parsed: ParsedQuery, planned: Plan
 ) -> dict:
     """Why an entry ranked where it did: the BM25 tree from tantivy, then the priors that multiplied it."""
-    factors = {k: v for k, v in ranked.factors.items() if k != "group"}
+    factors = dict(ranked.factors)
     return {
         "score": ranked.score,
         "text_score": ranked.text_score,

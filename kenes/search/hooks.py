@@ -52,6 +52,18 @@ def flush() -> None:
         log.exception("search index update failed for works %s; run `kenes reindex`", sorted(ids))
 
 
+def sync_now() -> str:
+    """Bring the index up to date with the database now (after bulk loads that bypass signals)."""
+    if not enabled():
+        return "search index: automatic indexing is off; run `kenes reindex`"
+    from .index import IndexBusy, update_works
+
+    try:
+        return f"search index: {update_works([], wait=WAIT_SECONDS)}"
+    except IndexBusy as exc:
+        return f"search index: {exc}; run `kenes reindex` when it is done"
+
+
 def _work_saved(sender, instance, **kwargs) -> None:
     mark(instance.pk)
 

@@ -429,7 +429,7 @@ def _index_stamps(path: Path) -> dict[int, dict[int, str]]:
     searcher = handle.index.searcher()
     query = tantivy.Query.term_query(handle.schema, "rec", MARKER)
     out: dict[int, dict[int, str]] = {}
-    n = max(1, searcher.num_docs)
+    n = max(1, searcher.search(query, limit=1, count=True).count)  # one marker per expression
     for _score, address in searcher.search(query, limit=n, count=False).hits:
         doc = searcher.doc(address)
         out.setdefault(doc.get_first("work_id"), {})[doc.get_first("expr_id")] = doc.get_first("stamp")

@@ -13,19 +13,17 @@ from html import escape
 from . import analysis
 
 _WORD = re.compile(r"\d+(?:[-./]\d+)+|[^\W_]+(?:['’ʻʼ‘`][^\W_]+)*")
-_cache: dict[tuple[str, str], str] = {}
-_CACHE_LIMIT = 500_000
+_caches: dict[str, dict[str, str]] = {}  # language -> surface word -> index term
+_CACHE_LIMIT = 300_000
+#: Only the start of a long text is scanned for the window: a snippet is a glimpse, not a summary.
+SCAN_CHARS = 1200
 
 
-def _term(word: str, lang: str) -> str:
-    key = (lang, word)
-    found = _cache.get(key)
-    if found is None:
-        if len(_cache) > _CACHE_LIMIT:
-            _cache.clear()
-        found = analysis.term(analysis.normalise_text(word), lang) if word else ""
-        _cache[key] = found
-    return found
+def _terms_of(lang: str) -> dict[str, str]:
+    cache = _caches.get(lang)
+    if cache is None or len(cache) > _CACHE_LIMIT:
+        cache = _caches[lang] = {}
+    return cache
 
 
 def snippet(text: str, wanted: frozenset[str], lang: str, max_chars: int = 240) -> str:
@@ -34,8 +32,12 @@ def snippet(text: str, wanted: frozenset[str], lang: str, max_chars: int = 240) 
         return ""
     spans = []
     if wanted:
-        for m in _WORD.finditer(text):
-            t = _term(m.group(), lang)
+        cache = _terms_of(lang)
+        for m in _WORD.finditer(text, 0, SCAN_CHARS):
+            word = m.group()
+            t = cache.get(word)
+            if t is None:
+                t = cache[word] = analysis.term(analysis.normalise_text(word), lang)
             if t in wanted:
                 spans.append((m.start(), m.end(), t))
     start, end = _best_window(text, spans, max_chars)

@@ -26,12 +26,29 @@ def test_the_browser_language_picks_the_interface_language(page):
 
 def test_switching_language_changes_the_interface_and_survives_the_next_page(page):
     page.goto("/")
+    skip = page.locator("a.skip")
+    expect(skip).to_have_text("Skip to content")
     page.get_by_label("Language").select_option("kk")
     page.locator("form.lang").get_by_role("button").click()
     expect(page.locator("html")).to_have_attribute("lang", "kk")
+    expect(skip).not_to_have_text("Skip to content")  # the Kazakh catalogue is in use
+    kazakh = skip.inner_text()
     page.reload()
     expect(page.locator("html")).to_have_attribute("lang", "kk")
     expect(page.locator("#language")).to_have_value("kk")
+    page.locator("#language").select_option("ru")
+    page.locator("form.lang").get_by_role("button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(skip).not_to_have_text(kazakh)
+    expect(skip).not_to_have_text("Skip to content")
+
+
+def test_switching_language_on_an_inner_page_stays_on_that_page(page):
+    page.goto("/rights/stay/?rows=4")
+    page.get_by_label("Language").select_option("kk")
+    page.locator("form.lang").get_by_role("button").click()
+    expect(page).to_have_url(re.compile(r"/rights/stay/\?rows=4$"))
+    expect(page.locator("html")).to_have_attribute("lang", "kk")
 
 
 def test_the_first_tab_reaches_the_skip_link_which_jumps_to_the_content(page):

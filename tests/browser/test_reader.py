@@ -40,7 +40,6 @@ def test_an_article_has_its_own_page_with_the_current_wording(page, labour_code)
     assert accessibility_problems(page) == []
 
 
-@pytest.mark.xfail(reason="portal: both columns of the side-by-side view repeat the eIds as element ids")
 def test_the_side_by_side_view_passes_the_basic_accessibility_checks(page, labour_code):
     page.goto(f"{ARTICLE}?with=eng")
     expect(page.get_by_text("Wages are paid at least once a month.")).to_be_visible()

@@ -15,6 +15,8 @@ from typing import Any
 
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
+from kenes.rights.i18n import _
+from kenes.rights.i18n import days as _days
 from kenes.rights.rule import DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
 from kenes.rights.works import LABOUR_CODE
@@ -88,7 +90,10 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if as_of < start:
         field = "terminated_on" if s["terminated_on"] else "on"
         raise InvalidSituation(
-            f"{as_of.isoformat()} is before the first day of work {start.isoformat()}", field
+            _("{day} is before the first day of work {start}").format(
+                day=as_of.isoformat(), start=start.isoformat()
+            ),
+            field,
         )
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(as_of=as_of, days_taken=s["leave_taken_days"])
@@ -96,16 +101,17 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     base = ctx.value("kz", "annual_leave_days", as_of)
     year_months = ctx.value("kz", "working_year_months", as_of)
     if base is None or year_months is None:
-        ctx.explain(f"The leave rules in force on {as_of} are not in our corpus.")
+        ctx.explain(_("The leave rules in force on {day} are not in our corpus.").format(day=as_of))
         return result
     annual = base + s["additional_leave_days"]
     result["annual_leave_days"] = annual
-    ctx.explain(f"Basic paid annual leave: {base} calendar days (art. 88 of the Labour Code).")
+    ctx.explain(_("Basic paid annual leave: {n} calendar days (art. 88 of the Labour Code).").format(n=base))
     if s["additional_leave_days"]:
         ctx.cite(LABOUR_CODE, "art_90__para_2")
         ctx.explain(
-            f"With {s['additional_leave_days']} additional day(s) the yearly leave is {annual} days (art. 90 "
-            "para 2)."
+            _("With {extra} of additional leave the yearly leave is {n} days (art. 90 para 2).").format(
+                extra=_days(s["additional_leave_days"]), n=annual
+            )
         )
 
     months = whole_months(start, as_of)
@@ -119,15 +125,19 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         days_earned_full_years=years * annual,
     )
     ctx.explain(
-        f"A working year is {year_months} months from the first day of work, {start} (art. 92 para 2): by "
-        f"{as_of}, {years} full working year(s) and {in_year} whole month(s) of the year begun on {cys}."
+        _(
+            "A working year is {n} months from the first day of work, {start} (art. 92 para 2): by {day}, "
+            "full working years: {years}; whole months of the year begun on {year_start}: {months}."
+        ).format(n=year_months, start=start, day=as_of, years=years, year_start=cys, months=in_year)
     )
     ctx.cite(LABOUR_CODE, "art_91")
     ctx.cite(LABOUR_CODE, "art_70__para_2")
     ctx.explain(
-        "Counted as time worked are the periods of art. 91 (work, paid absences, sick leave, maternity "
-        "leave); part-time work does not shorten the leave (art. 70 para 2). Periods not counted are not "
-        "deducted here."
+        _(
+            "Counted as time worked are the periods of art. 91 (work, paid absences, sick leave, maternity "
+            "leave); part-time work does not shorten the leave (art. 70 para 2). Periods not counted are not "
+            "deducted here."
+        )
     )
     current = 0.0
     if in_year:
@@ -135,8 +145,10 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         if accrual:
             current = round(annual * in_year / accrual, 2)
             ctx.explain(
-                f"For the unfinished year, leave is taken as accruing evenly: {annual} × {in_year}/{accrual} "
-                f"= {current} days (not stated in the Code we hold)."
+                _(
+                    "For the unfinished year, leave is taken as accruing evenly: "
+                    "{annual} × {months}/{accrual} = {n} (not stated in the Code we hold)."
+                ).format(annual=annual, months=in_year, accrual=accrual, n=_days(current))
             )
         else:  # pragma: no cover - the data holds a value
             current = None
@@ -147,23 +159,34 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result["days_earned"] = earned
     unused = earned - s["leave_taken_days"]
     if unused < 0:
-        ctx.warn(f"More leave was taken ({s['leave_taken_days']} days) than earned ({earned} days).")
+        ctx.warn(
+            _("More leave was taken ({taken}) than earned ({earned}).").format(
+                taken=_days(s["leave_taken_days"]), earned=_days(earned)
+            )
+        )
     result["days_unused"] = max(0.0, round(unused, 2))
-    ctx.explain(f"Earned {earned} day(s), taken {s['leave_taken_days']}: {result['days_unused']} unused.")
+    ctx.explain(
+        _("Earned: {earned}; taken: {taken}; unused: {unused}.").format(
+            earned=_days(earned), taken=_days(s["leave_taken_days"]), unused=_days(result["days_unused"])
+        )
+    )
     if years >= 2 and unused >= 2 * annual:
         ctx.cite(LABOUR_CODE, "art_94__para_3")
         ctx.warn(
-            "Leave seems not to have been granted for two years in a row, which the Code forbids (art. 94 "
-            "para 3)."
+            _(
+                "Leave seems not to have been granted for two years in a row, which the Code forbids "
+                "(art. 94 para 3)."
+            )
         )
 
     if s["terminated_on"] is not None:
         result["compensation_days"] = result["days_unused"]
         ctx.cite(LABOUR_CODE, "art_96__para_2")
         ctx.explain(
-            f"The contract ended on {as_of}: the {result['days_unused']} unused day(s) are compensated at "
-            "the average wage (art. 96 para 2), within the final settlement (see the 'final-settlement' "
-            "rule)."
+            _(
+                "The contract ended on {day}: the unused leave ({unused}) is compensated at the average wage "
+                "(art. 96 para 2), within the final settlement (see the 'final-settlement' rule)."
+            ).format(day=as_of, unused=_days(result["days_unused"]))
         )
 
     if s["leave_start"] is not None:
@@ -172,12 +195,14 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             cal = WorkCalendar.of(s["working_week"], s["holidays"])
             result["leave_pay_deadline"] = cal.nth_working_day_before(s["leave_start"], before)
             ctx.explain(
-                f"Leave starting on {s['leave_start']} is paid no later than {before} working days before "
-                f"it: by {result['leave_pay_deadline']} (art. 92 para 4)."
+                _(
+                    "Leave starting on {start} is paid no later than {n} working days before it: by {day} "
+                    "(art. 92 para 4)."
+                ).format(start=s["leave_start"], n=before, day=result["leave_pay_deadline"])
             )
             if not s["holidays"]:
                 ctx.warn(
-                    "Public holidays were not given: only weekends and 7 January were treated as days off."
+                    _("Public holidays were not given: only weekends and 7 January were treated as days off.")
                 )
     return result
 

@@ -13,6 +13,8 @@ import datetime as dt
 from typing import Any
 
 from kenes.rights.answer import Context
+from kenes.rights.i18n import _
+from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
 
@@ -56,20 +58,26 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(month=f"{month.year:04d}-{month.month:02d}", paid_on=s["paid_on"])
     if s["country"] != "kz":
-        ctx.refer("We hold wage payment rules for Kazakhstan only; ask an advisory centre.")
+        ctx.refer(_("We hold wage payment rules for Kazakhstan only; ask an advisory centre."))
         return result
 
     following = next_month(month)
     last_day = ctx.value("kz", "wage_payment_last_day", following)
     if last_day is None:
-        ctx.explain(f"The wage payment rule in force in {following:%Y-%m} is not in our corpus.")
+        ctx.explain(
+            _("The wage payment rule in force in {month} is not in our corpus.").format(
+                month=f"{following:%Y-%m}"
+            )
+        )
         return result
     cal = WorkCalendar.of(s["working_week"], s["holidays"])
     lawful = following.replace(day=last_day)
     result["latest_lawful_pay_day"] = lawful
     ctx.explain(
-        f"Wages for {result['month']} must be paid no later than the first decade of the following month, "
-        f"i.e. by {lawful} (art. 113 para 1 of the Labour Code)."
+        _(
+            "Wages for {month} must be paid no later than the first decade of the following month, i.e. by "
+            "{day} (art. 113 para 1 of the Labour Code)."
+        ).format(month=result["month"], day=lawful)
     )
     day = lawful
     if s["pay_day"] is not None:
@@ -77,18 +85,30 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         agreed = following.replace(day=min(s["pay_day"], days_in))
         if agreed > lawful:
             ctx.warn(
-                f"A pay day on the {s['pay_day']}th is later than the law allows: the wages are still due by "
-                f"{lawful}."
+                _(
+                    "A pay day on day {n} of the month is later than the law allows: the wages are still due "
+                    "by {day}."
+                ).format(n=s["pay_day"], day=lawful)
             )
-            ctx.explain(f"The agreed pay day, {agreed}, is after {lawful}; the law's limit applies.")
+            ctx.explain(
+                _("The agreed pay day, {agreed}, is after {day}; the law's limit applies.").format(
+                    agreed=agreed, day=lawful
+                )
+            )
         else:
             day = agreed
-            ctx.explain(f"The agreement sets the pay day: {agreed}.")
+            ctx.explain(_("The agreement sets the pay day: {day}.").format(day=agreed))
     due = cal.last_working_day_on_or_before(day)
     if due != day:
-        ctx.explain(f"{day} is a day off, so the wages are paid on the working day before: {due}.")
+        ctx.explain(
+            _("{day} is a day off, so the wages are paid on the working day before: {due}.").format(
+                day=day, due=due
+            )
+        )
         if not s["holidays"]:
-            ctx.warn("Public holidays were not given: only weekends and 7 January were treated as days off.")
+            ctx.warn(
+                _("Public holidays were not given: only weekends and 7 January were treated as days off.")
+            )
     result["payment_due"] = due
 
     if s["paid_on"] is not None:
@@ -99,12 +119,14 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
             result["penalty_rate_multiple"] = rate
             ctx.explain(
-                f"Paid on {s['paid_on']}, {result['penalty_days']} day(s) late: the employer owes the wages "
-                f"plus a penalty for each of those calendar days at {rate} times the National Bank's base "
-                "rate on the day of payment (art. 113 para 3)."
+                _(
+                    "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
+                    "those calendar days at {rate} times the National Bank's base rate on the day of payment "
+                    "(art. 113 para 3)."
+                ).format(day=s["paid_on"], late=_days(result["penalty_days"]), rate=rate)
             )
         else:
-            ctx.explain(f"Paid on {s['paid_on']}: on time.")
+            ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
     return result
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from kenes.rights import countries
 from kenes.rights.answer import Context
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
 from kenes.rights.works import EAEU_TREATY, LABOUR_CODE, MIGRATION_LAW, OFFENCES_CODE
 
@@ -25,9 +26,9 @@ class Permit:
     name_ru: str
     name_en: str
     holder: str  # who must obtain it: employer | worker
-    issued_by: str
+    issued_by: str  # English, marked for translation: the answer field stays English, the trace does not
     eids: tuple[str, ...]  # provisions of the Law on migration it rests on
-    how: str
+    how: str  # likewise
 
 
 #: Kazakhstan: the document that makes each kind of work by a temporarily staying foreigner lawful.
@@ -35,51 +36,59 @@ KZ_PERMITS: dict[str, Permit] = {
     "employer": Permit(
         "employer_permit",
         "разрешение работодателю на привлечение иностранной рабочей силы",
-        "employer's permit to attract foreign labour",
+        gettext_noop("employer's permit to attract foreign labour"),
         "employer",
-        "local executive body (akimat), within the quota",
+        gettext_noop("local executive body (akimat), within the quota"),
         ("art_37-1__para_1",),
-        "The employer obtains it before the employment contract is signed; it cannot pass to another "
-        "employer.",
+        gettext_noop(
+            "The employer obtains it before the employment contract is signed; it cannot pass to another "
+            "employer."
+        ),
     ),
     "self_employed": Permit(
         "self_employment_certificate",
         "справка о соответствии квалификации для самостоятельного трудоустройства",
-        "certificate of qualification for self-employment",
+        gettext_noop("certificate of qualification for self-employment"),
         "worker",
-        "local executive body",
+        gettext_noop("local executive body"),
         ("art_37-2__para_1",),
-        "Only for professions in demand in priority sectors; issued for up to three months and extended "
-        "for the term of the employment contract, at most three years.",
+        gettext_noop(
+            "Only for professions in demand in priority sectors; issued for up to three months and extended "
+            "for the term of the employment contract, at most three years."
+        ),
     ),
     "domestic": Permit(
         "labour_immigrant_permit",
         "разрешение трудовому иммигранту",
-        "labour-immigrant permit (domestic work for private persons)",
+        gettext_noop("labour-immigrant permit (domestic work for private persons)"),
         "worker",
-        "internal affairs bodies",
+        gettext_noop("internal affairs bodies"),
         ("art_43-2__para_4", "art_43-1__para_1__point_1"),
-        "For domestic work for private persons only; the person must be a citizen of a country with a "
-        "visa-free agreement allowing at least three months' stay; issued for one to twelve months.",
+        gettext_noop(
+            "For domestic work for private persons only; the person must be a citizen of a country with a "
+            "visa-free agreement allowing at least three months' stay; issued for one to twelve months."
+        ),
     ),
     "seasonal": Permit(
         "seasonal_employer_permit",
         "разрешение работодателю на привлечение иностранной рабочей силы (сезонные работы)",
-        "employer's permit to attract seasonal foreign workers",
+        gettext_noop("employer's permit to attract seasonal foreign workers"),
         "employer",
-        "local executive body, within the quota (or as an international treaty provides)",
+        gettext_noop("local executive body, within the quota (or as an international treaty provides)"),
         ("art_41__para_1",),
-        "For seasonal work of at most one year in the listed occupations.",
+        gettext_noop("For seasonal work of at most one year in the listed occupations."),
     ),
     "intra_corporate": Permit(
         "intra_corporate_transfer_permit",
         "разрешение на привлечение иностранной рабочей силы в рамках внутрикорпоративного перевода",
-        "permit to attract foreign labour for an intra-corporate transfer",
+        gettext_noop("permit to attract foreign labour for an intra-corporate transfer"),
         "employer",
-        "local executive body",
+        gettext_noop("local executive body"),
         ("art_37-3__para_1",),
-        "For managers and specialists transferred within a company, for the contract term but at most "
-        "three years (plus one).",
+        gettext_noop(
+            "For managers and specialists transferred within a company, for the contract term but at most "
+            "three years (plus one)."
+        ),
     ),
 }
 
@@ -127,7 +136,11 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result.update(host=host, citizenship=citizen, on=on)
     if host == citizen:
         result["permit_required"] = False
-        ctx.explain(f"A citizen of {countries.name(host)} needs no permit to work in their own country.")
+        ctx.explain(
+            _("A citizen of {country} needs no permit to work in their own country.").format(
+                country=countries.name(host)
+            )
+        )
         return result
 
     members = ctx.optional_param("eaeu", "members", on)
@@ -138,24 +151,32 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ctx.cite(EAEU_TREATY, "art_97")
         result["permit_required"] = None if exempt is None else not exempt
         ctx.explain(
-            f"{countries.name(citizen)} and {countries.name(host)} are both EAEU members: a worker from one "
-            "member state needs no permit to work in another (EAEU Treaty, art. 97 — its text is not in our "
-            "corpus)."
+            _(
+                "{citizenship} and {host} are both EAEU members: a worker from one member state needs no "
+                "permit to work in another (EAEU Treaty, art. 97 — its text is not in our corpus)."
+            ).format(citizenship=countries.name(citizen), host=countries.name(host))
         )
         return result
 
     if host != "kz":
-        ctx.refer(f"We hold no rules on work permits in {countries.name(host)}; ask an advisory centre.")
-        ctx.explain(f"No work-permit rules for {countries.name(host)} are recorded.")
+        country = countries.name(host)
+        ctx.refer(
+            _("We hold no rules on work permits in {country}; ask an advisory centre.").format(
+                country=country
+            )
+        )
+        ctx.explain(_("No work-permit rules for {country} are recorded.").format(country=country))
         return result
 
     ctx.cite(LABOUR_CODE, "art_26__para_1__point_4")
     if s["residence"] == "permanent":
         result["permit_required"] = False
         ctx.explain(
-            "The Labour Code requires a permit (or certificate) before hiring a foreigner who is staying "
-            "temporarily (art. 26 para 1 point 4); a holder of a permanent residence permit is not staying "
-            "temporarily, so no permit is needed."
+            _(
+                "The Labour Code requires a permit (or certificate) before hiring a foreigner who is staying "
+                "temporarily (art. 26 para 1 point 4); a holder of a permanent residence permit is not "
+                "staying temporarily, so no permit is needed."
+            )
         )
         return result
 
@@ -171,19 +192,29 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         issued_by=permit.issued_by,
     )
     ctx.explain(
-        f"A citizen of {countries.name(citizen)} staying temporarily in Kazakhstan may not be hired before "
-        "the permit for that work is obtained (art. 26 para 1 point 4 of the Labour Code)."
+        _(
+            "A citizen of {country} staying temporarily in Kazakhstan may not be hired before the permit "
+            "for that work is obtained (art. 26 para 1 point 4 of the Labour Code)."
+        ).format(country=countries.name(citizen))
     )
-    ctx.explain(
-        f"For this kind of work it is the {permit.name_en} ({permit.name_ru}), obtained by the "
-        f"{permit.holder} from the {permit.issued_by}. {permit.how}"
-    )
+    if permit.holder == "employer":
+        which = _(
+            "For this kind of work it is the {name} ({name_ru}), obtained by the employer from the {issuer}."
+        )
+    else:
+        which = _(
+            "For this kind of work it is the {name} ({name_ru}), obtained by the worker from the {issuer}."
+        )
+    which = which.format(name=_(permit.name_en), name_ru=permit.name_ru, issuer=_(permit.issued_by))
+    ctx.explain(f"{which} {_(permit.how)}")
     ctx.cite(OFFENCES_CODE, "art_517__para_5")
     ctx.cite(OFFENCES_CODE, "art_519__para_5" if s["work"] == "domestic" else "art_519__para_1")
     ctx.explain(
-        "Working without it is an administrative offence of the worker (fine, arrest or expulsion: art. 517 "
-        "part 5 of the Code of Administrative Offences), and hiring without it one of the employer (art. "
-        "519)."
+        _(
+            "Working without it is an administrative offence of the worker (fine, arrest or expulsion: art. "
+            "517 part 5 of the Code of Administrative Offences), and hiring without it one of the employer "
+            "(art. 519)."
+        )
     )
     return result
 

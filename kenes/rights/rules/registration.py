@@ -15,6 +15,7 @@ from typing import Any
 from kenes.rights import countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
+from kenes.rights.i18n import _
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
 from kenes.rights.works import EAEU_TREATY, OFFENCES_CODE
@@ -73,26 +74,35 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result.update(entry=entry, who_registers=[])
 
     if s["planned_exit"] is not None and s["intended_days"] is not None:
-        raise InvalidSituation("give planned_exit or intended_days, not both", "intended_days")
+        raise InvalidSituation(_("give planned_exit or intended_days, not both"), "intended_days")
     if s["planned_exit"] is not None:
         if s["planned_exit"] < entry:
             raise InvalidSituation(
-                f"planned exit {s['planned_exit'].isoformat()} is before entry {entry.isoformat()}",
+                _("planned exit {exit} is before entry {entry}").format(
+                    exit=s["planned_exit"].isoformat(), entry=entry.isoformat()
+                ),
                 "planned_exit",
             )
         result["intended_days"] = (s["planned_exit"] - entry).days + 1
     else:
         result["intended_days"] = s["intended_days"]
     if s["address_changed_on"] is not None and s["address_changed_on"] < entry:
-        raise InvalidSituation("the address cannot change before the entry", "address_changed_on")
+        raise InvalidSituation(_("the address cannot change before the entry"), "address_changed_on")
 
     if host == citizen:
         result["registration_required"] = False
-        ctx.explain(f"Citizens of {countries.name(host)} do not register as immigrants in their own country.")
+        ctx.explain(
+            _("Citizens of {country} do not register as immigrants in their own country.").format(
+                country=countries.name(host)
+            )
+        )
         return result
     if host != "kz":
-        ctx.refer(f"We hold no registration rules for {countries.name(host)}; ask an advisory centre.")
-        ctx.explain(f"No registration rules for {countries.name(host)} are recorded.")
+        country = countries.name(host)
+        ctx.refer(
+            _("We hold no registration rules for {country}; ask an advisory centre.").format(country=country)
+        )
+        ctx.explain(_("No registration rules for {country} are recorded.").format(country=country))
         return result
 
     threshold = ctx.value("kz", "registration_threshold_days", entry)
@@ -102,8 +112,10 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     cal = WorkCalendar.of(s["working_week"], s["holidays"])
     if not s["holidays"]:
         ctx.warn(
-            "Public holidays were not given, so only weekends and 7 January were skipped when counting "
-            "working days (the Law on holidays is not in our corpus)."
+            _(
+                "Public holidays were not given, so only weekends and 7 January were skipped when counting "
+                "working days (the Law on holidays is not in our corpus)."
+            )
         )
 
     if notice_days is not None:
@@ -111,14 +123,16 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         result["who_registers"].append("receiving_person")
         ctx.cite(OFFENCES_CODE, "art_518__para_1")
         ctx.explain(
-            "The receiving person (landlord, host or employer providing the housing) must inform the "
-            f"internal affairs bodies within {notice_days} working days of the arrival, counted from the "
-            f"next day: by {result['host_notice_deadline']} (art. 6 para 4 of the Law on migration; late "
-            "notice is an offence under art. 518 part 1 of the Code of Administrative Offences)."
+            _(
+                "The receiving person (landlord, host or employer providing the housing) must inform the "
+                "internal affairs bodies within {n} working days of the arrival, counted from the next day: "
+                "by {day} (art. 6 para 4 of the Law on migration; late notice is an offence under art. 518 "
+                "part 1 of the Code of Administrative Offences)."
+            ).format(n=notice_days, day=result["host_notice_deadline"])
         )
 
     if threshold is None or deadline_days is None:
-        ctx.explain(f"The registration rule in force on {entry} is not in our corpus.")
+        ctx.explain(_("The registration rule in force on {day} is not in our corpus.").format(day=entry))
         return result
 
     deadline = entry + dt.timedelta(days=deadline_days)
@@ -126,29 +140,41 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result["registration_required"] = None if stay is None else stay > threshold
     if stay is None:
         ctx.explain(
-            "Planned length of stay not given: registration is needed only for a stay of more than "
-            f"{threshold} days, and then by {deadline}."
+            _(
+                "Planned length of stay not given: registration is needed only for a stay of more than "
+                "{threshold} days, and then by {day}."
+            ).format(threshold=threshold, day=deadline)
         )
     elif stay > threshold:
         ctx.explain(
-            f"A stay of {stay} days (entry and exit days counted) is longer than {threshold} calendar days, "
-            "so the immigrant must register with the internal affairs bodies (art. 6 para 5 of the Law on "
-            "migration)."
+            _(
+                "A stay of {n} days (entry and exit days counted) is longer than {threshold} calendar days, "
+                "so the immigrant must register with the internal affairs bodies (art. 6 para 5 of the Law "
+                "on migration)."
+            ).format(n=stay, threshold=threshold)
         )
     else:
-        ctx.explain(f"A stay of {stay} days is not longer than {threshold} days: no registration is needed.")
+        ctx.explain(
+            _("A stay of {n} days is not longer than {threshold} days: no registration is needed.").format(
+                n=stay, threshold=threshold
+            )
+        )
     if result["registration_required"] is not False:
         result["registration_deadline"] = deadline
         result["who_registers"].insert(0, "immigrant")
         ctx.explain(
-            f"Registration is due no later than the {deadline_days}th calendar day after crossing the "
-            f"border, counted from the next day: {deadline}. When in doubt, register earlier."
+            _(
+                "Registration is due no later than calendar day {n} after crossing the border, counted from "
+                "the next day: {day}. When in doubt, register earlier."
+            ).format(n=deadline_days, day=deadline)
         )
         if s["address_changed_on"] is not None and move_days is not None:
             result["address_change_deadline"] = cal.nth_working_day_after(s["address_changed_on"], move_days)
             ctx.explain(
-                f"After moving on {s['address_changed_on']}, registration at the new address is due within "
-                f"{move_days} working days: by {result['address_change_deadline']} (art. 6 para 5)."
+                _(
+                    "After moving on {moved}, registration at the new address is due within {n} working "
+                    "days: by {day} (art. 6 para 5)."
+                ).format(moved=s["address_changed_on"], n=move_days, day=result["address_change_deadline"])
             )
 
     members = ctx.optional_param("eaeu", "members", entry)
@@ -158,18 +184,26 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         until = entry + dt.timedelta(days=exempt - 1)
         result["registration_exempt_until"] = until
         ctx.explain(
-            f"As a citizen of an EAEU member state ({countries.name(citizen)}), the person is exempt from "
-            f"registration for {exempt} days from entry, until {until} (EAEU Treaty, art. 97 — not in our "
-            "corpus); the Law on migration yields to ratified treaties."
+            _(
+                "As a citizen of an EAEU member state ({country}), the person is exempt from registration "
+                "for {n} days from entry, until {day} (EAEU Treaty, art. 97 — not in our corpus); the Law on "
+                "migration yields to ratified treaties."
+            ).format(country=countries.name(citizen), n=exempt, day=until)
         )
         due = result["registration_deadline"]
         if due is not None and until < due:
             result["registration_deadline"] = until
-            ctx.explain(f"To be safe, the earlier of the two dates is given as the deadline: {until}.")
+            ctx.explain(
+                _("To be safe, the earlier of the two dates is given as the deadline: {day}.").format(
+                    day=until
+                )
+            )
     else:
         ctx.warn(
-            "Art. 6 para 5 yields to ratified international treaties: an agreement between Kazakhstan and "
-            f"{countries.name(citizen)} may set other terms."
+            _(
+                "Art. 6 para 5 yields to ratified international treaties: an agreement between Kazakhstan "
+                "and {country} may set other terms."
+            ).format(country=countries.name(citizen))
         )
     return result
 

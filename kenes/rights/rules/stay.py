@@ -18,6 +18,7 @@ from kenes.rights import countries
 from kenes.rights.answer import Context
 from kenes.rights.daycount import DayCount
 from kenes.rights.errors import InvalidSituation
+from kenes.rights.i18n import _, days, gettext_noop, ngettext
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
 from kenes.rights.works import EAEU_TREATY, MIGRATION_LAW, OFFENCES_CODE
 
@@ -25,6 +26,13 @@ MAX_STAYS = 1000
 MAX_WINDOW = 3660  # ten years: more is a typing error
 
 STATUSES = ("visa_free", "visa", "residence_permit", "permanent_residence")
+#: The statuses as a sentence names them ("… with a visa in Russia").
+STATUS_NAMES = {
+    "visa_free": gettext_noop("visa-free entry"),
+    "visa": gettext_noop("visa"),
+    "residence_permit": gettext_noop("residence permit"),
+    "permanent_residence": gettext_noop("permanent residence permit"),
+}
 
 INPUTS: dict[str, Any] = {
     "type": "object",
@@ -146,52 +154,66 @@ def _regime(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
     explicit = s["window"] is not None or s["limit"] is not None
     by_country = s["host"] is not None or s["citizenship"] is not None
     if explicit and by_country:
-        raise InvalidSituation("give either window and limit, or host and citizenship, not both", "window")
+        raise InvalidSituation(_("give either window and limit, or host and citizenship, not both"), "window")
     if explicit:
         if s["window"] is None or s["limit"] is None:
             missing = "window" if s["window"] is None else "limit"
-            raise InvalidSituation("window and limit go together: give both", missing)
+            raise InvalidSituation(_("window and limit go together: give both"), missing)
         if s["limit"] >= s["window"]:
             raise InvalidSituation(
-                f"limit ({s['limit']}) must be less than the window ({s['window']}): otherwise nothing is "
-                "limited",
+                _(
+                    "limit ({limit}) must be less than the window ({window}): otherwise nothing is limited"
+                ).format(limit=s["limit"], window=s["window"]),
                 "limit",
             )
-        ctx.explain(f"Limit as given: {s['limit']} days within any {s['window']}-day period.")
+        ctx.explain(
+            _("Limit as given: {limit} days within any {window}-day period.").format(
+                limit=s["limit"], window=s["window"]
+            )
+        )
         return Regime(s["window"], s["limit"], None, "given")
     if s["host"] is None or s["citizenship"] is None:
         missing = "host" if s["host"] is None else "citizenship"
-        raise InvalidSituation("give host and citizenship (or window and limit)", missing)
+        raise InvalidSituation(_("give host and citizenship (or window and limit)"), missing)
 
     host, citizen = s["host"], s["citizenship"]
     if host == citizen:
         ctx.explain(
-            f"A citizen of {countries.name(host)} is not limited in the days of stay in their own country."
+            _("A citizen of {country} is not limited in the days of stay in their own country.").format(
+                country=countries.name(host)
+            )
         )
         return None
     if s["status"] != "visa_free":
         if host == "kz":
             ctx.cite(MIGRATION_LAW, "art_6__para_4")
             ctx.explain(
-                "The 30-day and 90-in-180-day limits do not apply to immigrants holding a visa or a "
-                "temporary residence permit; they must leave, or extend their stay, before the visa or "
-                "permit expires (art. 6 para 4 of the Law on migration)."
+                _(
+                    "The 30-day and 90-in-180-day limits do not apply to immigrants holding a visa or a "
+                    "temporary residence permit; they must leave, or extend their stay, before the visa or "
+                    "permit expires (art. 6 para 4 of the Law on migration)."
+                )
             )
         else:
             ctx.refer(
-                f"We hold no rules on stays with a {s['status'].replace('_', ' ')} in {countries.name(host)}."
+                _("We hold no rules on stays with a {status} in {country}.").format(
+                    status=_(STATUS_NAMES[s["status"]]), country=countries.name(host)
+                )
             )
             ctx.explain(
-                "With a visa or a residence permit the stay follows that document, not a days-in-period "
-                "limit."
+                _(
+                    "With a visa or a residence permit the stay follows that document, not a days-in-period "
+                    "limit."
+                )
             )
         return None
 
     window = ctx.optional_param(host, "stay_window_days", on)
     limit = ctx.optional_param(host, "stay_limit_days", on)
     if window is None or limit is None:
-        ctx.refer(f"We hold no stay limit for {countries.name(host)} on {on.isoformat()}.")
-        ctx.explain(f"No days-in-period limit for {countries.name(host)} is recorded for {on.isoformat()}.")
+        where = {"country": countries.name(host), "day": on.isoformat()}
+        ctx.refer(_("We hold no stay limit for {country} on {day}.").format(**where))
+        ctx.explain(_("No days-in-period limit for {country} is recorded for {day}.").format(**where))
         return None
 
     cap = None
@@ -200,31 +222,42 @@ def _regime(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
         if members is not None and citizen in members.value:
             exempt = ctx.value("kz", "stay_eaeu_single_entry_exempt", on)
             ctx.explain(
-                f"{countries.name(citizen)} is a member of the EAEU: only the "
-                f"{limit.value}-in-{window.value}-day limit is applied, not the 30 days from the border "
-                "crossing (another order set by agreement; the agreement is not in our corpus)."
+                _(
+                    "{country} is a member of the EAEU: only the {limit}-in-{window}-day limit is applied, "
+                    "not the 30 days from the border crossing (another order set by agreement; the "
+                    "agreement is not in our corpus)."
+                ).format(country=countries.name(citizen), limit=limit.value, window=window.value)
             )
             if not exempt:
                 cap = ctx.value("kz", "stay_single_entry_days", on)
             ctx.warn(
-                "An EAEU worker with an employment contract in Kazakhstan may stay for the term of the "
-                "contract (EAEU Treaty, art. 97, not in our corpus): ask an advisory centre if you work "
-                "there."
+                _(
+                    "An EAEU worker with an employment contract in Kazakhstan may stay for the term of the "
+                    "contract (EAEU Treaty, art. 97, not in our corpus): ask an advisory centre if you work "
+                    "there."
+                )
             )
             ctx.cite(EAEU_TREATY, "art_97")
         else:
             cap = ctx.value("kz", "stay_single_entry_days", on)
             ctx.explain(
-                f"Visa-free entry to Kazakhstan: at most {cap} days from each border crossing and at most "
-                f"{limit.value} days within each {window.value}-day period (art. 6 para 4 of the Law on "
-                "migration)."
+                _(
+                    "Visa-free entry to Kazakhstan: at most {cap} days from each border crossing and at most "
+                    "{limit} days within each {window}-day period (art. 6 para 4 of the Law on migration)."
+                ).format(cap=cap, limit=limit.value, window=window.value)
             )
             ctx.warn(
-                "Art. 6 para 4 yields to another order set by an agreement of Kazakhstan with the person's "
-                f"country: if Kazakhstan has such an agreement with {countries.name(citizen)}, it decides."
+                _(
+                    "Art. 6 para 4 yields to another order set by an agreement of Kazakhstan with the "
+                    "person's country: if Kazakhstan has such an agreement with {country}, it decides."
+                ).format(country=countries.name(citizen))
             )
     else:
-        ctx.explain(f"{countries.name(host)}: {limit.value} days within any {window.value}-day period.")
+        ctx.explain(
+            _("{country}: {limit} days within any {window}-day period.").format(
+                country=countries.name(host), limit=limit.value, window=window.value
+            )
+        )
     return Regime(window.value, limit.value, cap, host)
 
 
@@ -237,19 +270,24 @@ def _intervals(s: dict[str, Any], on: dt.date) -> tuple[list[tuple[int, int]], t
         if exit_ is None:
             if open_stay is not None:
                 raise InvalidSituation(
-                    "only one stay can still be open (without an exit date)", f"stays[{i}].exit"
+                    _("only one stay can still be open (without an exit date)"), f"stays[{i}].exit"
                 )
             if entry > on:
                 raise InvalidSituation(
-                    f"the open stay begins on {entry.isoformat()}, after the control date {on.isoformat()}; "
-                    "give the exit date of a future stay",
+                    _(
+                        "the open stay begins on {entry}, after the control date {on}; give the exit date "
+                        "of a future stay"
+                    ).format(entry=entry.isoformat(), on=on.isoformat()),
                     f"stays[{i}].entry",
                 )
             open_stay = (entry.toordinal(), on.toordinal())
         else:
             if exit_ < entry:
                 raise InvalidSituation(
-                    f"exit {exit_.isoformat()} is before entry {entry.isoformat()}", f"stays[{i}].exit"
+                    _("exit {exit} is before entry {entry}").format(
+                        exit=exit_.isoformat(), entry=entry.isoformat()
+                    ),
+                    f"stays[{i}].exit",
                 )
             closed.append((entry.toordinal(), exit_.toordinal()))
     return closed, open_stay
@@ -265,7 +303,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
 
     if open_stay and s["plan_entry"] is not None and s["plan_entry"] <= on:
         raise InvalidSituation(
-            f"a stay is still open on {on.isoformat()}: a planned entry must come after the control date",
+            _("a stay is still open on {on}: a planned entry must come after the control date").format(
+                on=on.isoformat()
+            ),
             "plan_entry",
         )
     regime = _regime(s, on, ctx)
@@ -302,33 +342,65 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ],
     )
     merged = ", ".join(
-        f"{x['entry']}…{x['exit']} ({x['days']} d{', open' if x['open'] else ''})"
+        _("{entry}…{exit} ({days})").format(
+            entry=x["entry"],
+            exit=x["exit"],
+            days=_("{n} d, open").format(n=x["days"]) if x["open"] else _("{n} d").format(n=x["days"]),
+        )
         for x in result["stays_counted"]
     )
     ctx.explain(
-        "Entry and exit days both count; overlapping or touching stays are merged so no day counts twice: "
-        + (merged or "no stays")
-        + "."
+        _(
+            "Entry and exit days both count; overlapping or touching stays are merged so no day counts "
+            "twice: {stays}."
+        ).format(stays=merged or _("no stays"))
     )
     if open_stay:
-        ctx.explain(f"The stay begun on {_d(open_stay[0])} has no exit yet, so it counts up to {on}.")
-    ctx.explain(
-        f"The window for {on} runs from {result['window_start']} to {on} ({M} days, both ends included): "
-        f"{used} day(s) of stay in it, {result['days_remaining']} of {N} remaining"
-        + (f", {result['overstay_days']} over the limit." if used > N else ".")
-    )
-    if first is None:
-        ctx.explain(f"No day up to {on} went over the limit: compliant.")
-    else:
-        why = (
-            f"the window ending that day held {cal.used_on(first)} days, over {N}"
-            if cal.used_on(first) > N
-            else f"that day was beyond {regime.cap} days of one continuous stay"
+        ctx.explain(
+            _("The stay begun on {entry} has no exit yet, so it counts up to {on}.").format(
+                entry=_d(open_stay[0]), on=on
+            )
         )
-        ctx.explain(f"The limit was first broken on {_d(first)}: {why}. Not compliant.")
+    window_text = _(
+        "The window for {on} runs from {start} to {on} ({window} days, both ends included): {used} in it, "
+        "{left} of {limit} remaining"
+    ).format(
+        on=on,
+        start=result["window_start"],
+        window=M,
+        used=ngettext("{n} day of stay", "{n} days of stay", used).format(n=used),
+        left=result["days_remaining"],
+        limit=N,
+    )
+    if used > N:
+        ctx.explain(
+            _("{window_text}, {over} over the limit.").format(
+                window_text=window_text, over=result["overstay_days"]
+            )
+        )
+    else:
+        ctx.explain(window_text + ".")
+    if first is None:
+        ctx.explain(_("No day up to {on} went over the limit: compliant.").format(on=on))
+    else:
+        if cal.used_on(first) > N:
+            why = _("the window ending that day held {used} days, over {limit}").format(
+                used=cal.used_on(first), limit=N
+            )
+        else:
+            why = _("that day was beyond {cap} days of one continuous stay").format(cap=regime.cap)
+        ctx.explain(
+            _("The limit was first broken on {day}: {why}. Not compliant.").format(day=_d(first), why=why)
+        )
     if future is not None:
-        ctx.warn(f"The stays booked after {on} would break the limit on {_d(future)}.")
-        ctx.explain(f"Looking ahead at the stays already booked, the limit would be broken on {_d(future)}.")
+        ctx.warn(
+            _("The stays booked after {on} would break the limit on {day}.").format(on=on, day=_d(future))
+        )
+        ctx.explain(
+            _("Looking ahead at the stays already booked, the limit would be broken on {day}.").format(
+                day=_d(future)
+            )
+        )
 
     if open_stay:
         rest = DayCount(closed, window=M, limit=N, cap=regime.cap)
@@ -336,11 +408,15 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         last = _d(open_stay[0] + k - 1) if k else None
         result["open_stay_latest_exit"] = last
         if last is None:
-            ctx.explain(f"The open stay was over the limit from its first day, {_d(open_stay[0])}.")
+            ctx.explain(
+                _("The open stay was over the limit from its first day, {day}.").format(day=_d(open_stay[0]))
+            )
         else:
             ctx.explain(
-                "Counted day by day, with old days leaving the window as new ones enter and booked stays "
-                f"included, the open stay may go on until {last} ({k} days from its entry)."
+                _(
+                    "Counted day by day, with old days leaving the window as new ones enter and booked stays "
+                    "included, the open stay may go on until {day} ({n} days from its entry)."
+                ).format(day=last, n=k)
             )
         result["latest_exit"] = last
 
@@ -348,20 +424,27 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         e = s["plan_entry"].toordinal()
         if open_stay:
             ctx.warn(
-                f"The open stay is counted only up to {on}: days you stay after it, before the planned "
-                "entry, count too. Give the exit date of that stay to include them."
+                _(
+                    "The open stay is counted only up to {on}: days you stay after it, before the planned "
+                    "entry, count too. Give the exit date of that stay to include them."
+                ).format(on=on)
             )
         k = cal.longest_stay(e)
         result["max_stay_days"] = k
         result["latest_exit"] = _d(e + k - 1) if k else None
         if k:
             ctx.explain(
-                f"Entering on {s['plan_entry']}, day by day (old days leave the window as new ones enter, "
-                f"and the stays already booked count), the longest stay allowed is {k} day(s), until "
-                f"{result['latest_exit']}."
+                _(
+                    "Entering on {entry}, day by day (old days leave the window as new ones enter, and the "
+                    "stays already booked count), the longest stay allowed is {n}, until {exit}."
+                ).format(
+                    entry=s["plan_entry"],
+                    n=days(k),
+                    exit=result["latest_exit"],
+                )
             )
         else:
-            ctx.explain(f"No day of stay is allowed from {s['plan_entry']}.")
+            ctx.explain(_("No day of stay is allowed from {entry}.").format(entry=s["plan_entry"]))
 
     if s["stay_length"] is not None:
         n = s["stay_length"]
@@ -373,10 +456,14 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         result["next_possible_entry"] = _d(first_ok)
         top = N if regime.cap is None else min(N, regime.cap)
         if first_ok is None:
-            ctx.explain(f"A stay of {n} consecutive days is never allowed: at most {top} are.")
+            ctx.explain(
+                _("A stay of {n} consecutive days is never allowed: at most {top} are.").format(n=n, top=top)
+            )
         else:
             ctx.explain(
-                f"A stay of {n} consecutive days is possible from {_d(first_ok)} (searched from {_d(start)})."
+                _("A stay of {n} consecutive days is possible from {day} (searched from {start}).").format(
+                    n=n, day=_d(first_ok), start=_d(start)
+                )
             )
 
     broken = first is not None or (
@@ -386,9 +473,11 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ctx.cite(OFFENCES_CODE, "art_517__para_3")
         ctx.cite(OFFENCES_CODE, "art_517__para_4")
         ctx.explain(
-            "Not leaving after the lawful term is an administrative offence: a warning or fines depending "
-            "on the days of delay, and expulsion after more than ten days (art. 517 parts 3–4 of the Code "
-            "of Administrative Offences)."
+            _(
+                "Not leaving after the lawful term is an administrative offence: a warning or fines "
+                "depending on the days of delay, and expulsion after more than ten days (art. 517 parts 3–4 "
+                "of the Code of Administrative Offences)."
+            )
         )
     return result
 

@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Any
 
 from kenes.rights.answer import Context
+from kenes.rights.i18n import _
+from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
 from kenes.rights.works import LABOUR_CODE
@@ -53,40 +55,49 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(terminated_on=end, paid_on=s["paid_on"])
     if s["country"] != "kz":
-        ctx.refer("We hold termination rules for Kazakhstan only; ask an advisory centre.")
+        ctx.refer(_("We hold termination rules for Kazakhstan only; ask an advisory centre."))
         return result
     if s["paid_on"] is not None and s["paid_on"] < end:
-        ctx.explain(f"Paid on {s['paid_on']}, before the contract ended.")
+        ctx.explain(_("Paid on {day}, before the contract ended.").format(day=s["paid_on"]))
 
     days = ctx.value("kz", "final_settlement_working_days", end)
     if days is None:
-        ctx.explain(f"The settlement rule in force on {end} is not in our corpus.")
+        ctx.explain(_("The settlement rule in force on {day} is not in our corpus.").format(day=end))
         return result
     cal = WorkCalendar.of(s["working_week"], s["holidays"])
     deadline = cal.nth_working_day_after(end, days)
     result["settlement_deadline"] = deadline
     ctx.cite(LABOUR_CODE, "art_13__para_3")
     ctx.explain(
-        f"All sums due must be paid no later than {days} working days after the contract ends (art. 113 para "
-        f"4 of the Labour Code), counting from the next day (art. 13 para 3): by {deadline}."
+        _(
+            "All sums due must be paid no later than {n} working days after the contract ends (art. 113 "
+            "para 4 of the Labour Code), counting from the next day (art. 13 para 3): by {day}."
+        ).format(n=days, day=deadline)
     )
     if not s["holidays"]:
         ctx.warn(
-            "Public holidays were not given, so only weekends and 7 January were skipped when counting "
-            "working days (the Law on holidays is not in our corpus)."
+            _(
+                "Public holidays were not given, so only weekends and 7 January were skipped when counting "
+                "working days (the Law on holidays is not in our corpus)."
+            )
         )
     result["work_record_due"] = end
     ctx.cite(LABOUR_CODE, "art_62__para_1")
     ctx.explain(
-        f"The document confirming the work done is handed over on the day the contract ends, {end} (art. 62)."
+        _(
+            "The document confirming the work done is handed over on the day the contract ends, {day} "
+            "(art. 62)."
+        ).format(day=end)
     )
 
     if s["unused_leave_days"]:
         result["unused_leave_compensation_days"] = s["unused_leave_days"]
         ctx.cite(LABOUR_CODE, "art_96__para_2")
         ctx.explain(
-            f"The settlement includes compensation for {s['unused_leave_days']} unused day(s) of paid annual "
-            "leave, at the average wage (art. 96 para 2)."
+            _(
+                "The settlement includes compensation for {days} of unused paid annual leave, at the "
+                "average wage (art. 96 para 2)."
+            ).format(days=_days(s["unused_leave_days"]))
         )
 
     if s["paid_on"] is not None:
@@ -97,12 +108,13 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
             result["penalty_rate_multiple"] = rate
             ctx.explain(
-                f"Paid on {s['paid_on']}, {result['penalty_days']} day(s) late: the employer owes a penalty "
-                f"for each calendar day at {rate} times the National Bank's base rate (art. 113 para 4, "
-                "second part)."
+                _(
+                    "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
+                    "times the National Bank's base rate (art. 113 para 4, second part)."
+                ).format(day=s["paid_on"], late=_days(result["penalty_days"]), rate=rate)
             )
         else:
-            ctx.explain(f"Paid on {s['paid_on']}: on time.")
+            ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
     return result
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from kenes.rights import countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
+from kenes.rights.i18n import _, number
 from kenes.rights.rule import COUNTRY, DATE, Rule, out
 from kenes.rights.works import LABOUR_CODE
 
@@ -82,6 +83,11 @@ def _money(x: float) -> float:
     return round(x + 0.0, 2)
 
 
+def _share(x: float) -> str:
+    """A share of full time as the current language writes decimals (``0.5`` / ``0,5``)."""
+    return f"{x:.4g}" if "." in number(0.5, 1) else f"{x:.4g}".replace(".", ",")
+
+
 def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     on: dt.date = s["on"] or ctx.today
     country = s["country"]
@@ -89,31 +95,38 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result.update(country=country, on=on, monthly_wage=s["monthly_wage"], hours_share=1.0)
 
     if s["weekly_hours"] is not None and s["part_time_share"] is not None:
-        raise InvalidSituation("give weekly_hours or part_time_share, not both", "part_time_share")
+        raise InvalidSituation(_("give weekly_hours or part_time_share, not both"), "part_time_share")
 
     # The minimum wage in force.
     if s["minimum_wage"] is not None:
         mw = float(s["minimum_wage"])
-        ctx.explain(f"Minimum wage as given: {mw:,.0f}.")
-        ctx.warn("The minimum wage was supplied with the question and was not checked by us.")
+        ctx.explain(_("Minimum wage as given: {amount}.").format(amount=number(mw)))
+        ctx.warn(_("The minimum wage was supplied with the question and was not checked by us."))
     else:
         found = ctx.optional_param(country, "minimum_wage", on)
         mw = None if found is None or found.value is None else float(found.value)
         if found is not None:
             result["currency"] = found.unit
         if mw is not None:
-            ctx.explain(
-                f"Minimum monthly wage in {countries.name(country)} on {on}: {mw:,.0f} {found.unit}"
-                + (
-                    f" ({found.reference.label})."
-                    if found.reference
-                    else ", a figure of the annual budget law."
+            where = {"country": countries.name(country), "day": on, "amount": number(mw), "unit": found.unit}
+            if found.reference:
+                ctx.explain(
+                    _("Minimum monthly wage in {country} on {day}: {amount} {unit} ({source}).").format(
+                        source=found.reference.label, **where
+                    )
                 )
-            )
+            else:
+                ctx.explain(
+                    _(
+                        "Minimum monthly wage in {country} on {day}: {amount} {unit}, a figure of the annual "
+                        "budget law."
+                    ).format(**where)
+                )
         else:
-            ctx.explain(f"We hold no minimum wage for {countries.name(country)} on {on}.")
+            where = {"country": countries.name(country), "day": on}
+            ctx.explain(_("We hold no minimum wage for {country} on {day}.").format(**where))
             if found is None:
-                ctx.refer(f"No minimum wage for {countries.name(country)} on {on} is recorded.")
+                ctx.refer(_("No minimum wage for {country} on {day} is recorded.").format(**where))
     if country == "kz":
         ctx.cite(LABOUR_CODE, "art_1__para_1__point_3")
         ctx.cite(LABOUR_CODE, "art_104__para_1-2")
@@ -128,14 +141,22 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         norm = ctx.value(country, "normal_weekly_hours", on)
         if norm is None:
             raise InvalidSituation(
-                f"we hold no normal working week for {countries.name(country)}: give part_time_share",
+                _("we hold no normal working week for {country}: give part_time_share").format(
+                    country=countries.name(country)
+                ),
                 "weekly_hours",
             )
         share = min(1.0, float(s["weekly_hours"]) / norm)
-        ctx.explain(f"{s['weekly_hours']} hours a week against the normal {norm} is a share of {share:.4g}.")
+        ctx.explain(
+            _("{hours} hours a week against the normal {norm} is a share of {share}.").format(
+                hours=f"{s['weekly_hours']:g}", norm=norm, share=_share(share)
+            )
+        )
         if s["weekly_hours"] > norm:
             ctx.warn(
-                f"More than the normal {norm} hours a week: the hours beyond it are overtime, paid extra."
+                _(
+                    "More than the normal {norm} hours a week: the hours beyond it are overtime, paid extra."
+                ).format(norm=norm)
             )
     result["hours_share"] = round(share, 4)
     if mw is not None:
@@ -147,8 +168,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
                 ctx.cite(LABOUR_CODE, "art_104__para_1-1")
         if share < 1:
             ctx.explain(
-                f"The minimum applies in proportion to the time worked: {mw:,.0f} × {share:.4g} = "
-                f"{floor:,.2f}."
+                _(
+                    "The minimum applies in proportion to the time worked: {minimum} × {share} = {floor}."
+                ).format(minimum=number(mw), share=_share(share), floor=number(floor, 2))
             )
         if s["monthly_wage"] is not None:
             wage = float(s["monthly_wage"])
@@ -156,19 +178,22 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             result["shortfall"] = _money(max(0.0, floor - wage))
             if wage < floor:
                 ctx.explain(
-                    f"A wage of {wage:,.2f} is below the minimum of {floor:,.2f} for the time worked by "
-                    f"{result['shortfall']:,.2f}: the employer may not pay less (art. 103 para 2 of the "
-                    "Labour Code)."
+                    _(
+                        "A wage of {wage} is below the minimum of {floor} for the time worked by {gap}: the "
+                        "employer may not pay less (art. 103 para 2 of the Labour Code)."
+                    ).format(wage=number(wage, 2), floor=number(floor, 2), gap=number(result["shortfall"], 2))
                 )
             else:
                 ctx.explain(
-                    f"A wage of {wage:,.2f} is not below the minimum of {floor:,.2f} for the time worked."
+                    _("A wage of {wage} is not below the minimum of {floor} for the time worked.").format(
+                        wage=number(wage, 2), floor=number(floor, 2)
+                    )
                 )
 
     # The minimum against the median.
     if s["median_wage"] is not None:
         median = float(s["median_wage"])
-        ctx.warn("The median wage was supplied with the question and was not checked by us.")
+        ctx.warn(_("The median wage was supplied with the question and was not checked by us."))
     else:
         median = ctx.value(country, "median_wage", on)
         median = None if median is None else float(median)
@@ -180,17 +205,34 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result["target_share"] = target
     if median is None:
         ctx.explain(
-            "The median wage for that date is not known to us: the comparison with it cannot be made."
+            _("The median wage for that date is not known to us: the comparison with it cannot be made.")
         )
     elif mw is not None:
         result["minimum_to_median"] = round(mw / median, 4)
-        ctx.explain(f"The minimum wage is {mw / median:.1%} of the median wage of {median:,.0f}.")
+        ctx.explain(
+            _("The minimum wage is {share} of the median wage of {median}.").format(
+                share=number(mw / median * 100, 1) + "%", median=number(median)
+            )
+        )
         if target is not None:
             result["target_minimum_wage"] = _money(target * median)
             result["gap_to_target"] = _money(target * median - mw)
+            if target * median >= mw:
+                at_target = _(
+                    "At the target of {target} of the median, the minimum would be {amount}: "
+                    "{gap} more than now."
+                )
+            else:
+                at_target = _(
+                    "At the target of {target} of the median, the minimum would be {amount}: "
+                    "{gap} less than now."
+                )
             ctx.explain(
-                f"At the target of {target:.0%} of the median, the minimum would be {target * median:,.0f}: "
-                f"{target * median - mw:,.0f} {'more' if target * median >= mw else 'less'} than now."
+                at_target.format(
+                    target=number(target * 100) + "%",
+                    amount=number(target * median),
+                    gap=number(abs(target * median - mw)),
+                )
             )
     return result
 

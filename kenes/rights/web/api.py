@@ -5,6 +5,10 @@ JSON Schema, so the published contract and the validation the library applies ca
 body is read and checked by the library itself (not by pydantic), so every refusal carries the library's
 message and the offending field: ``{"error": {"status": 400, "code": "invalid-situation", "message": …,
 "details": {"field": "stays[0].exit"}}}``.
+
+Everything a person reads in an answer — headline, explanation, warnings, advisory reasons, error
+messages — is in the request's language (``?lang=``, the language cookie, Accept-Language, else the site
+default); the machine fields and keys are the same in every language.
 """
 
 from __future__ import annotations
@@ -13,14 +17,16 @@ import datetime as dt
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from kenes.api import ApiError
-from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate
+from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate, i18n
 from kenes.rights.web import links, texts
 
 router = Router(tags=["rights"])
@@ -78,13 +84,14 @@ def _situation(request: HttpRequest) -> dict[str, Any]:
     try:
         raw = request.body
     except RequestDataTooBig:
-        raise ApiError(413, "the situation is too large to read", "too-large") from None
+        raise ApiError(413, _("the situation is too large to read"), "too-large") from None
     try:
         data = json.loads(raw or b"null")
     except (ValueError, RecursionError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}", "malformed-json") from None
+        message = _("the body is not valid JSON: %(error)s") % {"error": exc}
+        raise ApiError(400, message, "malformed-json") from None
     if not isinstance(data, dict):
-        raise ApiError(400, "the body must be a JSON object: the situation's fields", "invalid-situation")
+        raise ApiError(400, _("the body must be a JSON object: the situation's fields"), "invalid-situation")
     return data
 
 
@@ -92,9 +99,11 @@ def answer_json(
     rule: str, situation: dict[str, Any], *, today: dt.date | None = None, prefer_lang: str | None = None
 ) -> dict[str, Any]:
     """The library's answer plus linked citations and a localised headline (what the API and the pages
-    show); raises InvalidSituation/UnknownRule like the library. ``prefer_lang``: see link_citations."""
+    show); raises InvalidSituation/UnknownRule like the library. The explanation, warnings, advisory
+    reasons and error messages are in the active language, like the headline. ``prefer_lang``: see
+    link_citations."""
     today = today or timezone.localdate()
-    answer = evaluate(rule, situation, today=today).to_dict()
+    answer = evaluate(rule, situation, today=today, lang=get_language()).to_dict()
     on = links.answer_date(answer, today)
     answer["citations"] = links.link_citations(answer["citations"], on, prefer_lang=prefer_lang)
     answer["headline"] = texts.headline(rule, answer)
@@ -102,9 +111,25 @@ def answer_json(
     return answer
 
 
+def _requested_language(request: HttpRequest) -> str | None:
+    """``?lang=kk`` on the URL, for clients that cannot set Accept-Language; None if absent or unknown."""
+    lang = request.GET.get("lang", "")
+    return lang if lang in dict(settings.LANGUAGES) else None
+
+
 def _evaluate(request: HttpRequest, rule: str) -> dict[str, Any]:
+    lang = _requested_language(request)
+    if lang is None:
+        return _evaluate_in_language(request, rule)
+    with translation.override(lang):
+        return _evaluate_in_language(request, rule)
+
+
+def _evaluate_in_language(request: HttpRequest, rule: str) -> dict[str, Any]:
     if rule not in RULES:
-        raise ApiError(404, str(UnknownRule(rule, sorted(RULES)).message), "unknown-rule")
+        with i18n.language(get_language()):
+            message = UnknownRule(rule, sorted(RULES)).message
+        raise ApiError(404, message, "unknown-rule")
     situation = _situation(request)
     try:
         return answer_json(rule, situation)
@@ -146,7 +171,8 @@ def _mount(rule: Rule) -> None:
         "The answer carries the rule's fields, `verified` and `refer_to_advisory_centre` (true when a value "
         "it rests on could not be checked against the law we hold: the question must then go to an "
         "advisory centre, `advisory_reasons` say why), `citations` linked to the legal database, and the "
-        "`explanation` trace."
+        "`explanation` trace. The sentences follow the request's language (`?lang=ru|kk|en`, the "
+        "language cookie or Accept-Language)."
     )
     json_body = {"application/json": {"schema": answer_schema(rule)}}
     router.add_api_operation(

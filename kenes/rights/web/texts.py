@@ -1,8 +1,9 @@
 """What the pages and the API say in the reader's language: rule titles, one-line questions, headlines.
 
-The library explains its steps in English (its trace is a record for advisers and tests); the sentences a
-migrant reads first — what each check answers and the answer itself — are built here from the answer's
-fields, through gettext, so they come out in Russian, Kazakh or English like the rest of the portal.
+The library translates its own explanation, warnings and messages (``evaluate(..., lang=)``, see
+:mod:`kenes.rights.i18n`); the sentences a migrant reads first — what each check answers and the answer
+itself — are built here from the answer's fields, through gettext, so they come out in Russian, Kazakh or
+English like the rest of the portal.
 """
 
 from __future__ import annotations

@@ -78,6 +78,5 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         "answer": answer,
         "rows": extra.get("rows"),
         "max_rows": MAX_ROWS,
-        "english_trace": not (get_language() or "").startswith("en"),
     }
     return render(request, "rights/check.html", context, status=status)

@@ -1,0 +1,99 @@
+"""The library's own sentences in the reader's language, without needing Django.
+
+Explanation steps, warnings, advisory reasons and :class:`~kenes.rights.errors.InvalidSituation` messages
+are what a migrant reads, so they must come out in Russian or Kazakh as well as English. They are written
+as ``_("… {name} …").format(name=…)`` — one msgid with named placeholders, formatted *after* translation —
+so ``makemessages`` extracts them into this app's catalogues (``locale/<lang>/LC_MESSAGES/django.po``)
+next to the web pages' strings, and translators see whole sentences.
+
+Translation reads those same compiled catalogues with the standard library's :mod:`gettext`, not Django's:
+``import kenes.rights`` must work without Django (the CLI, notebooks), and the language must be the one a
+caller asks for, not Django's process default (``LANGUAGE_CODE`` is Russian, and a library call made
+outside a request would silently turn Russian). The language is chosen per evaluation with
+:func:`language` (``evaluate(..., lang="kk")`` does it); by default the library speaks English. A
+missing ``.mo`` file (catalogues not compiled yet) also means English, never an error.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import gettext as _stdlib_gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+#: Languages the catalogues hold; "en" is the language the messages are written in.
+LANGUAGES = ("en", "ru", "kk")
+DEFAULT = "en"
+
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("kenes_rights_language", default=DEFAULT)
+
+
+def normalise(lang: str | None) -> str:
+    """``ru-RU``, ``kk_KZ``, ``RU`` → the catalogue language; anything we do not hold → English."""
+    if not lang:
+        return DEFAULT
+    base = lang.replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else DEFAULT
+
+
+@functools.cache
+def _catalogue(lang: str) -> _stdlib_gettext.NullTranslations:
+    return _stdlib_gettext.translation("django", localedir=LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def current() -> str:
+    """The language messages are being produced in now."""
+    return _current.get()
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """Produce messages in ``lang`` inside the block (per thread and per asyncio task)."""
+    token = _current.set(normalise(lang))
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
+
+
+def gettext(message: str) -> str:
+    lang = _current.get()
+    if lang == DEFAULT or not message:  # gettext("") would be the catalogue's header
+        return message
+    return _catalogue(lang).gettext(message)
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, n: int | float) -> str:
+    """The form of a message that fits ``n`` (Russian has three), by the catalogue's Plural-Forms."""
+    count = int(n) if float(n).is_integer() else 2
+    lang = _current.get()
+    if lang == DEFAULT:
+        return singular if count == 1 else plural
+    return _catalogue(lang).ngettext(singular, plural, count)
+
+
+def gettext_noop(message: str) -> str:
+    """Mark a message for extraction where it is defined; it is translated where it is shown."""
+    return message
+
+
+def number(value: int | float, decimals: int = 0) -> str:
+    """A number grouped as the current language writes it: ``85,000.50`` / ``85 000,50``."""
+    text = f"{value:,.{decimals}f}"
+    if _current.get() == DEFAULT:
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def days(n: int | float) -> str:
+    """``1 day``, ``5 days``, ``2.5 days`` — ``1 день``, ``5 дней``, ``2,5 дня`` — ``5 күн``."""
+    whole = float(n).is_integer()
+    shown = str(int(n)) if whole else number(n, 2).rstrip("0")
+    return ngettext("{n} day", "{n} days", n).format(n=shown)
