@@ -261,7 +261,10 @@ def main() -> int:
     )
     parser.add_argument("--peer-n", type=int, help="provisions for the peer (default: --n)")
     parser.add_argument(
-        "--peer-queries", type=int, default=100, help="the peer's share of the queries (it takes seconds each)"
+        "--peer-queries",
+        type=int,
+        default=100,
+        help="the peer's share of the queries (it takes seconds each)",
     )
     args = parser.parse_args()
     if not (Path(args.corpus) / "kz").is_dir():

@@ -18,16 +18,17 @@ from django.utils.translation import gettext as _
 from kenes.lex.models import AmendmentEffect, EditorialNote, Provision, Reference
 from kenes.lex.render.html import BCP47
 
+from .labels import eid_label, tidy_note
 from .paging import CONTAINERS
 
 #: How a provision's kind is written in the law's own language (law text, not interface: no gettext).
 #: "{n}" is the number as printed.
 KIND_WORDS: dict[str, dict[str, str]] = {
-    "rus": {"part": "{n}", "section": "Раздел {n}.", "chapter": "Глава {n}.", "article": "Статья {n}.",
-            "annex": "Приложение {n}"},
-    "kaz": {"part": "{n}", "section": "{n}-бөлім.", "chapter": "{n}-тарау.", "article": "{n}-бап.",
-            "annex": "{n}-қосымша"},
-    "eng": {"part": "Part {n}", "section": "Section {n}.", "chapter": "Chapter {n}.",
+    "rus": {"preamble": "Преамбула", "part": "{n}", "section": "Раздел {n}.", "chapter": "Глава {n}.",
+            "article": "Статья {n}.", "annex": "Приложение {n}"},
+    "kaz": {"preamble": "Преамбула", "part": "{n}", "section": "{n}-бөлім.", "chapter": "{n}-тарау.",
+            "article": "{n}-бап.", "annex": "{n}-қосымша"},
+    "eng": {"preamble": "Preamble", "part": "Part {n}", "section": "Section {n}.", "chapter": "Chapter {n}.",
             "article": "Article {n}", "annex": "Annex {n}"},
 }  # fmt: skip
 
@@ -39,10 +40,11 @@ def html_lang(akn_lang: str) -> str:
 
 def kind_label(kind: str, num: str, lang: str) -> str:
     """``Статья 113.``, ``113-бап.``, ``Article 113`` — the caption a provision carries in its language."""
-    if not num:
-        return ""
     words = KIND_WORDS.get(lang, KIND_WORDS["eng"])
-    return words.get(kind, "{n}").format(n=num)
+    word = words.get(kind, "{n}")
+    if not num:
+        return "" if "{n}" in word else word  # "Преамбула" needs no number
+    return word.format(n=num)
 
 
 def title_of(kind: str, num: str, heading: str, lang: str) -> str:
@@ -87,11 +89,17 @@ def load_extras(provisions: list[Provision], effects: Iterable[AmendmentEffect] 
 
 
 def render(
-    provisions: list[Provision], lang: str, links: Links, extras: Extras, id_prefix: str = ""
+    provisions: list[Provision],
+    lang: str,
+    links: Links,
+    extras: Extras,
+    id_prefix: str = "",
+    bare_root: bool = False,
 ) -> SafeString:
     """HTML for provisions in document order; nesting follows their depth, headings start at <h2>.
 
-    ``id_prefix`` keeps element ids unique when a second language is shown beside the first.
+    ``id_prefix`` keeps element ids unique when a second language is shown beside the first; ``bare_root``
+    leaves out the first provision's heading when the page's <h1> already says it.
     """
     top = min((p.depth for p in provisions), default=0)
     out: list[str] = []
@@ -99,7 +107,8 @@ def render(
     for p in provisions:
         while stack and stack[-1][0] >= p.depth:
             out.append(_close(stack.pop(), extras))
-        out.append(_open(p, lang, links, extras, p.depth - top + 2, id_prefix))
+        bare = bare_root and p is provisions[0]
+        out.append(_open(p, lang, links, extras, p.depth - top + 2, id_prefix, bare))
         stack.append((p.depth, _closing_key(p)))
     while stack:
         out.append(_close(stack.pop(), extras))
@@ -121,14 +130,18 @@ def _close(item: tuple[int, str], extras: Extras) -> str:
     return out + f"</{tag}>"
 
 
-def _open(p: Provision, lang: str, links: Links, extras: Extras, level: int, prefix: str) -> str:
+def _open(
+    p: Provision, lang: str, links: Links, extras: Extras, level: int, prefix: str, bare: bool = False
+) -> str:
     eid = escape(prefix + p.eid)
     text = _text(p.text, extras.references.get(p.pk, []), links)
     notes = _notes(extras.notes.get(p.pk, []))
     if p.kind in CONTAINERS:
         level = min(level, 6)
-        title = escape(title_of(p.kind, p.num, p.heading, lang))
-        return f'<section id="{eid}" class="{p.kind}"><h{level}>{title}</h{level}>{text}{notes}'
+        title = "" if bare else f"<h{level}>{escape(title_of(p.kind, p.num, p.heading, lang))}</h{level}>"
+        return f'<section id="{eid}" class="{p.kind}">{title}{text}{notes}'
+    if p.kind == "article" and bare:
+        return f'<article id="{eid}" lang="{html_lang(lang)}">{text}{notes}'
     if p.kind == "article":
         level = min(level, 6)
         label = escape(kind_label(p.kind, p.num, lang) or _("Article"))
@@ -173,7 +186,7 @@ def _notes(notes: list[EditorialNote]) -> str:
     label = escape(_("Editorial note"))
     return "".join(
         f'<aside class="note" aria-label="{label}">'
-        + "".join(f"<p>{escape(line)}</p>" for line in n.text.split("\n") if line.strip())
+        + "".join(f"<p>{escape(line)}</p>" for line in tidy_note(n.text).split("\n") if line.strip())
         + "</aside>"
         for n in notes
     )
@@ -182,9 +195,9 @@ def _notes(notes: list[EditorialNote]) -> str:
 def _history(effects: list[AmendmentEffect]) -> str:
     items = []
     for e in effects:
-        when = e.in_force_on.isoformat() if e.in_force_on else escape(e.in_force_text or "—")
+        when = e.in_force_on.strftime("%d.%m.%Y") if e.in_force_on else escape(e.in_force_text or "—")
         items.append(
-            f"<li><span>{escape(e.get_effect_display())}</span> {escape(e.eid)}: "
+            f"<li>{escape(eid_label(e.eid))} — <span>{escape(e.get_effect_display())}</span>: "
             f"{escape(e.amendment.amending_title)} ({_('in force from')} {when})</li>"
         )
     summary = escape(_("Amendment history (%(n)d)") % {"n": len(effects)})

@@ -23,7 +23,7 @@ from kenes.lex import history
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Reference, Work
 
-from . import lawhtml
+from . import labels, lawhtml
 from .paging import Layout, layout
 
 #: Interface language (Django code) -> AKN expression language, to open a work in the reader's language.
@@ -165,17 +165,40 @@ class _View:
             "languages": [(code, AKN_NAMES.get(code, code)) for code in langs],
             "is_latest": self.dated is None,
             "work_path": self.work.frbr_uri,
+            "text_language": labels.language_name(self.lang),
+            "newer_original": self.newer_original(),
         }
 
-    def citation(self, label: str, url: str) -> str:
+    def newer_original(self) -> dict | None:
+        """When this is a translation and the original has been amended since: which wording, and where.
+
+        A reader of the English text of 2024 must learn that the Russian original changed in 2025, on every
+        page that shows the translation alone, not only in the side-by-side view.
+        """
+        original = self.work.original_lang
+        if self.lang == original:
+            return None
+        latest = self.work.expression_at(original, self.dated or timezone.localdate())
+        if latest is None or latest.date <= self.expression.date:
+            return None
+        return {
+            "date": latest.date,
+            "language": labels.language_name(original),
+            "url": f"{self.work.frbr_uri}/{original}" + (f"@{self.dated.isoformat()}" if self.dated else ""),
+        }
+
+    def citation(self, label: str, url: str) -> dict[str, str]:
+        """The citation to copy, in three pieces so the act's number ("№ 414-V") never breaks a line."""
         work = self.work
         title = self.expression.title or work.title
         short = f" ({work.short_title})" if work.short_title and work.short_title not in title else ""
-        number = work.number.upper()
         head = f"{label}, " if label else ""
-        return (
-            f"{head}{title}{short}, {work.date:%d.%m.%Y} № {number}. {self.request.build_absolute_uri(url)}"
-        )
+        parts = {
+            "head": f"{head}{title}{short}, {work.date:%d.%m.%Y} ",
+            "number": f"№ {work.number.upper()}",
+            "tail": f". {self.request.build_absolute_uri(url)}",
+        }
+        return {**parts, "text": "".join(parts.values())}
 
     # ------------------------------------------------------------ the act, a page at a time
 
@@ -218,10 +241,13 @@ class _View:
             {
                 "toc": self._toc(number),
                 "amendments": self._amendments() if number == 1 else [],
-                "expression_notes": list(self.expression.notes.filter(provision__isnull=True))
+                "expression_notes": [
+                    labels.tidy_note(n.text) for n in self.expression.notes.filter(provision__isnull=True)
+                ]
                 if number == 1
                 else [],
                 "citation": self.citation("", self.base),
+                "exports": [("AKN XML", f"{self.base}.xml"), ("JSON", f"{self.base}.json")],
             }
         )
         return render(self.request, "portal/reader.html", context)
@@ -273,7 +299,22 @@ class _View:
         extras = lawhtml.load_extras(rows)
         page = self.layout.page_of.get(root.eid, 1)
         links = lawhtml.Links(self.provision_url, self.reference_url)
-        text = lawhtml.render(rows, self.lang, links, extras)
+        # The <h1> says what the root is: its heading is not repeated at the top of the text.
+        text = lawhtml.render(rows, self.lang, links, extras, bare_root=True)
+        ancestors = {
+            p.eid: p for p in self.expression.provisions.filter(eid__in=labels.ancestor_eids(root.eid))
+        }
+        title, article_title = labels.part_titles(
+            root.eid, root.kind, root.num, root.heading, self.lang, ancestors
+        )
+        article_eid = next(
+            (
+                e
+                for e in reversed(labels.ancestor_eids(root.eid))
+                if getattr(ancestors.get(e), "kind", "") == "article"
+            ),
+            "",
+        )
 
         translations = data["translations"]
         pair = None
@@ -305,15 +346,16 @@ class _View:
         index = next((i for i, r in enumerate(articles) if r.eid == root.eid), None)
         prev_art = articles[index - 1] if index else None
         next_art = articles[index + 1] if index is not None and index + 1 < len(articles) else None
-        label = lawhtml.title_of(root.kind, root.num, "", self.lang).rstrip(".")
+        label = labels.part_titles(root.eid, root.kind, root.num, "", self.lang, ancestors)[0].rstrip(".")
         context = {
             **self.common_context(),
             "root": root,
-            "title": lawhtml.title_of(root.kind, root.num, root.heading, self.lang),
+            "title": title,
+            "article": article_title and {"title": article_title, "url": self.provision_url(article_eid)},
             "text": text,
             "history": effects,
             "references_out": self._refs_out(data["references_out"]),
-            "references_in": data["references_in"],
+            "references_in": self._refs_in(data["references_in"]),
             "translations": [{**t, "name": AKN_NAMES.get(t["lang"], t["lang"])} for t in translations],
             "pair": pair,
             "in_context": self.page_url(page, root.eid),
@@ -329,8 +371,23 @@ class _View:
             ),
             "citation": self.citation(label, self.provision_url(root.eid)),
             "permalink": self.provision_url(root.eid),
+            "exports": [("JSON", self.provision_url(root.eid) + ".json")],
         }
         return render(self.request, "portal/provision.html", context)
+
+    def _refs_in(self, refs: list[dict]) -> list[dict]:
+        """References in, each named for a reader: "ст. 113, п. 2", with the act when it is another one."""
+        out = []
+        works: dict[str, str] = {}
+        for r in refs:
+            expression_uri, _sep, eid = r["source_uri"].partition("/~")
+            work_uri = akn_uri.parse(expression_uri).work_uri
+            if work_uri != self.work.frbr_uri and work_uri not in works:
+                other = Work.objects.filter(frbr_uri=work_uri).only("short_title", "title").first()
+                works[work_uri] = (other.short_title or other.title) if other else work_uri
+            act = f"{works[work_uri]}, " if work_uri in works else ""
+            out.append({**r, "label": act + labels.eid_label(eid)})
+        return out
 
     def _refs_out(self, refs: list[dict]) -> list[dict]:
         out = []

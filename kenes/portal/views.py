@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from django.db import connection
 from django.db.models import Count, Q
@@ -12,9 +13,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from kenes.lex.models import Jurisdiction, Ratification, Reference, Topic, Work, WorkType
+from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
-from . import comparison
+from . import comparison, labels
 from .reader import AKN_NAMES, first_page
 
 #: The eight countries Kenes covers, in the order the tables show them.
@@ -115,7 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
             ):
                 return HttpResponseRedirect(_hit_url(result.hits[0], date))
             context.update(
-                hits=[_hit_view(h, date) for h in result.hits],
+                hits=_hit_views(result.hits, date),
                 total=result.total,
                 facets=_facets(result.facets, filters),
                 page=page,
@@ -135,22 +136,49 @@ def _hit_url(hit, date: dt.date | None) -> str:
     return f"{hit.work}/{hit.lang}{when}/~{hit.eid}"
 
 
-def _hit_view(hit, date: dt.date | None) -> dict:
-    from .lawhtml import html_lang, title_of
+def _hit_views(hits: list, date: dt.date | None) -> list[dict]:
+    """Results as listed: a point is titled through its article ("Статья 102, подпункт 7)"), and the
+    article's own caption is shown under it; the provisions above the hits are read in one query."""
+    from .lawhtml import html_lang
 
-    title = title_of(hit.kind or "article", hit.num, hit.heading, hit.lang)
-    if hit.kind != "article" and hit.eid.startswith("art_"):
-        # a paragraph or point: say which article it belongs to ("Статья 113. 1.")
-        article = hit.eid.split("__")[0][len("art_") :]
-        title = f"{title_of('article', article, '', hit.lang)} {title}"
-    return {
-        "url": _hit_url(hit, date),
-        "title": title,
-        "work_title": hit.work_title,
-        "lang": html_lang(hit.lang),
-        "snippet": hit.snippet,
-        "citation": hit.citation,
-    }
+    wanted = Q(pk__in=[])
+    for hit in hits:
+        above = labels.ancestor_eids(hit.eid)
+        if above:
+            wanted |= Q(
+                expression__work__frbr_uri=hit.work,
+                expression__lang=hit.lang,
+                expression__date=hit.date,
+                eid__in=above,
+            )
+    found: dict[tuple, dict[str, Provision]] = {}
+    rows = Provision.objects.filter(wanted).values_list(
+        "expression__work__frbr_uri", "expression__lang", "expression__date", "eid", "kind", "num", "heading"
+    )
+    for work, lang, day, eid, kind, num, heading in rows:
+        found.setdefault((work, lang, day), {})[eid] = Provision(eid=eid, kind=kind, num=num, heading=heading)
+    out = []
+    for hit in hits:
+        ancestors = found.get((hit.work, hit.lang, hit.date), {})
+        title, article = labels.part_titles(
+            hit.eid, hit.kind or "article", hit.num, hit.heading, hit.lang, ancestors
+        )
+        out.append(
+            {
+                "url": _hit_url(hit, date),
+                "title": title,
+                "article": article,
+                "work_title": hit.work_title,
+                "lang": html_lang(hit.lang),
+                "snippet": hit.snippet,
+                "citation": hit.citation,
+            }
+        )
+    return out
+
+
+#: Values a facet shows before "more": the rest wait in a <details>, so a phone reaches the results.
+FACET_TOP = 6
 
 
 def _facets(found: dict[str, list[tuple[str, int]]], filters: dict[str, str]) -> list[dict]:
@@ -171,21 +199,25 @@ def _facets(found: dict[str, list[tuple[str, int]]], filters: dict[str, str]) ->
         param = "type" if facet == "work_type" else facet
         if not values:
             continue
+        active = filters.get(param, "")
+        shown = [
+            (
+                value,
+                _(names[facet].get(value, value))
+                if facet == "jurisdiction"
+                else names[facet].get(value, value),
+                n,
+            )
+            for value, n in values
+        ]
+        top = [v for i, v in enumerate(shown) if i < FACET_TOP or v[0] == active]
         out.append(
             {
                 "title": titles.get(facet, facet),
                 "param": param,
-                "active": filters.get(param, ""),
-                "values": [
-                    (
-                        value,
-                        _(names[facet].get(value, value))
-                        if facet == "jurisdiction"
-                        else names[facet].get(value, value),
-                        n,
-                    )
-                    for value, n in values
-                ],
+                "active": active,
+                "values": top,
+                "more": [v for v in shown if v not in top],
             }
         )
     return out
@@ -226,11 +258,12 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     place = Jurisdiction.objects.filter(code=code.lower(), kind=Jurisdiction.Kind.COUNTRY).first()
     if place is None:
         raise Http404(f"no country {code!r}")
-    ratifications = (
-        Ratification.objects.filter(country=place)
+    ratifications = [
+        _ratification_view(r)
+        for r in Ratification.objects.filter(country=place)
         .select_related("instrument")
         .order_by("instrument__work_type", "instrument__number")
-    )
+    ]
     works = (
         Work.objects.filter(jurisdiction=place)
         .prefetch_related("topics__labels", "expressions")
@@ -270,30 +303,39 @@ def convention(request: HttpRequest, code: str) -> HttpResponse:
     )
     if work is None:
         raise Http404(f"no convention {code!r}")
-    ratifications = {r.country_id: r for r in Ratification.objects.filter(instrument=work)}
+    ratifications = {
+        r.country_id: _ratification_view(r) for r in Ratification.objects.filter(instrument=work)
+    }
     places = {j.code: j for j in Jurisdiction.objects.filter(code__in=REGION)}
     status = [(places.get(c), c, ratifications.get(c)) for c in REGION]
     refs = (
         Reference.objects.filter(target_work=work)
         .exclude(source__expression__work=work)
-        .select_related("source__expression__work")
+        .select_related("source__expression__work__jurisdiction")
         .order_by(
             "source__expression__work__jurisdiction_id", "source__expression__work__title", "source__order"
-        )[:200]
+        )[:300]
     )
+    # National law citing the instrument is what a union lawyer looks for; other instruments that mention
+    # it are only related reading, listed apart.
     linked: dict[Work, list[dict]] = {}
+    related: dict[Work, int] = {}
     for r in refs:
         source = r.source
         expression = source.expression
-        linked.setdefault(expression.work, []).append(
+        source_work = expression.work
+        if source_work.jurisdiction.kind != Jurisdiction.Kind.COUNTRY:
+            related[source_work] = related.get(source_work, 0) + 1
+            continue
+        linked.setdefault(source_work, []).append(
             {
-                "url": f"{expression.work.frbr_uri}/{expression.lang}/~{source.eid}",
-                "eid": source.eid,
+                "url": f"{source_work.frbr_uri}/{expression.lang}/~{source.eid}",
+                "label": labels.eid_label(source.eid),
                 "citation": r.citation,
-                "target": f"{work.frbr_uri}/~{r.target_eid}" if r.target_eid else work.frbr_uri,
                 "lang": expression.lang[:2],
             }
         )
+    text = first_page(request, work)
     return render(
         request,
         "portal/convention.html",
@@ -301,9 +343,30 @@ def convention(request: HttpRequest, code: str) -> HttpResponse:
             "work": work,
             "status": status,
             "linked": list(linked.items()),
-            "text": first_page(request, work),
+            "related": [(w, _instrument_url(w)) for w in sorted(related, key=lambda w: (w.date, w.number))],
+            "text": text,
+            "text_language": labels.language_name(text["expression"].lang) if text else "",
         },
     )
+
+
+def _instrument_url(work: Work) -> str:
+    """An ILO instrument's page in the portal, any other work's reader."""
+    return f"/conventions/{work.number}" if work.jurisdiction_id == "aa-ilo" else work.frbr_uri
+
+
+#: How the starter data records a year known without its day ("ILO registration year 2000 (NORMLEX)").
+_YEAR_ONLY = re.compile(r"registration year (\d{4})")
+
+
+def _ratification_view(r: Ratification) -> dict:
+    """A ratification as the tables show it: exact dates where known; where the sources gave only the year
+    of registration (kept in the record's note), that year, marked as such; never a guessed day."""
+    year = ""
+    if r.ratified_on is None:
+        found = _YEAR_ONLY.search(r.note or "")
+        year = found.group(1) if found else ""
+    return {"r": r, "instrument": r.instrument, "ratified_year": year}
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

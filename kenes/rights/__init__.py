@@ -6,7 +6,9 @@
     >>> answer["days_used"], answer["days_remaining"], answer["compliant"]
     (90, 0, True)
 
-Usable without the web app: nothing here imports Django. The API and the portal call :func:`evaluate`
+Usable without the web app: nothing here imports Django. ``evaluate(rule, situation, lang="ru")`` (or
+``"kk"``; English by default) gives the explanation, warnings, advisory reasons and error messages in that
+language (:mod:`kenes.rights.i18n`). The API and the portal call :func:`evaluate`
 and document each rule from :data:`RULES` (input and answer JSON Schemas, a description, an example).
 Parameters (dated legal quantities with their references) are YAML files under ``parameters/``; the
 lawyer-readable test cases are YAML files under ``tests/``. See README.md in this folder.

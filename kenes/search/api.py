@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from ..api import ApiError
@@ -52,7 +53,7 @@ class SearchOut(Schema):
 
 
 @router.get("/search", response=SearchOut, summary="Search provisions (citations first, then text)")
-def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> dict:
+def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Provisions in force on ``date`` (default today) matching ``q``; ``explain=1`` says why each ranked.
 
     ``limit`` is capped at 50 and ``offset`` at 1000. ``snippet`` is HTML-escaped text with ``<mark>``
@@ -80,4 +81,6 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> dict:
     body = result.as_json()
     if not params.facets:
         body["facets"] = None
-    return body
+    # Serialised here rather than validated again against SearchOut (which documents it): the service
+    # built it, and re-validating ten hits costs as much as their snippets.
+    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")

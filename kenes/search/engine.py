@@ -209,6 +209,7 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
     common = {t for t, _w in own if searcher.doc_freq("body", t) > share * total}
     kept = [(t, w) for t, w in own if t not in common] or own
     exp_w = float(prof.get("expansion_weight", 0.5))
+    expansion_share = float(prof.get("common_expansion_share", share))
     weights = parsed.expansion_weights or (1.0,) * len(parsed.expansions)
     df: dict[str, int] = {}
 
@@ -217,10 +218,17 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
             df[term] = searcher.doc_freq("body", term) or searcher.doc_freq("heading", term)
         return df[term] > 0
 
-    for term, w in zip(parsed.expansions, weights, strict=False):
-        if known(term) and df[term] <= share * total:
-            kept.append((term, exp_w * w))
-    phrases = tuple(p for p in parsed.concept_phrases if all(known(t) for t in p[0]))[:MAX_PHRASES]
+    added = [
+        (term, exp_w * w)
+        for term, w in zip(parsed.expansions, weights, strict=False)
+        if known(term) and df[term] <= expansion_share * total
+    ]
+    added.sort(key=lambda tw: -tw[1])  # stable: the glossary's order among equal weights
+    kept += added[: int(prof.get("max_expansions", MAX_EXPANSIONS))]
+    other_language = float(prof.get("concept_phrase", {}).get("other_language", 1.0))
+    phrases = tuple(
+        p for p in parsed.concept_phrases if (p[1] or other_language) and all(known(t) for t in p[0])
+    )[: int(prof.get("concept_phrase", {}).get("max", MAX_PHRASES))]
     return Plan(tuple(kept), tuple(sorted(common)), phrases)
 
 
@@ -230,14 +238,13 @@ def compile_query(
     Q, Occur = tantivy.Query, tantivy.Occur
     fields: dict[str, float] = prof["fields"]
     should: list[tuple[tantivy.Occur, tantivy.Query]] = []
-    tie = prof.get("field_tie_breaker")
+    own_terms = set(parsed.terms)
+    expansion_fields = set(prof.get("expansion_fields") or fields)
     for term, weight in planned.weighted:
-        per_field = [Q.boost_query(Q.term_query(schema, name, term), boost) for name, boost in fields.items()]
-        if tie is None:  # BM25 of every field, summed
-            should.extend((Occur.Should, Q.boost_query(q, weight)) for q in per_field)
-        else:  # the best field, plus a share of the others: a term counts about once
-            best = Q.disjunction_max_query(per_field, tie_breaker=float(tie))
-            should.append((Occur.Should, Q.boost_query(best, weight)))
+        for name, boost in fields.items():
+            if term in own_terms or name in expansion_fields:
+                query = Q.term_query(schema, name, term)
+                should.append((Occur.Should, Q.boost_query(query, boost * weight)))
     kept = {t for t, _w in planned.weighted}
     own = [t for t in parsed.terms if t in kept]
     if len(own) >= 2:
@@ -253,12 +260,15 @@ def compile_query(
                 )
             )
         # proximity: each neighbouring pair within a few words of each other
-        for a, b in list(zip(own, own[1:], strict=False))[:8]:
+        pairs = int(near.get("pairs", 8)) if float(near.get("boost", 0)) else 0
+        for a, b in list(zip(own, own[1:], strict=False))[:pairs]:
             query = Q.phrase_query(schema, "body", [a, b], slop=int(near.get("slop", 8)))
             should.append((Occur.Should, Q.boost_query(query, float(near.get("boost", 1.0)))))
     concept = prof.get("concept_phrase", {})
     other = float(concept.get("other_language", 1.0))
     for words, same_language in planned.phrases:
+        if not (same_language or other):
+            continue
         for name in ("heading", "body"):
             query = Q.phrase_query(schema, name, list(words), slop=int(concept.get("slop", 1)))
             boost = float(concept.get(name, 1.0)) * (1.0 if same_language else other)

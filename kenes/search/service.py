@@ -169,6 +169,8 @@ def _citation_hits(
     q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
 ) -> list[Hit]:
     """The provisions a citation names, in force on the date, in the language asked for (or the query's)."""
+    if not any(c.isdigit() for c in q):  # every citation names a number (article, convention, law)
+        return []
     try:
         from .citations import resolve_citation
 

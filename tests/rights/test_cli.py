@@ -151,3 +151,22 @@ def test_a_rule_is_required(capsys):
     with pytest.raises(SystemExit) as info:
         main([])
     assert info.value.code == 2
+
+
+def test_the_text_answer_is_english_by_default_and_russian_with_lang(capsys):
+    argv = [*SPEC, "--window", "180", "--limit", "90", "--today", "2026-11-23"]
+    assert main(argv) == 0
+    english = capsys.readouterr().out
+    assert "Why:" in english and "Limit as given: 90 days within any 180-day period." in english
+    assert main([*argv, "--lang", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert "Почему:" in russian and "Лимит задан в вопросе: 90 дней в любом периоде из 180 дней." in russian
+    assert "Limit as given" not in russian
+
+
+def test_a_refusal_follows_lang_too(capsys):
+    assert (
+        main(["stay", "--stay", "2024-01-10:2024-01-01", "--window", "180", "--limit", "90", "--lang", "kk"])
+        == 2
+    )
+    assert "stays[0].exit: шығу күні 2024-01-01 кіру күнінен 2024-01-10 ерте" in capsys.readouterr().err

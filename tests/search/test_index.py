@@ -115,3 +115,25 @@ def test_rebuild_writes_everything_again_in_one_commit(library):
     count = _entries()
     report = rebuild()
     assert report.entries == count and _entries() == count
+
+
+def test_a_web_worker_sees_another_process_commit_without_restarting(library):
+    """tantivy's reader watches the index: an import in another process shows up within a second or so."""
+    import subprocess
+    import sys
+    import time
+
+    from kenes.search.index import index_path, open_index
+
+    before = open_index().index.searcher().num_docs
+    script = (
+        "import sys, tantivy\n"
+        "ix = tantivy.Index.open(sys.argv[1]); w = ix.writer(15_000_000, 1)\n"
+        "w.add_document(tantivy.Document(rec='x', work_id=999999, expr_id=999999, stamp='other process'))\n"
+        "w.commit()\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(index_path())], check=True)
+    deadline = time.monotonic() + 5
+    while open_index().index.searcher().num_docs == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert open_index().index.searcher().num_docs == before + 1

@@ -197,15 +197,15 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             "for that work is obtained (art. 26 para 1 point 4 of the Labour Code)."
         ).format(country=countries.name(citizen))
     )
+    # The name in the reader's language, and in the wording of the law unless that is the same thing.
+    name = _(permit.name_en)
+    if not name.startswith(permit.name_ru):
+        name = f"{name} ({permit.name_ru})"
     if permit.holder == "employer":
-        which = _(
-            "For this kind of work it is the {name} ({name_ru}), obtained by the employer from the {issuer}."
-        )
+        which = _("For this kind of work it is the {name}, obtained by the employer from the {issuer}.")
     else:
-        which = _(
-            "For this kind of work it is the {name} ({name_ru}), obtained by the worker from the {issuer}."
-        )
-    which = which.format(name=_(permit.name_en), name_ru=permit.name_ru, issuer=_(permit.issued_by))
+        which = _("For this kind of work it is the {name}, obtained by the worker from the {issuer}.")
+    which = which.format(name=name, issuer=_(permit.issued_by))
     ctx.explain(f"{which} {_(permit.how)}")
     ctx.cite(OFFENCES_CODE, "art_517__para_5")
     ctx.cite(OFFENCES_CODE, "art_519__para_5" if s["work"] == "domestic" else "art_519__para_1")

@@ -342,7 +342,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ],
     )
     merged = ", ".join(
-        _("{entry}…{exit} ({days})").format(
+        "{entry}…{exit} ({days})".format(
             entry=x["entry"],
             exit=x["exit"],
             days=_("{n} d, open").format(n=x["days"]) if x["open"] else _("{n} d").format(n=x["days"]),

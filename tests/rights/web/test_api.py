@@ -50,7 +50,7 @@ def test_each_rule_answers_its_example_with_trace_and_linked_citations(client, r
 
 
 def test_the_api_answer_is_the_library_answer_plus_links(client):
-    body = post(client, "stay", STAY).json()
+    body = post(client, "stay", STAY, HTTP_ACCEPT_LANGUAGE="en").json()
     library = evaluate("stay", STAY).to_dict()
     for key, value in library.items():
         if key != "citations":
@@ -95,16 +95,15 @@ def test_the_headline_follows_the_request_language(client):
 
 def test_exit_before_entry_is_a_400_naming_the_field(client):
     bad = {"stays": [{"entry": "2024-01-10", "exit": "2024-01-01"}], "window": 180, "limit": 90}
-    error = assert_error(post(client, "stay", bad), 400, "invalid-situation")
+    error = assert_error(post(client, "stay", bad, HTTP_ACCEPT_LANGUAGE="en"), 400, "invalid-situation")
     assert error["details"]["field"] == "stays[0].exit"
     assert "before entry" in error["message"]
 
 
 def test_a_ten_thousand_stay_history_is_refused_with_a_clear_message(client):
     stays = [{"entry": "2024-01-01", "exit": "2024-01-02"}] * 10_000
-    error = assert_error(
-        post(client, "stay", {"stays": stays, "window": 180, "limit": 90}), 400, "invalid-situation"
-    )
+    body = {"stays": stays, "window": 180, "limit": 90}
+    error = assert_error(post(client, "stay", body, HTTP_ACCEPT_LANGUAGE="en"), 400, "invalid-situation")
     assert "at most 1000" in error["message"] and "10000" in error["message"]
 
 

@@ -1,0 +1,142 @@
+"""Provision identifiers and language codes written for people, not machines.
+
+Readers never see ``art_113__para_1`` or ``rus``: the interface says "ст. 113, п. 1" and "Russian" in its own
+language (gettext), and a title over law text says "Статья 113, пункт 1" in the law's language (no gettext:
+it belongs with the text, whatever the interface language).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+#: AKN language codes as the interface names them.
+LANGUAGE_NAMES = {
+    "rus": gettext_lazy("Russian"),
+    "kaz": gettext_lazy("Kazakh"),
+    "eng": gettext_lazy("English"),
+    "kir": gettext_lazy("Kyrgyz"),
+    "uzb": gettext_lazy("Uzbek"),
+    "tgk": gettext_lazy("Tajik"),
+    "fra": gettext_lazy("French"),
+}
+
+#: eId prefix → provision kind (docs/IDENTIFIERS.md).
+PREFIX_KINDS = {
+    "preamble": "preamble",
+    "part": "part",
+    "sec": "section",
+    "chp": "chapter",
+    "art": "article",
+    "para": "paragraph",
+    "point": "point",
+    "subpoint": "subpoint",
+    "annex": "annex",
+}
+
+#: How a part below an article is named after the article, in the law's language. "{n}" is the number.
+SUB_WORDS: dict[str, dict[str, str]] = {
+    "rus": {"paragraph": "пункт {n}", "point": "подпункт {n}", "subpoint": "подпункт {n}"},
+    "kaz": {"paragraph": "{n}-тармақ", "point": "{n} тармақша", "subpoint": "{n} тармақша"},
+    "eng": {"paragraph": "paragraph {n}", "point": "point {n}", "subpoint": "point {n}"},
+}
+#: Article captions without the final full stop, for "Статья 102, подпункт 7)".
+ARTICLE_WORDS = {"rus": "Статья {n}", "kaz": "{n}-бап", "eng": "Article {n}"}
+
+
+def language_name(code: str) -> str:
+    """``rus`` → "Russian" (translated); unknown codes are shown as they are."""
+    name = LANGUAGE_NAMES.get(code)
+    return str(name) if name is not None else code
+
+
+def split_eid(eid: str) -> list[tuple[str, str]]:
+    """``art_113__para_1`` → [("article", "113"), ("paragraph", "1")]; unknown prefixes keep their text."""
+    out = []
+    for segment in eid.split("__"):
+        prefix, _sep, number = segment.partition("_")
+        out.append((PREFIX_KINDS.get(prefix, prefix), number))
+    return out
+
+
+def _ui_word(kind: str, number: str) -> str:
+    # The number as printed in a citation: "1" for a paragraph, "7)" for a point of a Kazakh or Russian code.
+    words = {
+        "preamble": lambda n: _("preamble"),
+        "part": lambda n: _("part %(n)s") % {"n": n},
+        "section": lambda n: _("sec. %(n)s") % {"n": n},
+        "chapter": lambda n: _("ch. %(n)s") % {"n": n},
+        "article": lambda n: _("Art. %(n)s") % {"n": n},
+        "paragraph": lambda n: _("para. %(n)s") % {"n": n},
+        "point": lambda n: _("subpara. %(n)s") % {"n": n},
+        "subpoint": lambda n: _("subpara. %(n)s") % {"n": n},
+        "annex": lambda n: _("annex %(n)s") % {"n": n},
+    }
+    make = words.get(kind)
+    return make(number) if make else f"{kind} {number}".strip()
+
+
+def eid_label(eid: str) -> str:
+    """``art_113__para_1`` → "ст. 113, п. 1" (ru), "113-бап, 1-тармақ" (kk), "Art. 113, para. 1" (en).
+
+    Containers above an article are left out when an article follows (articles are numbered through the
+    whole act, so "ст. 113" is enough to find it); a chapter or section on its own is named.
+    """
+    parts = split_eid(eid)
+    if any(kind == "article" for kind, _n in parts):
+        first = next(i for i, (kind, _n) in enumerate(parts) if kind == "article")
+        keep = [p for p in parts[:first] if p[0] == "annex"] + parts[first:]
+    else:
+        keep = parts
+    return pgettext("list separator", ", ").join(_ui_word(kind, n) for kind, n in keep)
+
+
+def _number(kind: str, num: str) -> str:
+    """The printed number without the full stop of a heading: "1." → "1", "7)" stays "7)"."""
+    return num.rstrip(".") if kind != "point" else num
+
+
+def path_title(lang: str, article_num: str, steps: list[tuple[str, str]]) -> str:
+    """ "Статья 102, пункт 1, подпункт 7)" — a part below an article, named in the law's language.
+
+    ``steps`` are (kind, printed number) from below the article down to the provision itself.
+    """
+    words = SUB_WORDS.get(lang, SUB_WORDS["eng"])
+    head = ARTICLE_WORDS.get(lang, ARTICLE_WORDS["eng"]).format(n=article_num)
+    tail = [words.get(kind, "{n}").format(n=_number(kind, num)) for kind, num in steps if num]
+    return ", ".join([head, *tail])
+
+
+def tidy_note(text: str) -> str:
+    """A publisher's note as shown: a doubled full stop at the end of a line ("…2020)..") made single."""
+    return re.sub(r"(?<!\.)\.\.(?=\s*$)", ".", text, flags=re.MULTILINE)
+
+
+def ancestor_eids(eid: str) -> list[str]:
+    """``art_113__para_1__point_2`` → ["art_113", "art_113__para_1"] (the eIds that contain it)."""
+    segments = eid.split("__")
+    return ["__".join(segments[:i]) for i in range(1, len(segments))]
+
+
+def part_titles(eid: str, kind: str, num: str, heading: str, lang: str, ancestors: dict) -> tuple[str, str]:
+    """(title, article title) of a provision for headings and result lists, in the law's language.
+
+    An article or chapter is its own caption ("Статья 113. Порядок …", article title empty). A part below
+    an article is named through it ("Статья 113, пункт 1"), and the article's caption comes second, so a
+    reader who lands on "1." knows where they are. ``ancestors`` maps eId → row (kind, num, heading) of the
+    provisions above it, as far as known.
+    """
+    from .lawhtml import title_of
+
+    chain = [ancestors[e] for e in ancestor_eids(eid) if e in ancestors]
+    article = next((r for r in reversed(chain) if r.kind == "article"), None)
+    if kind == "article" or article is None:
+        return title_of(kind, num, heading, lang), ""
+    below = chain[chain.index(article) + 1 :]
+    steps = [(r.kind, r.num) for r in below] + [(kind, num)]
+    title = path_title(lang, article.num, steps)
+    if heading:
+        title = f"{title}. {heading}"
+    return title, title_of("article", article.num, article.heading, lang)
