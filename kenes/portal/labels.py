@@ -140,3 +140,9 @@ def part_titles(eid: str, kind: str, num: str, heading: str, lang: str, ancestor
     if heading:
         title = f"{title}. {heading}"
     return title, title_of("article", article.num, article.heading, lang)
+
+
+def article_heading(eid: str, ancestors: dict) -> str:
+    """The heading of the article a part belongs to ("Порядок и сроки выплаты заработной платы"), or ""."""
+    found = [ancestors[e] for e in ancestor_eids(eid) if e in ancestors and ancestors[e].kind == "article"]
+    return found[-1].heading if found else ""

@@ -138,7 +138,7 @@ def _hit_url(hit, date: dt.date | None) -> str:
 
 def _hit_views(hits: list, date: dt.date | None) -> list[dict]:
     """Results as listed: a point is titled through its article ("Статья 102, подпункт 7)"), and the
-    article's own caption is shown under it; the provisions above the hits are read in one query."""
+    article's heading is shown under it; the provisions above the hits are read in one query."""
     from .lawhtml import html_lang
 
     wanted = Q(pk__in=[])
@@ -160,9 +160,11 @@ def _hit_views(hits: list, date: dt.date | None) -> list[dict]:
     out = []
     for hit in hits:
         ancestors = found.get((hit.work, hit.lang, hit.date), {})
-        title, article = labels.part_titles(
+        # "Статья 102, подпункт 7)" says the article; the line under it adds the article's heading
+        title, _article = labels.part_titles(
             hit.eid, hit.kind or "article", hit.num, hit.heading, hit.lang, ancestors
         )
+        article = labels.article_heading(hit.eid, ancestors) if hit.kind != "article" else ""
         out.append(
             {
                 "url": _hit_url(hit, date),
