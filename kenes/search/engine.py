@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import tantivy
 import yaml
 
-from . import analysis
+from . import analysis, intents
 
 PROFILE_FILE = Path(__file__).with_name("profile.yaml")
 MAX_QUERY_CHARS = 500
@@ -69,6 +71,7 @@ class ParsedQuery:
     expansion_weights: tuple[float, ...] = ()  # the glossary's weight of each
     # the matched glossary concepts' phrases as terms, each with whether it is in the query's language
     concept_phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    intents: tuple[str, ...] = ()  # what the question asks about beyond its subject (intents.yaml)
 
     @property
     def empty(self) -> bool:
@@ -115,6 +118,7 @@ def parse(text: str, lang: str | None = None) -> ParsedQuery:
         terms=tuple(ordered[:MAX_TERMS]),
         phrases=tuple(phrases[:4]),
         excluded=tuple(excluded[:8]),
+        intents=intents.detect(text),
         **_expand(tuple([*ordered, *(t for p in phrases for t in p)]), code),
     )
 
@@ -140,7 +144,7 @@ def _expand(found: tuple[str, ...], lang: str) -> dict[str, tuple]:
             for code, keys in table[cid].keys.items()
             for key in keys
             if len(key) >= 2
-        }
+        } | {(key, True) for key in glossary.legal_phrases(list(found), lang)}
     except Exception:  # the glossary is data another module owns; search works without it
         return {}
     terms, weights = [], []
@@ -200,14 +204,27 @@ class Plan:
     dropped_common: tuple[str, ...] = ()
     phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()  # concept phrases whose terms are all indexed
 
+    def highlight_terms(self, parsed: ParsedQuery) -> frozenset[str]:
+        """The terms searched (not every expansion the glossary offered): what a snippet marks."""
+        return frozenset(
+            [t for t, _w in self.weighted]
+            + [t for p in parsed.phrases for t in p]
+            + [t for p, _same in self.phrases for t in p]
+        )
+
 
 def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
     """Weigh terms; drop those too common to say anything, unless that would leave nothing."""
     total = max(1, searcher.num_docs)
     share = float(prof.get("common_term_share", 1.0))
     own = [(t, 1.0) for t in parsed.terms]
-    common = {t for t, _w in own if searcher.doc_freq("body", t) > share * total}
-    kept = [(t, w) for t, w in own if t not in common] or own
+    own_df = {t: searcher.doc_freq("body", t) or searcher.doc_freq("heading", t) for t, _w in own}
+    common = {t for t, _w in own if own_df[t] > share * total}
+    # common terms go only when a rarer term that occurs at all is left: otherwise a query of common words
+    # and one unknown word ("на складе нет …" in a small index) would search the unknown word alone
+    kept = [(t, w) for t, w in own if t not in common and own_df[t]]
+    if not kept:
+        kept, common = own, set()
     exp_w = float(prof.get("expansion_weight", 0.5))
     expansion_share = float(prof.get("common_expansion_share", share))
     weights = parsed.expansion_weights or (1.0,) * len(parsed.expansions)
@@ -326,47 +343,70 @@ def rank(
     prof: dict,
     collapse: bool,
     group_by_work: bool,
+    asked: tuple[str, ...] = (),
+    need: int = MAX_OFFSET + MAX_LIMIT,
 ) -> tuple[list[Ranked], int]:
-    """The top ``window`` text matches re-ranked by the priors and collapsed; also the count of matches."""
+    """The top ``window`` text matches re-ranked by the priors and collapsed; also the count of matches.
+
+    ``need``: how many ranked hits the caller shows (offset + limit): the rest are not built.
+    ``asked``: the query's intents; for ``liability`` the provisions that set a sanction weigh
+    ``intents.liability.sanction`` times more (a question about consequences wants the penalty).
+    """
     result = searcher.search(query, limit=window, count=True)
     hits = result.hits
     if not hits:
         return [], result.count
     addresses = [a for _s, a in hits]
-    fast = {
-        name: searcher.fast_field_values(name, addresses)
-        for name in ("type_code", "kind_code", "group", "commenced", "repealed", "work_id")
-    }
+    wanted = ["type_code", "kind_code", "group", "commenced", "repealed", "work_id"]
+    sanction_w = float((prof.get("intents") or {}).get(intents.LIABILITY, {}).get("sanction", 1.0))
+    liability = intents.LIABILITY in asked and sanction_w != 1.0
+    if liability:
+        wanted.append("sanction")
+    fast = {name: searcher.fast_field_values(name, addresses) for name in wanted}
+    sanctions = fast.get("sanction") or [0] * len(hits)
     types, kinds = _codes()
     type_w, kind_w = prof.get("work_type", {}), prof.get("kind", {})
-    # priors per code, computed once per request rather than once per hit
-    tw_of = {c: float(type_w.get(name, 1.0)) for c, name in types.items()}
-    kw_of = {c: float(kind_w.get(name, 1.0)) for c, name in kinds.items()}
     off = float(prof.get("not_in_force", 1.0))
     ordinal = day.toordinal()
     t_codes, k_codes = fast["type_code"], fast["kind_code"]
     commenced, repealed = fast["commenced"], fast["repealed"]
+    # the priors of a hit depend on four small codes: computed once per distinct combination
+    factors_of: dict[tuple, dict[str, float]] = {}
+    prior_of: dict[tuple, float] = {}
+    keys_of = []
     scored = []
     for i, (score, _address) in enumerate(hits):
         in_force = (commenced[i] or 0) <= ordinal < (repealed[i] or ordinal + 1)
-        prior = tw_of.get(t_codes[i], 1.0) * kw_of.get(k_codes[i], 1.0) * (1.0 if in_force else off)
-        scored.append((score * prior, prior, i))
-    scored.sort(key=lambda x: -x[0])
-    keys = fast["work_id"] if group_by_work else fast["group"]
+        key = (t_codes[i], k_codes[i], in_force, liability and bool(sanctions[i]))
+        prior = prior_of.get(key)
+        if prior is None:
+            factors = {
+                "work_type": float(type_w.get(types.get(key[0], ""), 1.0)),
+                "kind": float(kind_w.get(kinds.get(key[1], ""), 1.0)),
+                "in_force": 1.0 if in_force else off,
+            }
+            if liability:
+                factors["liability_intent"] = sanction_w if key[3] else 1.0
+            factors_of[key] = factors
+            prior = prior_of[key] = math.prod(factors.values())
+        keys_of.append(key)
+        scored.append((score * prior, i))
+    scored.sort(key=itemgetter(0), reverse=True)  # stable: equal scores keep tantivy's order
+    group_keys = fast["work_id"] if group_by_work else fast["group"]
+    work_ids = fast["work_id"]
     seen: set = set()
     ranked = []
-    for final, prior, i in scored:
+    for final, i in scored:
         if collapse or group_by_work:
-            if keys[i] in seen:
+            if group_keys[i] in seen:
                 continue
-            seen.add(keys[i])
-        in_force = (commenced[i] or 0) <= ordinal < (repealed[i] or ordinal + 1)
-        factors = {
-            "work_type": tw_of.get(t_codes[i], 1.0),
-            "kind": kw_of.get(k_codes[i], 1.0),
-            "in_force": 1.0 if in_force else off,
-        }
-        ranked.append(Ranked(hits[i][1], hits[i][0], prior, final, int(fast["work_id"][i] or 0), factors))
+            seen.add(group_keys[i])
+        key = keys_of[i]
+        ranked.append(
+            Ranked(hits[i][1], hits[i][0], prior_of[key], final, int(work_ids[i] or 0), dict(factors_of[key]))
+        )
+        if len(ranked) >= need:
+            break
     return ranked, result.count
 
 
@@ -381,6 +421,7 @@ def explanation(
         "priors": factors,
         "prior": ranked.prior,
         "terms": list(parsed.terms),
+        "intents": list(parsed.intents),
         "expansions": list(parsed.expansions),
         "dropped_as_common": list(planned.dropped_common),
         "bm25": json.loads(query.explain(searcher, ranked.address).to_json()),

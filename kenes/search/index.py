@@ -32,12 +32,13 @@ from django.conf import settings
 
 from kenes.lex.models import Expression, Provision, Work, WorkType
 
+from . import intents
 from .analysis import analyse
 
 log = logging.getLogger("kenes.search")
 
 #: Bumped whenever the schema or what goes into a field changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATE_FILE = "kenes-search.json"
 FAR_FUTURE = dt.date(2200, 1, 1)  # tantivy dates end in 2262
 #: Snippet source kept per entry; longer texts are cut (the snippet is a window of it anyway).
@@ -81,6 +82,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field("group", fast=True)  # expression and article: hits of one article collapse
     sb.add_integer_field("commenced", fast=True)  # day ordinals; 0 / max when unknown
     sb.add_integer_field("repealed", fast=True)
+    sb.add_integer_field("sanction", fast=True)  # 1: it (or its article) sets a penalty (intents.yaml)
     # analysed text (whitespace-separated terms from analysis.analyse)
     sb.add_text_field("heading", tokenizer_name="whitespace")
     sb.add_text_field("body", tokenizer_name="whitespace")
@@ -270,6 +272,7 @@ def work_stamp(work: Work, expression: Expression, date_to: dt.date, topics: Ite
     """What a marker records: any change here means the expression's entries are stale."""
     parts = [
         SCHEMA_VERSION,
+        intents.patterns_stamp(),
         expression.pk,
         expression.content_hash,
         expression.title,
@@ -341,6 +344,9 @@ def _expression_documents(
         if (root != r.eid or r.kind == "article") and own_text[r.pk]:
             article_parts.setdefault(root, []).append(r.pk)
     orders = {r.eid: r.order for r in rows}
+    # a provision that sets a penalty, and every entry of its article (the article is the offence)
+    sanctioned = {r.pk for r in rows if intents.sets_sanction(own_text[r.pk], lang)}
+    sanctioned_roots = {_article_root(r.eid) for r in rows if r.pk in sanctioned}
     analysed_headings: dict[int, str] = {}
     common = {
         "work_id": work.pk,
@@ -377,6 +383,7 @@ def _expression_documents(
             group=expression.pk * 1_000_000 + orders.get(root, r.order),
             commenced=commenced,
             repealed=repealed,
+            sanction=int(r.pk in sanctioned or root in sanctioned_roots),
             date_from=date_from,
             date_to=until,
             **common,

@@ -134,8 +134,10 @@ def search(
         prof=prof,
         collapse=bool(prof.get("collapse_articles", True)),
         group_by_work=group_by_work,
+        asked=parsed.intents,
+        need=offset + limit,
     )
-    wanted = parsed.highlight_terms()
+    wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[offset : offset + limit]:
         hit = _hit(searcher.doc(item.address), item.score, wanted)

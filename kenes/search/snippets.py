@@ -25,9 +25,19 @@ SCAN_CHARS = 1200
 _PREFIX_STEMMED = {"rus", "eng"}
 
 
+#: The script of the languages matched by prefix: another script's terms cannot occur in their texts, and
+#: each alternative of the pattern costs time at every position of the text.
+_SCRIPT = {"rus": re.compile(r"^[\u0400-\u04ff\d]"), "eng": re.compile(r"^[a-z\d]")}
+
+
 @lru_cache(maxsize=2048)
-def _candidates(wanted: frozenset[str]) -> re.Pattern:
-    stems = sorted({re.escape(t).replace("е", "[её]") for t in wanted}, key=len, reverse=True)
+def _candidates(wanted: frozenset[str], lang: str) -> re.Pattern | None:
+    script = _SCRIPT[lang]
+    stems = sorted(
+        {re.escape(t).replace("е", "[её]") for t in wanted if script.match(t)}, key=len, reverse=True
+    )
+    if not stems:
+        return None
     return re.compile(r"(?<![^\W_])(?:" + "|".join(stems) + r")[^\W_]*(?:['’ʻʼ‘`][^\W_]+)*", re.IGNORECASE)
 
 
@@ -45,8 +55,8 @@ def snippet(text: str, wanted: frozenset[str], lang: str, max_chars: int = 240) 
     spans = []
     if wanted:
         cache = _terms_of(lang)
-        finder = _candidates(wanted) if lang in _PREFIX_STEMMED else _WORD
-        for m in finder.finditer(text, 0, SCAN_CHARS):
+        finder = _candidates(wanted, lang) if lang in _PREFIX_STEMMED else _WORD
+        for m in finder.finditer(text, 0, SCAN_CHARS) if finder is not None else ():
             word = m.group()
             t = cache.get(word)
             if t is None:

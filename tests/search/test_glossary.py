@@ -112,3 +112,14 @@ def test_nothing_for_unrelated_queries() -> None:
 def test_lang_none_matches_every_language() -> None:
     assert "wages" in matched_concepts(terms("жалақы", "kaz"), None)
     assert "employment-contract" in matched_concepts(terms("employment contract", "eng"), None)
+
+
+def test_colloquial_entries_give_their_legal_phrases_for_phrase_matching() -> None:
+    from kenes.search.glossary import legal_phrases
+
+    from kenes.search.analysis import drop_stop_words
+
+    found = legal_phrases(terms("зарплату платят в конверте", "rus"), "rus")
+    legal = drop_stop_words(terms("нарушение требований по оплате труда", "rus"), "rus")
+    assert tuple(legal) in found
+    assert legal_phrases(terms("заработная плата", "rus"), "rus") == []

@@ -103,10 +103,21 @@ OUTPUTS: dict[str, Any] = {
     "first_violation_day": out(
         "string", "First day a limit was broken, up to the control date", format="date"
     ),
+    "first_violation_limit": out(
+        "string",
+        "Which limit first_violation_day broke: 'window' (N days within M) or 'single_stay' (days of one "
+        "continuous stay)",
+        enum=["window", "single_stay", None],
+    ),
     "first_future_violation_day": out(
         "string",
         "First day after the control date on which the stays already booked break a limit",
         format="date",
+    ),
+    "first_future_violation_limit": out(
+        "string",
+        "Which limit first_future_violation_day breaks, as first_violation_limit",
+        enum=["window", "single_stay", None],
     ),
     "open_stay_latest_exit": out("string", "Last day the stay still open may go on", format="date"),
     "plan_entry": out("string", "The planned entry date asked about", format="date"),
@@ -261,6 +272,14 @@ def _regime(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
     return Regime(window.value, limit.value, cap, host)
 
 
+def _broken_limit(cal: DayCount, day: int | None) -> str | None:
+    """Which limit a violation day broke, so an answer can name the rule and not just "the limit": the
+    window when it holds more than N days that day (it wins when both break), else the single-stay cap."""
+    if day is None:
+        return None
+    return "window" if cal.used_on(day) > cal.limit else "single_stay"
+
+
 def _intervals(s: dict[str, Any], on: dt.date) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """Stays as ordinal intervals; the open stay (if any) runs to the control date."""
     closed: list[tuple[int, int]] = []
@@ -330,7 +349,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         overstay_days=max(0, used - N),
         compliant=first is None,
         first_violation_day=_d(first),
+        first_violation_limit=_broken_limit(cal, first),
         first_future_violation_day=_d(future),
+        first_future_violation_limit=_broken_limit(cal, future),
         stays_counted=[
             {
                 "entry": _d(a),
@@ -383,7 +404,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if first is None:
         ctx.explain(_("No day up to {on} went over the limit: compliant.").format(on=on))
     else:
-        if cal.used_on(first) > N:
+        if result["first_violation_limit"] == "window":
             why = _("the window ending that day held {used} days, over {limit}").format(
                 used=cal.used_on(first), limit=N
             )

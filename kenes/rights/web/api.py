@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -30,6 +31,8 @@ from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate, i
 from kenes.rights.web import links, texts
 
 router = Router(tags=["rights"])
+
+T = TypeVar("T")
 
 _ERROR = {
     "type": "object",
@@ -117,12 +120,17 @@ def _requested_language(request: HttpRequest) -> str | None:
     return lang if lang in dict(settings.LANGUAGES) else None
 
 
-def _evaluate(request: HttpRequest, rule: str) -> dict[str, Any]:
+def _in_requested_language(request: HttpRequest, answer: Callable[[], T]) -> T:
+    """``answer()`` in the ``?lang=`` language when one is asked for, else in the request's own."""
     lang = _requested_language(request)
     if lang is None:
-        return _evaluate_in_language(request, rule)
+        return answer()
     with translation.override(lang):
-        return _evaluate_in_language(request, rule)
+        return answer()
+
+
+def _evaluate(request: HttpRequest, rule: str) -> dict[str, Any]:
+    return _in_requested_language(request, lambda: _evaluate_in_language(request, rule))
 
 
 def _evaluate_in_language(request: HttpRequest, rule: str) -> dict[str, Any]:
@@ -156,9 +164,9 @@ def _describe(rule: Rule) -> dict[str, Any]:
 
 @router.get("/rights", summary="The rights checks and the fields each one takes")
 def list_rules(request: HttpRequest) -> list[dict[str, Any]]:
-    """Every rule: its name, what it answers (``question``, in the request's language), its endpoint,
-    its input JSON Schema and an example situation."""
-    return [_describe(rule) for rule in RULES.values()]
+    """Every rule: its name, what it answers (``question``, in the request's language: ``?lang=ru|kk|en``,
+    the language cookie or Accept-Language), its endpoint, its input JSON Schema and an example situation."""
+    return _in_requested_language(request, lambda: [_describe(rule) for rule in RULES.values()])
 
 
 def _mount(rule: Rule) -> None:

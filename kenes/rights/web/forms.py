@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 #: Stay rows shown by default, and the most a page offers (the API takes up to the library's 1000).
@@ -49,18 +50,28 @@ def _choices(codes: tuple[str, ...]) -> list[tuple[str, Any]]:
     return [(code, COUNTRY_NAMES[code]) for code in codes]
 
 
+#: The hint beside every date box. A native picker shows the browser's own order (which follows the
+#: browser's locale, not the page), so the hint names the order a person types in a plain text box.
+DATE_HINT = _("Format: dd.mm.yyyy.")
+#: What a date box accepts when typed: the reader's dd.mm.yyyy, or the ISO date a native picker sends.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
+
 class DateInput(forms.DateInput):
-    """A native date picker on phones; browsers without one show a text box that takes YYYY-MM-DD."""
+    """A native date picker on phones; browsers without one show a text box that takes dd.mm.yyyy."""
 
     input_type = "date"
 
     def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d", attrs={"placeholder": "YYYY-MM-DD"})
+        # The value stays ISO: it is the only one a native picker reads back.
+        super().__init__(format="%Y-%m-%d", attrs={"placeholder": _("dd.mm.yyyy")})
 
 
 def date_field(label: Any, *, required: bool = False, help_text: Any = "") -> forms.DateField:
+    """A date box whose help text ends with the format hint (so it is also read out with the box)."""
+    hint = format_lazy("{} {}", help_text, DATE_HINT) if help_text else DATE_HINT
     return forms.DateField(
-        label=label, required=required, help_text=help_text, widget=DateInput(), input_formats=["%Y-%m-%d"]
+        label=label, required=required, help_text=hint, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
     )
 
 
@@ -128,8 +139,12 @@ class StayForm(RuleForm):
         self.rows = rows
         stay_fields = {}
         for i in range(rows):
-            stay_fields[f"entry_{i}"] = date_field(_("Entry"))
-            stay_fields[f"exit_{i}"] = date_field(_("Exit"), help_text=_("Empty if you are still there"))
+            # Each box is named with its row ("Stay 2: exit"), so a screen reader's list of fields tells
+            # the rows apart; the visible label is that same name (what is seen is what is read out).
+            stay_fields[f"entry_{i}"] = date_field(_("Stay %(n)s: entry") % {"n": i + 1})
+            stay_fields[f"exit_{i}"] = date_field(
+                _("Stay %(n)s: exit") % {"n": i + 1}, help_text=_("Empty if you are still there.")
+            )
         # Stays come first: they are what the question is about.
         self.fields = {**stay_fields, **self.fields}
 

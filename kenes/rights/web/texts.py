@@ -69,7 +69,11 @@ def question(rule: str) -> str:
 
 
 def day(value: Any) -> str:
-    """An ISO date from an answer as the reader's language writes it (``14 июня 2024 г.``)."""
+    """A date as the pages write it: ``09.02.2024`` in Russian and Kazakh, ``9 February 2024`` in English.
+
+    One numeric form for ru/kk rather than "9 февраля 2024 г.": Django has no Kazakh date format, the
+    digits need no case endings, and it is the form on documents and in migration cards.
+    """
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value)
@@ -77,10 +81,20 @@ def day(value: Any) -> str:
             return value
     if not isinstance(value, dt.date):
         return str(value)
-    # Django has no Kazakh date format (it falls back to English order); numbers need no case endings.
-    if (get_language() or "").startswith("kk"):
-        return value.strftime("%d.%m.%Y")
-    return formats.date_format(value, "DATE_FORMAT")
+    if (get_language() or "").startswith("en"):
+        return formats.date_format(value, "j F Y")
+    return value.strftime("%d.%m.%Y")
+
+
+#: An ISO date standing alone in a sentence, not part of a URI (``/2015-11-23/``, ``rus@2024-01-01``).
+_ISO_DATE = re.compile(r"(?<![\w/@.-])\d{4}-\d{2}-\d{2}(?![\w/@-])")
+
+
+def dates_in(sentence: str) -> str:
+    """The library's sentences (explanation steps, warnings, refusals) with their ISO dates written as
+    :func:`day` writes them. The library keeps ISO so the CLI and the API stay unambiguous; a page is
+    read by a person."""
+    return _ISO_DATE.sub(lambda m: day(m.group(0)), sentence)
 
 
 def amount(value: Any) -> str:
@@ -99,8 +113,17 @@ def days(n: Any) -> str:
 def headline(rule: str, a: dict[str, Any]) -> list[str]:
     """The answer in a few plain sentences, most important first; empty when the rule could not answer."""
     build = _HEADLINES.get(rule)
-    # A date written "14 июня 2024 г." ending a sentence must not leave "г..".
-    return [re.sub(r"\.\.$", ".", line) for line in build(a)] if build else []
+    return build(a) if build else []
+
+
+def _broken(a: dict[str, Any], which: str | None) -> str:
+    """The limit a violation broke, named: "90 days within any 180 days" or the single-stay cap."""
+    if which == "single_stay":
+        return _("%(cap)s of one continuous stay") % {"cap": days(a["single_stay_limit_days"])}
+    return _("%(limit)s within any %(window)s") % {
+        "limit": days(a["limit_days"]),
+        "window": days(a["window_days"]),
+    }
 
 
 def _stay(a: dict[str, Any]) -> list[str]:
@@ -111,21 +134,28 @@ def _stay(a: dict[str, Any]) -> list[str]:
     out = []
     if not a["overstay_days"]:
         out.append(
-            _("On %(on)s you have used %(used)s out of %(limit)s; %(left)s remain.")
+            _(
+                "On %(on)s you have used %(used)s out of %(limit)s allowed within any %(window)s; "
+                "%(left)s remain."
+            )
             % {
                 "on": day(a["on"]),
                 "used": a["days_used"],
                 "limit": days(a["limit_days"]),
+                "window": days(a["window_days"]),
                 "left": days(a["days_remaining"]),
             }
         )
     else:
         out.append(
-            _("You are over the limit: on %(on)s you have used %(used)s out of %(limit)s allowed.")
-            % {"on": day(a["on"]), "used": a["days_used"], "limit": days(a["limit_days"])}
+            _("You are over the limit of %(rule)s: on %(on)s you have used %(used)s.")
+            % {"rule": _broken(a, "window"), "on": day(a["on"]), "used": days(a["days_used"])}
         )
     if a["first_violation_day"]:
-        out.append(_("The limit was first broken on %(day)s.") % {"day": day(a["first_violation_day"])})
+        out.append(
+            _("The limit of %(rule)s was first broken on %(day)s.")
+            % {"rule": _broken(a, a.get("first_violation_limit")), "day": day(a["first_violation_day"])}
+        )
     if a.get("open_stay_latest_exit") and not a.get("plan_entry"):
         out.append(
             _("Your current stay may last until %(day)s at the latest.")
@@ -155,8 +185,11 @@ def _stay(a: dict[str, Any]) -> list[str]:
             out.append(_("A stay of %(n)s in a row is never allowed.") % {"n": days(a["stay_length"])})
     if a.get("first_future_violation_day"):
         out.append(
-            _("The trips you have booked would break the limit on %(day)s.")
-            % {"day": day(a["first_future_violation_day"])}
+            _("The trips you have booked would break the limit of %(rule)s on %(day)s.")
+            % {
+                "rule": _broken(a, a.get("first_future_violation_limit")),
+                "day": day(a["first_future_violation_day"]),
+            }
         )
     return out
 

@@ -45,6 +45,13 @@ def _rows(request: HttpRequest) -> int:
     return max(1, min(rows, MAX_ROWS))
 
 
+def _for_reading(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer's sentences with dates as the reader writes them (the API keeps the library's ISO)."""
+    for key in ("explanation", "warnings", "advisory_reasons"):
+        answer[key] = [texts.dates_in(sentence) for sentence in answer[key]]
+    return answer
+
+
 def check(request: HttpRequest, rule: str) -> HttpResponse:
     form_class = FORMS.get(rule)
     if form_class is None or rule not in RULES:
@@ -62,9 +69,9 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         form = form_class(request.GET, **extra)
         if form.is_valid():
             try:
-                answer = answer_json(rule, form.situation(), prefer_lang=get_language())
+                answer = _for_reading(answer_json(rule, form.situation(), prefer_lang=get_language()))
             except InvalidSituation as exc:
-                form.add_error(form.field_for(exc.field), exc.message)
+                form.add_error(form.field_for(exc.field), texts.dates_in(exc.message))
         if not form.is_valid():
             status = 400
             answer = None

@@ -154,3 +154,26 @@ def test_openapi_documents_each_rule_with_its_own_fields(client):
         assert "reader_url" in answer["properties"]["citations"]["items"]["properties"]
         assert set(rule.outputs) <= set(answer["properties"])
         assert "400" in operation["responses"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "start"),
+    [("kk", "ru", "Елде тағы қанша күн"), ("ru", "en", "Сколько дней"), ("en", "kk", "How many days")],
+)
+def test_the_list_takes_the_language_from_the_query_string_like_the_answers(client, lang, header, start):
+    response = client.get(f"/api/rights?lang={lang}", HTTP_ACCEPT_LANGUAGE=header)
+    assert response.status_code == 200
+    stay = response.json()[0]
+    assert stay["language"] == lang
+    assert stay["question"].startswith(start)
+
+
+def test_an_unknown_lang_in_the_list_query_falls_back_to_the_request_language(client):
+    body = client.get("/api/rights?lang=xx", HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert body[0]["question"].startswith("Сколько дней")
+
+
+def test_the_api_keeps_iso_dates_in_its_fields_and_sentences(client):
+    body = post(client, "stay", STAY, HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert body["on"] == "2024-06-14" and body["window_start"] == "2023-12-18"
+    assert any("2024-06-14" in step for step in body["explanation"])

@@ -126,8 +126,10 @@ def test_the_answer_page_shows_the_steps_warnings_and_reasons_in_the_reader_lang
     page = response.content.decode()
     for key in ("step", "window", "warning", "advisory"):
         assert WORDS[lang][key] in page, key
-    # Nothing is marked or announced as English any more.
-    assert 'lang="en"' not in page
+    # Nothing in the answer is marked or announced as English any more (the header's language switch
+    # names English in English, on purpose).
+    main = page[page.index("<main") : page.index("</main>")]
+    assert 'lang="en"' not in main
     assert "Entry and exit days both count" not in page
     assert "Visa-free entry to Kazakhstan" not in page
 
@@ -206,3 +208,27 @@ def test_the_library_answers_without_django_in_english_and_in_kazakh_when_asked(
     assert result["django"] is False
     assert result["en"].startswith("Visa-free entry to Kazakhstan: at most 30 days")
     assert result["kk"].startswith(WORDS["kk"]["step"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "The window runs from 2024-01-01 to 2024-06-29.",
+            "ru",
+            "The window runs from 01.01.2024 to 29.06.2024.",
+        ),
+        ("2024-01-01…2024-01-10 (10 d)", "en", "1 January 2024…10 January 2024 (10 d)"),
+        (
+            "Law /akn/kz/act/code/2015-11-23/414-v at rus@2024-01-01",
+            "ru",
+            "Law /akn/kz/act/code/2015-11-23/414-v at rus@2024-01-01",
+        ),
+        ("day 2024-02-30 is not in the calendar", "kk", "day 2024-02-30 is not in the calendar"),
+    ],
+)
+def test_dates_in_sentences_are_rewritten_for_the_reader_but_uris_are_left_alone(sentence, lang, expected):
+    from kenes.rights.web.texts import dates_in
+
+    with translation.override(lang):
+        assert dates_in(sentence) == expected

@@ -57,7 +57,7 @@ def test_every_form_renders_empty_without_an_answer(client, rule, lang):
     assert response.status_code == 200
     page = text(response)
     assert 'method="get"' in page and 'class="answer' not in page
-    assert "rights/rights.css" in page
+    assert ".rights .field input" in page  # the rights CSS, inlined
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
@@ -177,3 +177,130 @@ def test_other_checks_answer_in_kazakh(client, url, expected):
     response = get(client, url, "kk")
     assert response.status_code == 200, text(response)[:2000]
     assert expected in text(response)
+
+
+@pytest.mark.parametrize(
+    ("lang", "entry", "exit_"),
+    [
+        ("en", "Stay 2: entry", "Stay 2: exit"),
+        ("ru", "Поездка 2: въезд", "Поездка 2: выезд"),
+        ("kk", "2-сапар: кіру", "2-сапар: шығу"),
+    ],
+)
+def test_each_stay_box_is_labelled_with_its_row(client, lang, entry, exit_):
+    page = text(get(client, "/rights/stay/", lang))
+    assert f'<label for="id_entry_1">{entry}</label>' in page
+    assert f'<label for="id_exit_1">{exit_}</label>' in page
+    # No two boxes share a name: every row's boxes say which row they are in.
+    names = re.findall(r'<label for="id_(?:entry|exit)_\d+">([^<]+)</label>', page)
+    assert len(names) == 6 and len(set(names)) == 6
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [("en", "Format: dd.mm.yyyy."), ("ru", "Формат: дд.мм.гггг."), ("kk", "Пішімі: кк.аа.жжжж.")],
+)
+@pytest.mark.parametrize("rule", ["stay", "registration", "leave"])
+def test_every_date_box_shows_and_is_described_by_the_format_hint(client, rule, lang, hint):
+    page = text(get(client, f"/rights/{rule}/", lang))
+    boxes = re.findall(r'<input type="date"[^>]*>', page)
+    assert boxes
+    for box in boxes:
+        field_id = re.search(r'id="(\w+)"', box)[1]
+        assert f'aria-describedby="{field_id}_helptext"' in box
+        help_text = re.search(rf'<small class="help" id="{field_id}_helptext">([^<]*)</small>', page)[1]
+        assert help_text.endswith(hint), help_text
+
+
+def test_a_date_typed_as_the_hint_says_is_understood(client):
+    query = "entry_0=10.01.2024&exit_0=01.03.2024&on=10.03.2024&host=kz&citizenship=uz&status=visa_free"
+    response = get(client, f"/rights/stay/?{query}", "ru")
+    assert response.status_code == 200
+    assert "вы использовали 52 из 90 дней" in text(response)
+
+
+#: The screenshots' case: a visa-free Uzbek citizen in Kazakhstan who stayed 51 days in a row.
+OVER_CAP = (
+    "entry_0=2025-01-10&exit_0=2025-03-01&entry_1=2025-04-01&on=2025-04-20"
+    "&host=kz&citizenship=uz&status=visa_free"
+)
+#: 91 days in a row in Russia: the 90-in-180 limit itself is broken.
+OVER_WINDOW = "entry_0=2024-01-01&exit_0=2024-03-31&on=2024-04-01&host=ru&citizenship=uz&status=visa_free"
+
+
+def headlines(page: str) -> list[str]:
+    return re.findall(r'<p class="headline">(.*?)</p>', page, re.S)
+
+
+@pytest.mark.parametrize(
+    ("lang", "used", "broken"),
+    [
+        (
+            "en",
+            "On 20 April 2025 you have used 71 out of 90 days allowed within any 180 days; 19 days remain.",
+            "The limit of 30 days of one continuous stay was first broken on 9 February 2025.",
+        ),
+        (
+            "ru",
+            "На 20.04.2025 вы использовали 71 из 90 дней, разрешённых в каждом периоде в 180 дней; "
+            "осталось 19 дней.",
+            "Лимит 30 дней одного непрерывного пребывания впервые был нарушен 09.02.2025.",
+        ),
+        (
+            "kk",
+            "20.04.2025 күнгі жағдай бойынша кез келген 180 күн ішінде рұқсат етілген 90 күн ішінен 71 күнін "
+            "пайдаландыңыз; 19 күн қалды.",
+            "Шек (бір үздіксіз болуға 30 күн) алғаш рет 09.02.2025 күні бұзылды.",
+        ),
+    ],
+)
+def test_the_answer_names_the_single_stay_limit_when_that_is_the_one_broken(client, lang, used, broken):
+    page = text(get(client, f"/rights/stay/?{OVER_CAP}", lang))
+    assert headlines(page)[:2] == [used, broken]
+
+
+@pytest.mark.parametrize(
+    ("lang", "over", "broken"),
+    [
+        (
+            "en",
+            "You are over the limit of 90 days within any 180 days: on 1 April 2024 you have used 91 days.",
+            "The limit of 90 days within any 180 days was first broken on 31 March 2024.",
+        ),
+        (
+            "ru",
+            "Вы превысили лимит 90 дней в каждом периоде в 180 дней: на 01.04.2024 вы использовали 91 день.",
+            "Лимит 90 дней в каждом периоде в 180 дней впервые был нарушен 31.03.2024.",
+        ),
+        ("kk", None, "Шек (кез келген 180 күн ішінде 90 күн) алғаш рет 31.03.2024 күні бұзылды."),
+    ],
+)
+def test_the_answer_names_the_days_in_period_limit_when_that_is_the_one_broken(client, lang, over, broken):
+    page = text(get(client, f"/rights/stay/?{OVER_WINDOW}", lang))
+    lines = headlines(page)
+    if over:
+        assert lines[0] == over
+    assert lines[1] == broken
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "not_written"),
+    [
+        ("ru", "10.01.2025", "2025-01-10"),
+        ("kk", "10.01.2025", "2025-01-10"),
+        ("en", "10 January 2025", "2025-01-10"),
+    ],
+)
+def test_the_steps_write_dates_as_the_reader_does(client, lang, written, not_written):
+    page = text(get(client, f"/rights/stay/?{OVER_CAP}", lang))
+    steps = re.search(r'<details class="steps">(.*?)</details>', page, re.S)[1]
+    assert written in steps
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", steps), steps
+
+
+def test_an_engine_refusal_on_the_page_writes_its_dates_as_the_reader_does(client):
+    # The engine (not the form) refuses an open stay that begins after the control date.
+    query = "entry_0=2024-05-01&on=2024-03-01&host=kz&citizenship=uz&status=visa_free"
+    page = text(get(client, f"/rights/stay/?{query}", "ru"))
+    error = re.search(r'<div id="id_entry_0_error">(.*?)</div>', _error_beside(page, "entry_0"), re.S)[1]
+    assert "01.05.2024" in error and "2024-05-01" not in error
