@@ -93,7 +93,7 @@ class ImportForm(forms.Form):
         label=_("Source URL or edition id"),
         required=False,
         max_length=500,
-        widget=forms.TextInput(attrs={"class": "vURLField"}),
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
     retrieved_on = forms.DateField(
         label=_("Retrieved on"), required=False, widget=forms.DateInput(attrs={"type": "date"})

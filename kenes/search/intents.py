@@ -34,7 +34,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 @cache
-def _load() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern], str]:
+def _load() -> tuple[dict[str, re.Pattern], dict[str, tuple[re.Pattern, ...]], str]:
     raw = INTENTS_FILE.read_bytes()
     data = yaml.safe_load(raw.decode("utf-8"))
     asks: dict[str, re.Pattern] = {}
@@ -42,8 +42,10 @@ def _load() -> tuple[dict[str, re.Pattern], dict[str, re.Pattern], str]:
         phrases = sorted({p for ps in (data[intent].get("say") or {}).values() for p in ps or ()}, key=len)
         alternatives = "|".join(_phrase_pattern(p) for p in reversed(phrases))
         asks[intent] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    # one pattern at a time over the lower-cased text: an alternation of them, or IGNORECASE, is 2-5 times
+    # slower, and every provision of every import goes through here
     sanction = {
-        lang: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        lang: tuple(re.compile(p) for p in patterns)
         for lang, patterns in (data.get("sanction") or {}).items()
         if patterns
     }
@@ -60,8 +62,11 @@ def detect(text: str) -> tuple[str, ...]:
 
 def sets_sanction(text: str, lang: str) -> bool:
     """Whether a provision's text (in ``lang``) sets a penalty: "… – влечет штраф …"."""
-    pattern = _load()[1].get(lang)
-    return bool(text and pattern is not None and pattern.search(text))
+    patterns = _load()[1].get(lang)
+    if not (text and patterns):
+        return False
+    lowered = text.lower()
+    return any(p.search(lowered) for p in patterns)
 
 
 def patterns_stamp() -> str:
