@@ -52,7 +52,13 @@ ALLOWED_HOSTS = [
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
+# Kenes apps first: for a msgid two catalogues share ("Search", "Type"), the earlier app's translation wins,
+# and the portal's wording is the one readers should see. Their templates likewise take precedence.
 INSTALLED_APPS = [
+    "kenes.portal",
+    "kenes.rights",
+    "kenes.search",
+    "kenes.lex",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,10 +66,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "kenes.lex",
-    "kenes.portal",
-    "kenes.rights",
-    "kenes.search",
 ]
 
 MIDDLEWARE = [

@@ -317,7 +317,7 @@ class Ranked:
     text_score: float
     prior: float
     score: float
-    work_id: int
+    work_id: int  # read when hits are grouped by work; 0 otherwise
     factors: dict[str, float] = field(default_factory=dict)
 
 
@@ -357,7 +357,8 @@ def rank(
     if not hits:
         return [], result.count
     addresses = [a for _s, a in hits]
-    wanted = ["type_code", "kind_code", "group", "commenced", "repealed", "work_id"]
+    # each fast field read is a call into the index per request: only those the ranking uses
+    wanted = ["type_code", "kind_code", "commenced", "repealed", "work_id" if group_by_work else "group"]
     sanction_w = float((prof.get("intents") or {}).get(intents.LIABILITY, {}).get("sanction", 1.0))
     liability = intents.LIABILITY in asked and sanction_w != 1.0
     if liability:
@@ -393,7 +394,7 @@ def rank(
         scored.append((score * prior, i))
     scored.sort(key=itemgetter(0), reverse=True)  # stable: equal scores keep tantivy's order
     group_keys = fast["work_id"] if group_by_work else fast["group"]
-    work_ids = fast["work_id"]
+    work_ids = fast.get("work_id") or [0] * len(hits)
     seen: set = set()
     ranked = []
     for final, i in scored:

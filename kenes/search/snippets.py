@@ -33,9 +33,10 @@ _SCRIPT = {"rus": re.compile(r"^[\u0400-\u04ff\d]"), "eng": re.compile(r"^[a-z\d
 @lru_cache(maxsize=2048)
 def _candidates(wanted: frozenset[str], lang: str) -> re.Pattern | None:
     script = _SCRIPT[lang]
-    stems = sorted(
-        {re.escape(t).replace("е", "[её]") for t in wanted if script.match(t)}, key=len, reverse=True
-    )
+    # The document matched, so its terms are in its text: when none is in the language's own script (a
+    # Russian phrase quoted in an English text), look for all of them rather than mark nothing.
+    chosen = [t for t in wanted if script.match(t)] or list(wanted)
+    stems = sorted({re.escape(t).replace("е", "[её]") for t in chosen}, key=len, reverse=True)
     if not stems:
         return None
     return re.compile(r"(?<![^\W_])(?:" + "|".join(stems) + r")[^\W_]*(?:['’ʻʼ‘`][^\W_]+)*", re.IGNORECASE)

@@ -115,9 +115,8 @@ def test_lang_none_matches_every_language() -> None:
 
 
 def test_colloquial_entries_give_their_legal_phrases_for_phrase_matching() -> None:
-    from kenes.search.glossary import legal_phrases
-
     from kenes.search.analysis import drop_stop_words
+    from kenes.search.glossary import legal_phrases
 
     found = legal_phrases(terms("зарплату платят в конверте", "rus"), "rus")
     legal = drop_stop_words(terms("нарушение требований по оплате труда", "rus"), "rus")
