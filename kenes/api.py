@@ -5,8 +5,12 @@ Every error is a JSON body saying what was wrong, so a client never has to parse
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import DataError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -81,7 +85,63 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def _django_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    return _respond(request, 400, "invalid", "; ".join(exc.messages))
+    if not hasattr(exc, "error_dict"):
+        return _respond(request, 400, "invalid", "; ".join(exc.messages))
+    problems = [
+        {"where": field, "problem": message}
+        for field, messages in exc.message_dict.items()
+        for message in messages
+    ]
+    message = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+    return _respond(request, 400, "invalid", message, problems=problems)
+
+
+@api.exception_handler(DataError)
+def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+    """A safety net: the handlers validate first, but a value the database refuses is the client's 400."""
+    import logging
+
+    logging.getLogger("kenes.api").warning("database refused a value on %s: %s", request.path, exc)
+    return _respond(
+        request, 400, "invalid", "a value does not fit the database (too long, or a NUL character)"
+    )
+
+
+class ApiEdgeMiddleware:
+    """Keeps the JSON-error promise for what the NinjaAPI never sees, on paths under /api/ only.
+
+    A path no route matches is answered here, before Django renders the portal's 404 page, and ninja's
+    plain-text 405 (a method the route does not take) is rewritten to the JSON error body. A NUL character
+    in the path or the query string is refused up front: PostgreSQL cannot store or compare it, so it would
+    otherwise be a 500 on some endpoints.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        path = request.path_info
+        if not path.startswith("/api/"):
+            return self.get_response(request)
+        if "\x00" in path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return JsonResponse(
+                error_body(400, "invalid", "the request contains a NUL character (%00)"), status=400
+            )
+        try:
+            resolve(path, getattr(request, "urlconf", None))
+        except Resolver404:
+            message = f"no API endpoint at {request.path}; the endpoints are listed at /api/docs"
+            return JsonResponse(error_body(404, "not-found", message), status=404)
+        response = self.get_response(request)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith("application/json"):
+            return response
+        allowed = ", ".join(sorted(m.strip() for m in response.get("Allow", "").split(",") if m.strip()))
+        message = f"{request.method} is not allowed here; allowed: {allowed}"
+        rewritten = JsonResponse(error_body(405, "method-not-allowed", message), status=405)
+        rewritten["Allow"] = allowed
+        return rewritten
 
 
 def _mount_routers() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -18,7 +20,7 @@ from ninja.security import HttpBasicAuth, django_auth
 from ..api import ApiError
 from . import history
 from .akn import uri as akn_uri
-from .importing import ImportRefused, import_file
+from .importing import ImportRefused, import_file, new_work, parse_work_uri
 from .models import (
     AmendmentEffect,
     Expression,
@@ -35,10 +37,25 @@ from .roles import is_editor
 router = Router(tags=["legal database"])
 
 MAX_LIMIT = 100
+#: Deeper pages than this are refused: no listing here is that long, and a huge offset is a 500 in SQL.
+MAX_OFFSET = 100_000
 
 
 class BasicAuth(HttpBasicAuth):
-    """HTTP Basic for scripts; browsers use the session (with CSRF)."""
+    """HTTP Basic for scripts; browsers use the session (with CSRF).
+
+    It is tried before the session: ninja stops at the first auth callback that raises, and the session's
+    CSRF check raises for every request without a token, which a script never has. A request that sends
+    Basic credentials is judged on them alone: wrong ones are a 401, never a CSRF failure.
+    """
+
+    def __call__(self, request: HttpRequest) -> AbstractBaseUser | None:
+        if not request.headers.get(self.header):
+            return None
+        user = super().__call__(request)
+        if user is None:
+            raise ApiError(401, "the HTTP Basic user name or password was not accepted", "unauthenticated")
+        return user
 
     def authenticate(self, request: HttpRequest, username: str, password: str) -> AbstractBaseUser | None:
         from django.contrib.auth import authenticate
@@ -49,7 +66,7 @@ class BasicAuth(HttpBasicAuth):
         return user
 
 
-EDITOR_AUTH = [django_auth, BasicAuth()]
+EDITOR_AUTH = [BasicAuth(), django_auth]
 
 
 def require_editor(request: HttpRequest) -> None:
@@ -260,8 +277,11 @@ class ImportOut(Schema):
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
+    """The page asked for, the limit capped at MAX_LIMIT; a negative or absurd offset is a 400."""
     if limit < 1 or offset < 0:
         raise ApiError(400, "limit must be at least 1 and offset at least 0", "invalid")
+    if offset > MAX_OFFSET:
+        raise ApiError(400, f"offset must be at most {MAX_OFFSET}", "invalid")
     return min(limit, MAX_LIMIT), offset
 
 
@@ -443,7 +463,14 @@ def by_uri(request: HttpRequest, uri: str) -> dict | HttpResponse:
     except ValueError as exc:
         raise ApiError(400, str(exc), "invalid-uri") from exc
     work = _get_work(frbr.work_uri)
-    date = _expression_date(frbr)
+    date = frbr.expression_date
+    if frbr.portion and frbr.format in {"xml", "html"}:
+        raise ApiError(
+            404,
+            f"no {frbr.format.upper()} export of one provision: exports are per expression "
+            f"({frbr.expression_uri if frbr.lang else frbr.work_uri}.{frbr.format})",
+            "not-found",
+        )
     if not frbr.lang and not frbr.portion:
         if frbr.format in {"xml", "html"}:
             return _export_response(_expression_for(work, None, date), frbr.format)
@@ -454,18 +481,6 @@ def by_uri(request: HttpRequest, uri: str) -> dict | HttpResponse:
             return _export_response(expression, frbr.format)
         return _expression_out(expression)
     return _provision_out(work, expression, frbr.portion)
-
-
-def _expression_date(frbr: akn_uri.FrbrUri) -> dt.date | None:
-    value = frbr.expression_date
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ApiError(400, f"{value!r} is not a date (YYYY-MM-DD)", "invalid-uri") from exc
 
 
 def _work_detail(work: Work) -> dict:
@@ -605,6 +620,8 @@ def diff(request: HttpRequest, work: str, date_from: str, date_to: str, lang: st
     w = _get_work(work)
     start = _parse_date(date_from, "date_from")
     end = _parse_date(date_to, "date_to")
+    if start and end and start > end:
+        raise ApiError(400, f"date_from ({start}) is after date_to ({end})", "invalid")
     old = _expression_for(w, lang, start)
     new = _expression_for(w, lang, end)
     changes = history.diff_expressions(old, new)
@@ -666,52 +683,84 @@ def list_ratifications(
 # ---------------------------------------------------------------- writes (editor role)
 
 
-def _set_topics(work: Work, slugs: list[str]) -> None:
+def _topics(slugs: list[str]) -> list[Topic]:
+    """The topics named, or a 400 naming the unknown ones (checked before anything is written)."""
+    if any("\x00" in slug for slug in slugs):
+        raise ApiError(400, "topics: a slug must not contain a NUL character", "invalid")
     topics = list(Topic.objects.filter(slug__in=slugs))
     unknown = set(slugs) - {t.slug for t in topics}
     if unknown:
-        raise ApiError(400, f"unknown topics: {', '.join(sorted(unknown))}", "invalid")
-    work.topics.set(topics)
+        raise ApiError(400, f"topics: unknown {', '.join(sorted(unknown))}", "invalid")
+    return topics
+
+
+def _validate(work: Work) -> None:
+    """Everything the model says about the row (lengths, a title, dates in order), before it is saved, so
+    a refused write is a 400 naming the field on every database rather than a DataError on PostgreSQL."""
+    errors: dict[str, list[str]] = {}
+    for name in ("title", "short_title", "original_lang"):
+        if "\x00" in getattr(work, name):
+            errors.setdefault(name, []).append("must not contain a NUL character")
+    if not re.fullmatch(r"[a-z]{3}", work.original_lang):
+        errors.setdefault("original_lang", []).append("must be a three-letter AKN code such as rus")
+    if work.commenced_on and work.repealed_on and work.repealed_on < work.commenced_on:
+        errors.setdefault("repealed_on", []).append(
+            f"{work.repealed_on} is before commenced_on ({work.commenced_on})"
+        )
+    try:
+        work.full_clean(exclude=list(errors))
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
 
 
 @router.post("/works", response={201: WorkOut}, auth=EDITOR_AUTH, summary="Create a work (editor)")
 def create_work(request: HttpRequest, payload: WorkIn) -> Status:
-    from django.db import transaction
-
-    from .importing import ensure_work
-
+    """``frbr_uri`` must be a work URI: a language, date, ``~portion`` or ``.format`` part is a 400. A work
+    that already exists (compared after normalising the URI) is a 409: edit it with PATCH."""
     require_editor(request)
-    if Work.objects.filter(frbr_uri=payload.frbr_uri).exists():
-        raise ApiError(409, f"{payload.frbr_uri} already exists", "conflict")
+    try:
+        frbr = parse_work_uri(payload.frbr_uri)
+    except ValueError as exc:  # ImportRefused included
+        raise ApiError(400, str(exc), "invalid-uri") from exc
+    if Work.objects.filter(frbr_uri=frbr.work_uri).exists():
+        raise ApiError(409, f"{frbr.work_uri} already exists; change it with PATCH", "conflict")
+    try:
+        work = new_work(frbr, work_type=payload.type, original_lang=payload.original_lang)
+    except ImportRefused as exc:
+        raise ApiError(400, str(exc), "invalid") from exc
+    work.title = payload.title.strip()  # not new_work's fallback to the number: an empty title is a 400
+    work.short_title = payload.short_title.strip()
+    work.commenced_on = payload.commenced_on
+    work.repealed_on = payload.repealed_on
+    topics = _topics(payload.topics)
+    _validate(work)
     try:
         with transaction.atomic():
-            work = ensure_work(
-                payload.frbr_uri,
-                title=payload.title,
-                work_type=payload.type,
-                original_lang=payload.original_lang,
-            )
-            work.short_title = payload.short_title
-            work.commenced_on = payload.commenced_on
-            work.repealed_on = payload.repealed_on
             work.save()
-            _set_topics(work, payload.topics)
-    except (ImportRefused, ValueError) as exc:
-        raise ApiError(400, str(exc), "invalid") from exc
+            work.topics.set(topics)
+    except IntegrityError as exc:  # created by a concurrent request since the check above
+        raise ApiError(409, f"{frbr.work_uri} already exists; change it with PATCH", "conflict") from exc
     return Status(201, _work_out(work))
 
 
 @router.patch("/works", response=WorkOut, auth=EDITOR_AUTH, summary="Edit a work's metadata (editor)")
 def patch_work(request: HttpRequest, work: str, payload: WorkPatch) -> dict:
+    """All or nothing: every field and topic is checked before the row is saved."""
     require_editor(request)
     w = _get_work(work)
     for name in ("title", "short_title", "commenced_on", "repealed_on"):
         value = getattr(payload, name)
         if value is not None:
-            setattr(w, name, value)
-    w.save()
-    if payload.topics is not None:
-        _set_topics(w, payload.topics)
+            setattr(w, name, value.strip() if isinstance(value, str) else value)
+    topics = _topics(payload.topics) if payload.topics is not None else None
+    _validate(w)
+    with transaction.atomic():
+        w.save()
+        if topics is not None:
+            w.topics.set(topics)
     return _work_out(w)
 
 
@@ -734,6 +783,13 @@ def import_upload(
     Atomic, and idempotent: the same content twice changes nothing.
     """
     require_editor(request)
+    fields = {"work": work, "lang": lang, "date": date, "title": title, "type": type}
+    for name, value in fields.items():
+        if "\x00" in value:
+            raise ApiError(400, f"{name}: must not contain a NUL character", "invalid")
+    longest = Work._meta.get_field("title").max_length
+    if len(title) > longest:
+        raise ApiError(400, f"title: at most {longest} characters ({len(title)} given)", "invalid")
     if file.size and file.size > MAX_UPLOAD:
         raise ApiError(413, f"file too large ({file.size} bytes; at most {MAX_UPLOAD})", "too-large")
     name = Path(file.name or "upload").name or "upload"  # basename only: never a path from the client

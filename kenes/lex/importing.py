@@ -83,26 +83,33 @@ def jurisdiction_code(frbr: akn_uri.FrbrUri) -> str:
     return frbr.country
 
 
-def ensure_work(
-    work_uri: str, *, title: str = "", work_type: str | None = None, original_lang: str | None = None
-) -> Work:
-    """Find the work named by ``work_uri``, or create it from what the URI says."""
+def parse_work_uri(work_uri: str) -> akn_uri.FrbrUri:
+    """Read a URI that must name a work, refusing the parts that name something else (a language version,
+    a provision, a file format) rather than silently dropping them."""
     frbr = akn_uri.parse(work_uri)
-    if frbr.portion or frbr.lang:
-        raise ImportRefused(f"{work_uri!r} is not a work URI: drop the language, date and ~portion parts")
-    existing = Work.objects.filter(frbr_uri=frbr.work_uri).first()
-    if existing is not None:
-        return existing
+    if frbr.portion or frbr.lang or frbr.format:
+        raise ImportRefused(
+            f"{work_uri!r} is not a work URI: drop the language, date, ~portion and .format parts "
+            f"({frbr.work_uri})"
+        )
+    return frbr
+
+
+def new_work(
+    frbr: akn_uri.FrbrUri, *, title: str = "", work_type: str | None = None, original_lang: str | None = None
+) -> Work:
+    """An unsaved Work for ``frbr``, filled in from what the URI says; refused for an unknown jurisdiction
+    or work type."""
     code = jurisdiction_code(frbr)
     jurisdiction = Jurisdiction.objects.filter(code=code).first()
     if jurisdiction is None:
         known = (
             ", ".join(Jurisdiction.objects.values_list("code", flat=True)) or "none (run `kenes demo` first)"
         )
-        raise ImportRefused(f"unknown jurisdiction {code!r} in {work_uri}; known: {known}")
+        raise ImportRefused(f"unknown jurisdiction {code!r} in {frbr.work_uri}; known: {known}")
     if work_type and work_type not in WorkType.values:
         raise ImportRefused(f"unknown work type {work_type!r}; choose one of: {', '.join(WorkType.values)}")
-    return Work.objects.create(
+    return Work(
         frbr_uri=frbr.work_uri,
         jurisdiction=jurisdiction,
         work_type=work_type or infer_work_type(frbr),
@@ -114,6 +121,19 @@ def ensure_work(
         title=title or frbr.number,
         original_lang=original_lang or "rus",
     )
+
+
+def ensure_work(
+    work_uri: str, *, title: str = "", work_type: str | None = None, original_lang: str | None = None
+) -> Work:
+    """Find the work named by ``work_uri``, or create it from what the URI says."""
+    frbr = parse_work_uri(work_uri)
+    existing = Work.objects.filter(frbr_uri=frbr.work_uri).first()
+    if existing is not None:
+        return existing
+    work = new_work(frbr, title=title, work_type=work_type, original_lang=original_lang)
+    work.save()
+    return work
 
 
 def import_document(

@@ -21,23 +21,17 @@ from kenes.api import ApiError, error_body
 from kenes.lex import api as lex_api
 from kenes.lex import history
 from kenes.lex.akn import uri as akn_uri
+from kenes.lex.languages import BCP47_TO_AKN, NATIVE_NAMES
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Reference, Work
 
 from . import labels, lawhtml
 from .paging import Layout, layout
 
 #: Interface language (Django code) -> AKN expression language, to open a work in the reader's language.
-UI_TO_AKN = {"ru": "rus", "kk": "kaz", "en": "eng", "ky": "kir", "uz": "uzb", "tg": "tgk"}
+UI_TO_AKN = BCP47_TO_AKN
 
 #: Language names in their own language (shown next to law text, so not translated).
-AKN_NAMES = {
-    "rus": "Русский",
-    "kaz": "Қазақша",
-    "eng": "English",
-    "kir": "Кыргызча",
-    "uzb": "Oʻzbekcha",
-    "tgk": "Тоҷикӣ",
-}
+AKN_NAMES = NATIVE_NAMES
 
 
 def akn(request: HttpRequest, path: str) -> HttpResponse:

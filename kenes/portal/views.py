@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
 
@@ -22,6 +23,7 @@ from .reader import AKN_NAMES, first_page
 REGION = ("kz", "kg", "tj", "uz", "tm", "az", "mn", "ru")
 
 PAGE_SIZE = 10
+log = logging.getLogger("kenes.portal")
 
 #: "Know your rights" entry points (pages of kenes.rights.web).
 RIGHTS_LINKS = (
@@ -70,6 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
+    from kenes.search.engine import MAX_OFFSET
     from kenes.search.service import IndexMissing, QueryError
     from kenes.search.service import search as run_search
 
@@ -103,7 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
         except QueryError as exc:
             context["error"] = _("The search could not understand this query: %(why)s") % {"why": exc}
             status = 400
-        except IndexMissing:
+        except IndexMissing as exc:
+            log.error("search page without an index: %s", exc)
             context["error"] = _("The search index has not been built yet. Try again later.")
             status = 503
         else:
@@ -115,13 +119,18 @@ def search(request: HttpRequest) -> HttpResponse:
                 and not request.GET.get("all")
             ):
                 return HttpResponseRedirect(_hit_url(result.hits[0], date))
+            # total counts results as listed (one per article), so every page up to n_pages has hits;
+            # the service pages no deeper than MAX_OFFSET
+            n_pages = min(math.ceil(result.total / PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)
+            if n_pages and page > n_pages:
+                return HttpResponseRedirect(_with_page(request, n_pages))
             context.update(
                 hits=_hit_views(result.hits, date),
                 total=result.total,
                 facets=_facets(result.facets, filters),
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,
-                n_pages=min(math.ceil(result.total / PAGE_SIZE), 100),
+                n_pages=n_pages,
             )
     elif filters["topic"] and not context["error"]:
         context["topic_works"] = _works_on_topic(filters["topic"])
@@ -129,6 +138,12 @@ def search(request: HttpRequest) -> HttpResponse:
     context["types"] = WorkType.choices
     context["places"] = Jurisdiction.objects.filter(code__in=REGION)
     return render(request, "portal/search.html", context, status=status)
+
+
+def _with_page(request: HttpRequest, page: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(page)
+    return f"{request.path}?{params.urlencode()}"
 
 
 def _hit_url(hit, date: dt.date | None) -> str:

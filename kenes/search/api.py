@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from ..api import ApiError
 from .index import IndexMissing
 from .service import QueryError, search
 
 router = Router(tags=["search"])
+log = logging.getLogger("kenes.search")
 
 
 class SearchParams(Schema):
@@ -47,7 +49,13 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     hits: list[HitOut]
-    total: int
+    total: int = Field(
+        description="Results after collapsing the entries of one article (what offset pages through); "
+        "every offset below it (up to 1000) returns hits. Exact unless total_is_estimate."
+    )
+    total_is_estimate: bool = Field(
+        False, description="true when the query matched more than 10,000 index entries: total is approximate"
+    )
     citation: bool
     facets: dict[str, list[tuple[str, int]]] | None = None
 
@@ -56,8 +64,10 @@ class SearchOut(Schema):
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Provisions in force on ``date`` (default today) matching ``q``; ``explain=1`` says why each ranked.
 
-    ``limit`` is capped at 50 and ``offset`` at 1000. ``snippet`` is HTML-escaped text with ``<mark>``
-    around the matched words.
+    ``limit`` is capped at 50 and ``offset`` at 1000. ``total`` counts results as listed (one per article,
+    or per work with ``group=1``), so ``offset < total`` always returns hits; above 10,000 matching entries
+    it is an estimate (``total_is_estimate``). ``snippet`` is HTML-escaped text with ``<mark>`` around
+    the matched words.
     """
     try:
         result = search(
@@ -77,7 +87,10 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpRe
     except QueryError as exc:
         raise ApiError(400, str(exc), code="bad-query") from exc
     except IndexMissing as exc:
-        raise ApiError(503, str(exc), code="no-index") from exc
+        log.error("search request without an index: %s", exc)  # the path is for the log, not the public
+        raise ApiError(
+            503, "the search index has not been built yet: run `kenes reindex`", code="no-index"
+        ) from exc
     body = result.as_json()
     if not params.facets:
         body["facets"] = None

@@ -9,7 +9,6 @@ finds it by its stamp and indexes it. ``KENES_SEARCH_AUTOINDEX=0`` turns the hoo
 from __future__ import annotations
 
 import logging
-import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -19,37 +18,72 @@ log = logging.getLogger("kenes.search")
 
 #: How long an update waits for another process's writer before leaving the work stale.
 WAIT_SECONDS = 5.0
-_pending: set[int] = set()
-_lock = threading.Lock()
+#: The works marked in one transaction are a batch of that transaction's connection (so of its thread), run
+#: by that transaction's commit. One set per process lost updates: thread B's commit took thread A's
+#: uncommitted work, indexed it from B's connection (which still saw the old row) and left A's commit nothing.
+_BATCH_ATTR = "_kenes_search_batch"
+
+
+class _Batch:
+    """The on-commit callback of one transaction: indexes the works marked in it."""
+
+    def __init__(self, ids: set[int]) -> None:
+        self.ids = ids
+
+    def __call__(self) -> None:
+        ids, self.ids = self.ids, set()
+        if not ids:
+            return
+        from .index import IndexBusy, update_works
+
+        try:
+            update_works(ids, wait=WAIT_SECONDS)
+        except IndexBusy as exc:
+            log.warning("%s; works %s stay stale until the next update or `kenes reindex`", exc, sorted(ids))
+        except Exception:  # never let the index break an import: the database already holds the truth
+            log.exception("search index update failed for works %s; run `kenes reindex`", sorted(ids))
 
 
 def enabled() -> bool:
     return bool(getattr(settings, "KENES_SEARCH_AUTOINDEX", True))
 
 
-def mark(work_id: int | None) -> None:
+def _live_batch(conn) -> _Batch | None:
+    """This connection's batch while its transaction will still run it. A rollback (of the transaction,
+    or of the savepoint the batch was registered in) drops the callback, and with it what it marked."""
+    batch = conn.__dict__.get(_BATCH_ATTR)
+    if batch is not None and any(entry[1] is batch for entry in conn.run_on_commit):
+        return batch
+    return None
+
+
+def pending(using: str | None = None) -> set[int]:
+    """The works this thread's open transaction on ``using`` has marked (indexed when it commits)."""
+    batch = _live_batch(transaction.get_connection(using))
+    return set(batch.ids) if batch else set()
+
+
+def mark(work_id: int | None, using: str | None = None) -> None:
     """Re-index ``work_id`` once the current transaction commits (at once outside a transaction)."""
     if not work_id or not enabled():
         return
-    with _lock:
-        _pending.add(work_id)
-    transaction.on_commit(flush, robust=True)
-
-
-def flush() -> None:
-    with _lock:
-        ids = set(_pending)
-        _pending.clear()
-    if not ids:
+    conn = transaction.get_connection(using)
+    if not conn.in_atomic_block:  # autocommit: the row is committed already
+        _Batch({work_id})()
         return
-    from .index import IndexBusy, update_works
+    batch = _live_batch(conn)
+    if batch is None:
+        batch = conn.__dict__[_BATCH_ATTR] = _Batch(set())
+        transaction.on_commit(batch, using=using, robust=True)
+    batch.ids.add(work_id)
 
-    try:
-        update_works(ids, wait=WAIT_SECONDS)
-    except IndexBusy as exc:
-        log.warning("%s; works %s stay stale until the next update or `kenes reindex`", exc, sorted(ids))
-    except Exception:  # never let the index break an import: the database already holds the truth
-        log.exception("search index update failed for works %s; run `kenes reindex`", sorted(ids))
+
+def flush(using: str | None = None) -> None:
+    """Index what this thread's transaction marked now (what its commit would run); other threads' marks
+    wait for their own commits."""
+    batch = transaction.get_connection(using).__dict__.get(_BATCH_ATTR)
+    if batch is not None:
+        batch()
 
 
 def sync_now() -> str:
@@ -64,23 +98,24 @@ def sync_now() -> str:
         return f"search index: {exc}; run `kenes reindex` when it is done"
 
 
-def _work_saved(sender, instance, **kwargs) -> None:
-    mark(instance.pk)
+def _work_saved(sender, instance, using=None, **kwargs) -> None:
+    mark(instance.pk, using)
 
 
-def _expression_saved(sender, instance, **kwargs) -> None:
-    mark(instance.work_id)
+def _expression_saved(sender, instance, using=None, **kwargs) -> None:
+    mark(instance.work_id, using)
 
 
-def _provision_saved(sender, instance, **kwargs) -> None:
+def _provision_saved(sender, instance, using=None, **kwargs) -> None:
     from kenes.lex.models import Expression
 
-    mark(Expression.objects.filter(pk=instance.expression_id).values_list("work_id", flat=True).first())
+    expressions = Expression.objects.using(using).filter(pk=instance.expression_id)
+    mark(expressions.values_list("work_id", flat=True).first(), using)
 
 
-def _work_topics_changed(sender, instance, action, **kwargs) -> None:
+def _work_topics_changed(sender, instance, action, using=None, **kwargs) -> None:
     if action.startswith("post_"):
-        mark(getattr(instance, "pk", None))
+        mark(getattr(instance, "pk", None), using)
 
 
 def connect() -> None:

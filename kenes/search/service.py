@@ -63,14 +63,18 @@ class Hit:
 @dataclass
 class SearchResult:
     hits: list[Hit]
+    #: results after collapsing (one per article, or per work with ``group_by_work``): what the pages list
     total: int
     citation: bool = False
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: ``total`` is approximate: the query matched more than engine.EXACT_COUNT_MAX index entries
+    total_is_estimate: bool = False
 
     def as_json(self) -> dict:
         return {
             "hits": [h.as_json() for h in self.hits],
             "total": self.total,
+            "total_is_estimate": self.total_is_estimate,
             "citation": self.citation,
             "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
         }
@@ -125,18 +129,27 @@ def search(
 
     planned = engine.plan(parsed, searcher, prof)
     query = engine.compile_query(parsed, planned, schema, filters, prof)
+
+    def rank(window: int) -> tuple[list[engine.Ranked], engine.Count]:
+        return engine.rank(
+            searcher,
+            query,
+            day=filters.date,
+            window=window,
+            prof=prof,
+            collapse=bool(prof.get("collapse_articles", True)),
+            group_by_work=group_by_work,
+            asked=parsed.intents,
+            need=offset + limit,
+        )
+
     window = max(int(prof.get("rerank_window", 200)), (offset + limit) * 4)
-    ranked, total = engine.rank(
-        searcher,
-        query,
-        day=filters.date,
-        window=window,
-        prof=prof,
-        collapse=bool(prof.get("collapse_articles", True)),
-        group_by_work=group_by_work,
-        asked=parsed.intents,
-        need=offset + limit,
-    )
+    ranked, count = rank(window)
+    widest = min(count.matches, engine.EXACT_COUNT_MAX)
+    if len(ranked) < offset + limit and window < widest:
+        # a deep page of a query whose articles have many matching points: the window held too few
+        # articles, so re-rank all matches (the count promised these pages exist)
+        ranked, count = rank(widest)
     wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[offset : offset + limit]:
@@ -144,7 +157,7 @@ def search(
         if explain:
             hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
         hits.append(hit)
-    result = SearchResult(hits, total)
+    result = SearchResult(hits, count.results, total_is_estimate=count.estimate)
     if facets:
         result.facets = _facets(searcher, query)
     return result

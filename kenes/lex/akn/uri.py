@@ -39,6 +39,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..languages import AKN_LANGUAGES
+
 #: Places Kenes holds law for: AKN country codes, ``aa-`` plus a body for international law.
 #: Bilateral agreements add ``aa-{a}-{b}`` places (see :func:`bilateral_place`).
 JURISDICTIONS: tuple[str, ...] = (
@@ -47,7 +49,7 @@ JURISDICTIONS: tuple[str, ...] = (
 )  # fmt: skip
 
 #: Expression languages in use (AKN three-letter codes); any ``[a-z]{3}`` code parses.
-LANGUAGES: tuple[str, ...] = ("rus", "kaz", "kir", "uzb", "tgk", "eng")
+LANGUAGES: tuple[str, ...] = AKN_LANGUAGES
 
 #: The document types of AKN 3.0 (the root elements of the schema). Kenes writes ``act`` and ``doc``.
 DOCTYPES: frozenset[str] = frozenset(
@@ -76,7 +78,7 @@ FRBR_URI_RE = re.compile(
     )?
     (?:/~(?P<portion>[\w-]+))?                    # eId of one provision: art_113__para_4
     (?:\.(?P<format>xml|json|html))?              # manifestation format
-    $""",
+    \Z""",
     re.VERBOSE,
 )
 
@@ -234,7 +236,7 @@ def _diagnose(uri: str) -> str:
         return "it must start with /akn/"
     if uri.endswith("/"):
         return "it must not end with a slash"
-    body, _, ext = uri.rpartition(".") if re.search(r"\.[^/]*$", uri) else (uri, "", "")
+    body, _, ext = uri.rpartition(".") if re.search(r"\.[^/]*\Z", uri) else (uri, "", "")
     if ext and ext not in FORMATS:
         return f"the format {ext!r} must be one of {', '.join(FORMATS)}"
     segments = body.split("/")[2:]

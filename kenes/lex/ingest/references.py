@@ -828,8 +828,12 @@ def _find_en(text: str, include_relative: bool) -> list[Citation]:
 
 _KK_L = r"[а-яәіңғүұқөһё]"  # lowercase Kazakh letters, for case endings
 _KK_SEP = r"\s*(?:,|және|мен|немесе|[–—])\s*"
-_KK_LIST = rf"{_NUM}(?:{_KK_SEP}{_NUM})*"
-_KK_PLIST = rf"{_NUM}\)(?:{_KK_SEP}{_NUM}\))*"
+# The phrase below has no keyword in front of its numbers (Kazakh puts "-бабы" after them), so finditer
+# tries it at every digit. Unbounded runs made that quadratic: 10,000 digits took 18 s. The repeats are
+# bounded (longer numbers and lists do not occur in legislation) and a match cannot start inside a number.
+_KK_NUM = r"\d{1,6}(?:-\d{1,6}){0,4}"
+_KK_LIST = rf"{_KK_NUM}(?:{_KK_SEP}{_KK_NUM}){{0,30}}"
+_KK_PLIST = rf"{_KK_NUM}\)(?:{_KK_SEP}{_KK_NUM}\)){{0,30}}"
 _KK_ORDS = {
     "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6, "жетінші": 7,
     "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
@@ -838,12 +842,14 @@ _KK_ORD = "(?:" + "|".join(_KK_ORDS) + ")"
 _KK_QUOTED = r"(?:«(?:[^«»]|«[^«»]*»){1,400}»|\"[^\"]{1,400}\"|“[^”]{1,400}”)"
 _KK_RK = r"Қазақстан\s+Республикасы(?:ның)?"
 _KK_CAP = r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
+# Bounded: every capital letter in a long unbroken run (base64, a line of capitals) is a possible start.
+_KK_WORD = r"[^\s,;:.()]{1,40}"
 _KK_EXTERNAL = (
     rf"{_KK_QUOTED}\s+(?:{_KK_RK}\s+)?(?:Конституциялық\s+)?[Зз]аң{_KK_L}*"
     rf"|{_KK_RK}\s+Конституция{_KK_L}*"
-    rf"|{_KK_RK}\s+(?!осы\s){_KK_CAP}[^\s,;:.()]*\s+(?:(?!осы\s)[^\s,;:.()]+\s+){{0,4}}?[Кк]одекс{_KK_L}*"
+    rf"|{_KK_RK}\s+(?!осы\s){_KK_CAP}(?:{_KK_WORD})?\s+(?:(?!осы\s){_KK_WORD}\s+){{0,4}}?[Кк]одекс{_KK_L}*"
     # "Еңбек кодексінің" without the country's name
-    rf"|(?!Осы\s){_KK_CAP}[^\s,;:.()]*\s+(?:(?!осы\s)[^\s,;:.()]+\s+){{0,2}}?кодекс{_KK_L}*"
+    rf"|(?!Осы\s){_KK_CAP}(?:{_KK_WORD})?\s+(?:(?!осы\s){_KK_WORD}\s+){{0,2}}?кодекс{_KK_L}*"
     rf"|ҚР\s+(?:ЕК|ӘҚБтК|АК|ҚК|ҚПК)(?!\w)"
 )
 _KK_PHRASE = re.compile(
@@ -854,11 +860,11 @@ _KK_PHRASE = re.compile(
        |(?P<rel_para>[Оо]сы\s+(?:тарма[қғ](?:тың|қа|та|ы)?|бөлі[кг](?:тің|і)?))
        |(?P<ext>{_KK_EXTERNAL})
     )\s+)?
-    (?=\d|{_KK_ORD})
+    (?<![\d-])(?=\d|{_KK_ORD})
     (?:(?P<arts>{_KK_LIST})(?:\s*-\s*|\s+)(?P<artkw>ба[бп]{_KK_L}*))?        # 96-бабы, 53 және 54-баптары
     (?:\s*(?:(?P<paras>{_KK_LIST})\s*-\s*(?:тарма[қғ](?!ша){_KK_L}*|бөлі[кг]{_KK_L}*)  # 2-тармағы
             (?:\s+{_KK_ORD}\s+бөлі[кг]{_KK_L}*)?                                       # (its 1st part)
-            |(?P<paraord>{_KK_ORD}(?:{_KK_SEP}{_KK_ORD})*)\s+бөлі[кг]{_KK_L}*))?        # бірінші бөлігінің
+            |(?P<paraord>{_KK_ORD}(?:{_KK_SEP}{_KK_ORD}){{0,10}})\s+бөлі[кг]{_KK_L}*))?        # бірінші бөлігінің
     (?:\s*(?P<points>{_KK_PLIST})\s+(?:тармақша{_KK_L}*|тарма[қғ]{_KK_L}*))?            # 1) тармақшасы
     """,
     re.X,

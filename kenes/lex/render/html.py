@@ -12,10 +12,11 @@ from html import escape
 
 from ..akn.meta import ExpressionMeta
 from ..akn.safexml import xml_safe
+from ..languages import AKN_TO_BCP47
 from ..tree import Document, Node, Note
 
-#: AKN three-letter language codes to the BCP 47 tags HTML's ``lang`` wants.
-BCP47: dict[str, str] = {"rus": "ru", "kaz": "kk", "kir": "ky", "uzb": "uz", "tgk": "tg", "eng": "en"}
+#: AKN three-letter language codes to the BCP 47 tags HTML's ``lang`` wants (one table: lex/languages.py).
+BCP47: dict[str, str] = AKN_TO_BCP47
 
 #: Kinds that open a titled section of the page and appear in the table of contents.
 HEADED = frozenset({"preamble", "part", "section", "chapter", "article", "annex"})

@@ -1,0 +1,40 @@
+"""The search pager offers only pages that have results, and a page past the last goes to the last."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.search.indexing import index_dir  # noqa: F401 - a fixture of long_articles
+from tests.search.test_paging import ARTICLES, ON, long_articles  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.django_db
+LAST = -(-ARTICLES // 10)
+
+
+def _page(client, page) -> tuple[int, str]:
+    response = client.get("/search", {"q": "отпуск", "date": ON.isoformat(), "page": page})
+    return response.status_code, response.content.decode() if response.status_code == 200 else response[
+        "Location"
+    ]
+
+
+def _hits(html: str) -> int:
+    return len(re.findall(r"<li><h2><a href=", html))
+
+
+def test_the_pager_counts_results_as_listed_and_every_page_has_hits(client, long_articles):
+    status, html = _page(client, 1)
+    assert status == 200 and f"{ARTICLES} provisions found" in html or f"{ARTICLES} " in html
+    assert re.search(rf"\b1\D+{LAST}\b", re.search(r'<nav class="pager".*?</nav>', html).group(0))
+    for page in range(1, LAST + 1):
+        status, html = _page(client, page)
+        assert status == 200 and _hits(html) > 0, page
+    assert 'rel="next"' not in html  # the last page offers no next one
+
+
+@pytest.mark.parametrize("page", [LAST + 1, 100, 10**20])
+def test_a_page_past_the_last_redirects_to_the_last(client, long_articles, page):
+    status, location = _page(client, page)
+    assert status == 302 and f"page={LAST}" in location and "q=" in location
