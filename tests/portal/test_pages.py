@@ -115,9 +115,11 @@ def test_editor_link_only_for_editors(client, convention, django_user_model):
 
 def test_static_files_are_served_compressed_with_far_future_caching_in_production():
     from django.conf import settings
+    from django.utils.module_loading import import_string
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
 
     from kenes import settings as project_settings
 
-    backend = project_settings.STORAGES["staticfiles"]["BACKEND"]
-    assert settings.DEBUG or backend == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    backend = import_string(project_settings.STORAGES["staticfiles"]["BACKEND"])
+    assert settings.DEBUG or issubclass(backend, CompressedManifestStaticFilesStorage)
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE

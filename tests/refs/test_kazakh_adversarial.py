@@ -1,7 +1,7 @@
-"""Long runs of digits, lists and capitals in a Kazakh upload: the finder must get through them and see nothing.
+"""Long runs of digits, lists and capitals in a Kazakh upload: the finder gets through them and sees nothing.
 
 The Kazakh phrase has no keyword before its numbers, so it is tried at every digit; unbounded repeats
-made it quadratic (10,000 digits took 18 s, see bench notes in the review). These tests pin the behaviour
+made it quadratic (10,000 digits took 18 s). These tests pin the behaviour
 of the bounded pattern on such inputs; the time is measured outside the suite.
 """
 

@@ -3,43 +3,23 @@ below it returns a hit: the pager never offers an empty page."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 from django.test import Client
 
-from kenes.lex.importing import import_document
-from kenes.lex.tree import Document, assign_eids
 from kenes.search import engine
 from kenes.search.index import rebuild
 from kenes.search.service import search
-from tests import factories
+
+from .paging_data import ARTICLES, ON, load_long_articles
 
 pytestmark = pytest.mark.django_db
-ON = dt.date(2024, 6, 1)
-HEAVY, LIGHT, PARAGRAPHS = 5, 25, 40
-ARTICLES = HEAVY + LIGHT
-FILLER = " ".join(f"слово{i}" for i in range(400))
 
 
 @pytest.fixture
 def long_articles(index_dir):
-    """5 articles of 40 short paragraphs about leave outrank 25 articles that mention it once in a long
-    paragraph (200 short articles on other things make those long ones weigh little): 255 matching entries,
-    30 results, and the top 104 entries (the re-ranking window of the first pages) hold only the first 5."""
-    factories.work(factories.LC_URI, title="Трудовой кодекс", work_type="code")
-    heavy = [
-        factories.article(str(n), "", *(f"Отпуск, отпуск {n}.{p}." for p in range(PARAGRAPHS)))
-        for n in range(1, HEAVY + 1)
-    ]
-    light = [
-        factories.article(str(n), "", f"{FILLER} отпуск {FILLER}") for n in range(HEAVY + 1, ARTICLES + 1)
-    ]
-    other = [factories.article(str(n), "", f"Иное правило {n}.") for n in range(ARTICLES + 1, ARTICLES + 201)]
-    doc = Document(title="Трудовой кодекс", lang="rus", body=heavy + light + other)
-    assign_eids(doc)
-    import_document(doc, work_uri=factories.LC_URI, lang="rus", date=dt.date(2024, 1, 1))
+    load_long_articles()
     rebuild()
 
 

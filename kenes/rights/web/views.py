@@ -16,10 +16,10 @@ from django.utils.translation import get_language
 from kenes.rights import RULES, InvalidSituation
 from kenes.rights.web import texts
 from kenes.rights.web.api import answer_json
-from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, StayForm
+from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, RuleForm, StayForm
 
-#: Query keys that steer the page rather than describe the situation.
-_CONTROL = {"rows", "more", "check"}
+#: The submit buttons' marker: every form sent from the page carries ``check`` (or ``more``).
+_SUBMIT = "check"
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -52,6 +52,15 @@ def _for_reading(answer: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
+def _submitted(request: HttpRequest, blank: RuleForm) -> bool:
+    """Whether the query string is an answer to the form: its submit marker, or one of its own fields
+    (a link written by hand). Other keys (``?lang=``, ``utm_source``, ``fbclid`` on a shared link) are
+    not a form with every box left empty."""
+    if _SUBMIT in request.GET:
+        return True
+    return any(key in blank.fields or key.startswith(("entry_", "exit_")) for key in request.GET)
+
+
 def check(request: HttpRequest, rule: str) -> HttpResponse:
     form_class = FORMS.get(rule)
     if form_class is None or rule not in RULES:
@@ -59,7 +68,7 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
     extra: dict[str, Any] = {}
     if form_class is StayForm:
         extra["rows"] = _rows(request)
-    submitted = any(key not in _CONTROL for key in request.GET) or "check" in request.GET
+    submitted = _submitted(request, form_class(**extra))
     answer = None
     status = 200
     if "more" in request.GET:
