@@ -41,6 +41,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from kenes.lex.languages import BCP47_TO_AKN
+
 __all__ = [
     "LANGS",
     "MIN_STEM",
@@ -55,7 +57,6 @@ __all__ = [
 ]
 
 LANGS = ("rus", "kaz", "kir", "uzb", "tgk", "eng")
-_ALIASES = {"ru": "rus", "kk": "kaz", "ky": "kir", "uz": "uzb", "tg": "tgk", "en": "eng"}
 
 #: The shortest stem the Turkic and Tajik suffix normalisers leave.
 MIN_STEM = 3
@@ -90,7 +91,7 @@ def normalise_text(text: str) -> str:
 
 def lang_code(lang: str) -> str:
     """The AKN code for ``lang`` ("ru" -> "rus"); ValueError for a language the analyser does not know."""
-    code = _ALIASES.get(lang.lower(), lang.lower())
+    code = BCP47_TO_AKN.get(lang.lower(), lang.lower())
     if code not in LANGS:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGS)}")
     return code
@@ -460,7 +461,7 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 
 def drop_stop_words(found: list[str], lang: str | None) -> list[str]:
     """``found`` (terms of a query) without the stop words of ``lang``, unless nothing would be left."""
-    code = _ALIASES.get((lang or "").lower(), (lang or "").lower())
+    code = BCP47_TO_AKN.get((lang or "").lower(), (lang or "").lower())
     stops = STOP_WORDS.get(code, frozenset())
     kept = [t for t in found if t not in stops]
     return kept or found

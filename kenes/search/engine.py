@@ -20,6 +20,8 @@ from pathlib import Path
 import tantivy
 import yaml
 
+from kenes.lex.languages import BCP47_TO_AKN
+
 from . import analysis, intents
 
 PROFILE_FILE = Path(__file__).with_name("profile.yaml")
@@ -34,7 +36,6 @@ MAX_OFFSET = 1000
 EXACT_COUNT_MAX = 10_000
 _QUOTES = re.compile(r'"([^"]*)"')
 _OPERATORS = {"and", "or", "not", "&&", "||", "+", "-", "!", "*", "|", "&"}
-_LANG_ALIASES = {"ru": "rus", "kk": "kaz", "ky": "kir", "uz": "uzb", "tg": "tgk", "en": "eng"}
 
 
 class QueryError(ValueError):
@@ -54,7 +55,7 @@ def profile() -> dict:
 def normalise_lang(lang: str | None) -> str | None:
     if not lang:
         return None
-    code = _LANG_ALIASES.get(lang.lower(), lang.lower())
+    code = BCP47_TO_AKN.get(lang.lower(), lang.lower())
     if code not in analysis.LANGS:
         raise QueryError(f"unknown language {lang!r}; use one of: {', '.join(analysis.LANGS)}")
     return code

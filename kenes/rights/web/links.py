@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kenes.lex.languages import BCP47_TO_AKN
 from kenes.lex.models import Expression
 
 #: Citation languages (BCP 47, as the library writes them) to AKN expression languages.
-AKN_LANG = {"ru": "rus", "kk": "kaz", "en": "eng", "ky": "kir", "uz": "uzb", "tg": "tgk"}
 
 
 def answer_date(result: dict[str, Any], today: dt.date) -> dt.date:
@@ -66,7 +66,7 @@ def link_citations(
     held = _expressions({c["work"] for c in citations})
     out = []
     for c in citations:
-        langs = [AKN_LANG.get(prefer_lang or "", ""), AKN_LANG.get(c["lang"], c["lang"])]
+        langs = [BCP47_TO_AKN.get(prefer_lang or "", ""), BCP47_TO_AKN.get(c["lang"], c["lang"])]
         lang, date = langs[-1], None
         for candidate in langs:
             if candidate and (c["work"], candidate) in held:
