@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from live_service import prepare_data  # noqa: E402
+
 CORPUS = REPO.parent / "shared" / "corpus"
 QUESTIONS = CORPUS / "questions" / "migrant_questions_kz_ru.json"
 _ARTICLE = re.compile(r"(?:^|__)art_([^_]+(?:-[^_]+)*)")
@@ -95,12 +98,7 @@ def main() -> int:
         data = tempfile.mkdtemp(prefix="kenes-relevance-")
         os.environ["KENES_DATA_DIR"] = data
         os.environ["DATABASE_URL"] = ""
-        print(f"loading the corpus into {data} …", file=sys.stderr)
-        subprocess.run(
-            [str(REPO / ".venv" / "bin" / "kenes"), "demo", "--corpus", args.corpus, "-q"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        prepare_data(Path(data), Path(args.corpus))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenes.settings")
     import django
 
