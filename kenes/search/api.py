@@ -57,7 +57,15 @@ class SearchOut(Schema):
         False, description="true when the query matched more than 10,000 index entries: total is approximate"
     )
     citation: bool
-    facets: dict[str, list[tuple[str, int]]] | None = None
+    facets: dict[str, list[tuple[str, int]]] | None = Field(
+        None,
+        description="with facets=1: per facet, [value, results] with the most results first, counted in "
+        "the unit of total (so jurisdiction, type and language each add up to total; a result may have "
+        "several topics)",
+    )
+    facets_are_estimate: bool = Field(
+        False, description="true when the facet counts are approximate (above 10,000 matching entries)"
+    )
 
 
 @router.get("/search", response=SearchOut, summary="Search provisions (citations first, then text)")

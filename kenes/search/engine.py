@@ -12,6 +12,8 @@ import datetime as dt
 import json
 import math
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -416,7 +418,8 @@ def rank(
     if not (collapse or group_by_work):
         return ranked, Count(result.count, result.count)
     if len(hits) >= result.count:  # every match is in the window: its distinct groups are the results
-        return ranked, Count(len(set(group_keys)), result.count)
+        units = frozenset(group_keys)
+        return ranked, Count(len(units), result.count, units=units)
     return ranked, count_groups(searcher, query, "work_id" if group_by_work else "group", result.count)
 
 
@@ -428,6 +431,8 @@ class Count:
     results: int
     matches: int
     estimate: bool = False
+    #: the distinct collapse keys themselves when they were counted exactly (facet_counts reuses them)
+    units: frozenset[int] | None = field(default=None, repr=False, compare=False)
 
 
 def count_groups(searcher: tantivy.Searcher, query: tantivy.Query, field: str, matches: int) -> Count:
@@ -435,8 +440,87 @@ def count_groups(searcher: tantivy.Searcher, query: tantivy.Query, field: str, m
     over them, about 1 ms per 3,000 on the demo data), a HyperLogLog estimate above."""
     if matches <= EXACT_COUNT_MAX:
         hits = searcher.search(query, limit=matches, count=False).hits
-        return Count(len(set(searcher.fast_field_values(field, [a for _s, a in hits]))), matches)
+        units = frozenset(searcher.fast_field_values(field, [a for _s, a in hits]))
+        return Count(len(units), matches, units=units)
     return Count(round(searcher.cardinality(query, field)), matches, estimate=True)
+
+
+#: Values listed per facet (the most frequent first).
+FACET_SIZE = 30
+#: ``group`` (index.py) = expression id * GROUP_SPAN + the order of the article: hits of one article collapse.
+GROUP_SPAN = 1_000_000
+#: Facets whose value is the same on every entry of an expression (index.py's ``common`` fields).
+PER_EXPRESSION = frozenset({"jurisdiction", "work_type", "lang"})
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    """``{facet: [(value, results)]}``, most results first. ``estimate``: the counts are approximate."""
+
+    values: dict[str, list[tuple[str, int]]]
+    estimate: bool = False
+
+
+def facet_counts(
+    searcher: tantivy.Searcher, query: tantivy.Query, names: tuple[str, ...], unit: str | None, count: Count
+) -> FacetCounts:
+    """How many results (the unit ``total`` counts) have each value of each facet.
+
+    ``unit`` is the fast field whose distinct values are the results (``group``: one result per article,
+    ``work_id`` per work; None: every entry is a result); ``count`` is what :func:`rank` counted. Up to
+    EXACT_COUNT_MAX matches the counts are exact, from one aggregation pass: a facet that is the same
+    over an expression's entries (jurisdiction, type, language) lists its expressions (a histogram of
+    ``group``) and adds up their articles, which the count of ``total`` already holds; any other facet
+    (topic: an article's points may differ) takes a terms aggregation on the unit, whose buckets are its
+    results. So a facet every result has one value of adds up to ``total``. Above EXACT_COUNT_MAX, or
+    should tantivy refuse that many buckets (65,000), a HyperLogLog estimate per value (flagged).
+    Counting entries instead would show "Казахстан 255" beside 30 results.
+    """
+    if unit is None:
+        aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in names}
+        found = searcher.aggregate(query, aggs)
+        return FacetCounts({name: _buckets(found, name, lambda b: b["doc_count"]) for name in names})
+    if count.matches <= EXACT_COUNT_MAX:
+        reuse = unit == "group" and count.units is not None
+        per_expression = Counter(g // GROUP_SPAN for g in count.units or ()) if reuse else Counter()
+        expressions = {"histogram": {"field": "group", "interval": GROUP_SPAN, "min_doc_count": 1}}
+        results = {"terms": {"field": unit, "size": max(1, count.matches)}}  # results <= matches
+
+        def by_expression(name: str) -> bool:
+            return reuse and name in PER_EXPRESSION
+
+        def exact(name: str) -> Callable[[dict], int]:
+            if by_expression(name):
+                return lambda b: sum(per_expression[int(e["key"]) // GROUP_SPAN] for e in b["r"]["buckets"])
+            return lambda b: len(b["r"]["buckets"])
+
+        aggs = {
+            name: {
+                "terms": {"field": name, "size": FACET_SIZE},
+                "aggs": {"r": expressions if by_expression(name) else results},
+            }
+            for name in names
+        }
+        try:
+            found = searcher.aggregate(query, aggs)
+        except ValueError:  # tantivy's bucket limit: a value-rich facet (topic) on many matches
+            pass
+        else:
+            return FacetCounts({name: _buckets(found, name, exact(name)) for name in names})
+    aggs = {
+        name: {"terms": {"field": name, "size": FACET_SIZE}, "aggs": {"r": {"cardinality": {"field": unit}}}}
+        for name in names
+    }
+    found = searcher.aggregate(query, aggs)
+    return FacetCounts(
+        {name: _buckets(found, name, lambda b: round(b["r"]["value"])) for name in names}, estimate=True
+    )
+
+
+def _buckets(found: dict, name: str, count: Callable[[dict], int]) -> list[tuple[str, int]]:
+    """The facet's values with their counts, most first (ties keep tantivy's order: more entries first)."""
+    values = [(b["key"], int(count(b))) for b in found.get(name, {}).get("buckets", [])]
+    return sorted(values, key=lambda v: -v[1])
 
 
 def explanation(

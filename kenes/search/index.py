@@ -34,6 +34,7 @@ from kenes.lex.models import Expression, Provision, Work, WorkType
 
 from . import intents
 from .analysis import analyse
+from .engine import GROUP_SPAN
 
 log = logging.getLogger("kenes.search")
 
@@ -380,7 +381,7 @@ def _expression_documents(
             text=shown[:STORED_TEXT_CHARS],
             type_code=WORK_TYPE_CODES.get(work.work_type, 0),
             kind_code=KIND_CODES.get(r.kind, 0),
-            group=expression.pk * 1_000_000 + orders.get(root, r.order),
+            group=expression.pk * GROUP_SPAN + orders.get(root, r.order),
             commenced=commenced,
             repealed=repealed,
             sanction=int(r.pk in sanctioned or root in sanctioned_roots),

@@ -69,6 +69,8 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     #: ``total`` is approximate: the query matched more than engine.EXACT_COUNT_MAX index entries
     total_is_estimate: bool = False
+    #: the facet counts (results per value, the unit of ``total``) are approximate: same cap as ``total``
+    facets_are_estimate: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -77,6 +79,7 @@ class SearchResult:
             "total_is_estimate": self.total_is_estimate,
             "citation": self.citation,
             "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
+            "facets_are_estimate": self.facets_are_estimate,
         }
 
 
@@ -130,6 +133,8 @@ def search(
     planned = engine.plan(parsed, searcher, prof)
     query = engine.compile_query(parsed, planned, schema, filters, prof)
 
+    collapse = bool(prof.get("collapse_articles", True))
+
     def rank(window: int) -> tuple[list[engine.Ranked], engine.Count]:
         return engine.rank(
             searcher,
@@ -137,7 +142,7 @@ def search(
             day=filters.date,
             window=window,
             prof=prof,
-            collapse=bool(prof.get("collapse_articles", True)),
+            collapse=collapse,
             group_by_work=group_by_work,
             asked=parsed.intents,
             need=offset + limit,
@@ -159,7 +164,10 @@ def search(
         hits.append(hit)
     result = SearchResult(hits, count.results, total_is_estimate=count.estimate)
     if facets:
-        result.facets = _facets(searcher, query)
+        # counted in the unit of ``total`` (rank's collapse key), so a facet's numbers add up to it
+        unit = "work_id" if group_by_work else "group" if collapse else None
+        counted = engine.facet_counts(searcher, query, FACETS, unit, count)
+        result.facets, result.facets_are_estimate = counted.values, counted.estimate
     return result
 
 
@@ -217,12 +225,3 @@ def _citation_hits(
         hit.score = float(1000 - len(hits))
         hits.append(hit)
     return hits
-
-
-def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
-    aggs = {name: {"terms": {"field": name, "size": 30}} for name in FACETS}
-    found = searcher.aggregate(query, aggs)
-    out = {}
-    for name in FACETS:
-        out[name] = [(b["key"], int(b["doc_count"])) for b in found.get(name, {}).get("buckets", [])]
-    return out
