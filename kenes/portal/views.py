@@ -127,6 +127,9 @@ def search(request: HttpRequest) -> HttpResponse:
             context.update(
                 hits=_hit_views(result.hits, date),
                 total=result.total,
+                # Above the service's exact-count cap the numbers are estimates: shown with "≈".
+                total_is_estimate=result.total_is_estimate,
+                facets_are_estimate=result.facets_are_estimate,
                 facets=_facets(result.facets, filters),
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,

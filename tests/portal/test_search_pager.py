@@ -48,3 +48,16 @@ def test_the_pager_counts_results_as_listed_and_every_page_has_hits(client, long
 def test_a_page_past_the_last_redirects_to_the_last(client, long_articles, page):
     status, location = _page(client, page)
     assert status == 302 and f"page={LAST}" in location and "q=" in location
+
+
+def test_counts_above_the_exact_limit_are_shown_as_estimates(client, long_articles, monkeypatch):
+    from kenes.search import engine
+
+    status, html = _page(client, 1)
+    assert status == 200 and "≈" not in html  # exact counts carry no mark
+
+    monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
+    status, html = _page(client, 1)
+    assert status == 200
+    assert re.search(r'<p id="count"[^>]*>≈ ', html)
+    assert re.search(r'<nav class="facets".*<small>≈\d+</small>', html, re.S)
