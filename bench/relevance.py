@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from live_service import prepare_data  # noqa: E402
+from live_service import open_demo_database  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 QUESTIONS = CORPUS / "questions" / "migrant_questions_kz_ru.json"
@@ -94,20 +92,8 @@ def main() -> int:
     if not Path(args.questions).exists():
         print(f"questions not found at {args.questions}: nothing to measure", file=sys.stderr)
         return 0
-    if not args.reuse:
-        data = tempfile.mkdtemp(prefix="kenes-relevance-")
-        os.environ["KENES_DATA_DIR"] = data
-        os.environ["DATABASE_URL"] = ""
-        prepare_data(Path(data), Path(args.corpus))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenes.settings")
-    import django
-
-    django.setup()
-    from kenes.search.index import stale_works, update_works
+    open_demo_database(args.reuse, Path(args.corpus), "kenes-relevance-")
     from kenes.search.service import search
-
-    if stale_works():
-        print(update_works([], wait=60), file=sys.stderr)
 
     everything = json.loads(Path(args.questions).read_text())
     questions = [q for q in everything if q.get("expected_articles")]

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from live_service import prepare_data  # noqa: E402
+from live_service import open_demo_database  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 QUESTIONS = CORPUS / "questions" / "migrant_questions_kz_ru.json"
@@ -273,21 +273,9 @@ def main() -> int:
     if not (Path(args.corpus) / "kz").is_dir():
         print(f"corpus not found at {args.corpus}: nothing to measure", file=sys.stderr)
         return 0
-    if not args.reuse:
-        data = tempfile.mkdtemp(prefix="kenes-search-bench-")
-        os.environ["KENES_DATA_DIR"] = data
-        os.environ["DATABASE_URL"] = ""
-        prepare_data(Path(data), Path(args.corpus))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kenes.settings")
-    import django
-
-    django.setup()
+    open_demo_database(args.reuse, Path(args.corpus), "kenes-search-bench-")
     from django.conf import settings
 
-    from kenes.search.index import stale_works, update_works
-
-    if stale_works():
-        update_works([], wait=60)
     reindex_s, reindex_entries = reindex_four_codes()  # first, while the analyser's memo is cold
 
     print("reading the real provisions …", file=sys.stderr)
