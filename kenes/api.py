@@ -1,6 +1,8 @@
 """The JSON API: one NinjaAPI, each app contributing a router.
 
-Every error is a JSON body saying what was wrong, so a client never has to parse an HTML error page.
+Every error is a JSON body saying what was wrong, so a client never has to parse an HTML error page. The
+contract (:class:`ApiError`, :func:`error_body`) lives in :mod:`kenes.site.errors`, which routers import;
+this module imports the routers and turns every exception into that body.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from . import __version__
+from .site.errors import ApiError, error_body
 
 api = NinjaAPI(
     title="Kenes API",
@@ -27,22 +30,6 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
-
-
-class ApiError(HttpError):
-    """An error with a machine-readable code besides the message."""
-
-    def __init__(self, status_code: int, message: str, code: str = "error", **details: object):
-        super().__init__(status_code, message)
-        self.code = code
-        self.details = details
-
-
-def error_body(status: int, code: str, message: str, **details: object) -> dict:
-    body: dict = {"error": {"status": status, "code": code, "message": message}}
-    if details:
-        body["error"]["details"] = details
-    return body
 
 
 def _respond(request: HttpRequest, status: int, code: str, message: str, **details: object) -> HttpResponse:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kenes.rights",
     "kenes.search",
     "kenes.lex",
+    "kenes.site",  # the shell every app's pages extend (base template, CSS, navigation, error pages)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,7 +150,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         # whitenoise's hashed, compressed storage; a file missing from the manifest fails soft (see module)
-        "BACKEND": "kenes.portal.storage.ForgivingManifestStaticFilesStorage"
+        "BACKEND": "kenes.site.storage.ForgivingManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -177,7 +178,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-NINJA_PAGINATION_MAX_LIMIT = 100
 KENES_EDITOR_GROUP = "editor"
 
 # The search index: derived data, rebuilt from the database by `kenes reindex` (tests point it elsewhere).

@@ -17,7 +17,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBasicAuth, django_auth
 
-from ..api import ApiError
+from ..site.errors import ApiError
 from . import history
 from .akn import uri as akn_uri
 from .importing import ImportRefused, import_file, new_work, parse_work_uri

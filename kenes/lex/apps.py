@@ -1,8 +1,21 @@
 from django.apps import AppConfig
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+
+def _editor(request: HttpRequest) -> bool:
+    from .roles import is_editor
+
+    return is_editor(request.user)
 
 
 class LexConfig(AppConfig):
     name = "kenes.lex"
     label = "lex"
     verbose_name = _("Legal database")
+
+    def ready(self) -> None:
+        from kenes.site import nav
+
+        # Editors edit the legal database in the admin; nobody else sees the entry.
+        nav.register("admin:index", _("Edit (admin)"), order=90, visible=_editor)

@@ -17,12 +17,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from kenes.api import ApiError, error_body
 from kenes.lex import api as lex_api
 from kenes.lex import history
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.languages import BCP47_TO_AKN, NATIVE_NAMES
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Reference, Work
+from kenes.site.errors import ApiError, error_body
 
 from . import labels, lawhtml
 from .paging import Layout, layout

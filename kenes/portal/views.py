@@ -14,13 +14,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from kenes.kernel.countries import COVERED
 from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
 from . import comparison, labels
 from .reader import AKN_NAMES, first_page
 
 #: The eight countries Kenes covers, in the order the tables show them.
-REGION = ("kz", "kg", "tj", "uz", "tm", "az", "mn", "ru")
+REGION = COVERED
 
 PAGE_SIZE = 10
 log = logging.getLogger("kenes.portal")

@@ -11,3 +11,8 @@ class RightsConfig(AppConfig):
     name = "kenes.rights"
     label = "rights"
     verbose_name = _("Rights checks")
+
+    def ready(self) -> None:
+        from kenes.site import nav
+
+        nav.register("rights:index", _("Know your rights"), order=30)

@@ -9,7 +9,7 @@ import logging
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
-from ..api import ApiError
+from ..site.errors import ApiError
 from .index import IndexMissing
 from .service import QueryError, search
 

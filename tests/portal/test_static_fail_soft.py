@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-FORGIVING = "kenes.portal.storage.ForgivingManifestStaticFilesStorage"
+FORGIVING = "kenes.site.storage.ForgivingManifestStaticFilesStorage"
 STRICT = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
@@ -21,13 +21,13 @@ def _storage(settings, tmp_path, backend: str) -> None:
 def test_without_collectstatic_the_pages_render_with_plain_static_urls(
     client, settings, tmp_path, caplog, monkeypatch
 ):
-    from kenes.portal.storage import ForgivingManifestStaticFilesStorage
+    from kenes.site.storage import ForgivingManifestStaticFilesStorage
 
     monkeypatch.setattr(ForgivingManifestStaticFilesStorage, "_warned", set())  # it warns once per process
     _storage(settings, tmp_path, FORGIVING)
     response = client.get("/")
     assert response.status_code == 200
-    assert 'src="/static/portal/kenes.js"' in response.content.decode()
+    assert 'src="/static/site/kenes.js"' in response.content.decode()
     assert "collectstatic" in caplog.text
 
 
@@ -41,7 +41,7 @@ def test_the_strict_storage_is_what_failed_every_page(client, settings, tmp_path
 @pytest.mark.django_db
 def test_a_collected_file_keeps_its_hashed_name(client, settings, tmp_path):
     _storage(settings, tmp_path, FORGIVING)
-    manifest = {"paths": {"portal/kenes.js": "portal/kenes.0123456789ab.js"}, "version": "1.1", "hash": "x"}
+    manifest = {"paths": {"site/kenes.js": "site/kenes.0123456789ab.js"}, "version": "1.1", "hash": "x"}
     (settings.STATIC_ROOT / "staticfiles.json").write_text(json.dumps(manifest), encoding="utf-8")
     page = client.get("/").content.decode()
-    assert 'src="/static/portal/kenes.0123456789ab.js"' in page
+    assert 'src="/static/site/kenes.0123456789ab.js"' in page

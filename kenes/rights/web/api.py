@@ -26,9 +26,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from kenes.api import ApiError
 from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate, i18n
 from kenes.rights.web import links, texts
+from kenes.site.errors import ApiError
 
 router = Router(tags=["rights"])
 

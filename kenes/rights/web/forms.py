@@ -16,33 +16,18 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kenes.kernel import countries
+
 #: Stay rows shown by default, and the most a page offers (the API takes up to the library's 1000).
 DEFAULT_ROWS = 3
 MAX_ROWS = 30
 
-#: Countries a person is likely to come from or go to in the region; labels in the reader's language.
-COUNTRY_NAMES: dict[str, Any] = {
-    "kz": _("Kazakhstan"),
-    "kg": _("Kyrgyzstan"),
-    "uz": _("Uzbekistan"),
-    "tj": _("Tajikistan"),
-    "tm": _("Turkmenistan"),
-    "ru": _("Russia"),
-    "by": _("Belarus"),
-    "am": _("Armenia"),
-    "az": _("Azerbaijan"),
-    "ge": _("Georgia"),
-    "mn": _("Mongolia"),
-    "cn": _("China"),
-    "tr": _("Turkey"),
-    "ua": _("Ukraine"),
-    "md": _("Moldova"),
-    "af": _("Afghanistan"),
-    "in": _("India"),
-    "pk": _("Pakistan"),
-    "stateless": _("No citizenship (stateless)"),
+#: Countries a person is likely to come from or go to in the region (the kernel's table); labels in the
+#: reader's language.
+COUNTRY_NAMES: dict[str, Any] = {c.code: _(c.name) for c in countries.COUNTRIES} | {
+    "stateless": _("No citizenship (stateless)")
 }
-HOSTS = ("kz", "ru", "kg", "uz", "tj", "by", "am")
+HOSTS = countries.HOSTS
 CITIZENSHIPS = tuple(COUNTRY_NAMES)
 
 

@@ -1,7 +1,7 @@
 """Static files with hashed names that fail soft at request time.
 
 The manifest storage answers ``{% static %}`` from collectstatic's manifest and raises for a name it lacks.
-Every page's base template names ``portal/kenes.js``, so a data directory where collectstatic has not run
+Every page's base template names ``site/kenes.js``, so a data directory where collectstatic has not run
 yet (``kenes demo`` then ``manage.py runserver``, a test client, a deploy that added a file and skipped
 collectstatic) answered 500 on every page. Here a missing entry gets the plain URL and a logged warning:
 the page renders, and only that file 404s until ``collectstatic`` (which ``kenes serve`` runs) collects it.
