@@ -131,18 +131,19 @@ class ApiEdgeMiddleware:
         return rewritten
 
 
+#: Each app's router (mount prefix, dotted path). By path, so this module imports no router: a router may
+#: import the error contract (kenes.site.errors) without a cycle, and an app nothing may import (the desk)
+#: is mounted all the same.
+ROUTERS: tuple[tuple[str, str], ...] = (
+    ("/", "kenes.lex.api.router"),
+    ("/", "kenes.rights.web.api.router"),
+    ("/", "kenes.search.api.router"),
+)
+
+
 def _mount_routers() -> None:
-    from .lex.api import router as lex_router
-
-    api.add_router("/", lex_router)
-
-    from .rights.web.api import router as rights_router
-
-    api.add_router("/", rights_router)
-
-    from .search.api import router as search_router
-
-    api.add_router("/", search_router)
+    for prefix, router in ROUTERS:
+        api.add_router(prefix, router)
 
 
 @api.exception_handler(Exception)
