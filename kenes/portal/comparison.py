@@ -1,4 +1,4 @@
-"""A few key rights side by side across the region, from the dated parameters of kenes.rights.
+"""A few key rights side by side across the region, from the dated legal quantities of kenes.quantities.
 
 Never invented: a cell shows a value only where a parameter file holds one in force today, says whether it
 was checked against a text we hold ("unverified" otherwise), and links the provision it rests on; every
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kenes.rights import parameters
+from kenes import quantities
 
 #: (row label, parameter names; several are shown together, such as "90 / 180 days").
 ROWS = (
@@ -36,11 +36,11 @@ class Cell:
 def _cell(country: str, names: tuple[str, ...], on: dt.date) -> Cell:
     values = []
     for name in names:
-        if not parameters.exists(country, name):
+        if not quantities.exists(country, name):
             return Cell("", False, None, "", None)
         try:
-            values.append(parameters.parameter(country, name, on))
-        except parameters.NoValue:
+            values.append(quantities.value(country, name, on))
+        except quantities.NoValue:
             return Cell("", False, None, "", None)
     if any(v.value is None for v in values):
         return Cell("", False, None, "", None)
@@ -53,7 +53,7 @@ def _cell(country: str, names: tuple[str, ...], on: dt.date) -> Cell:
     return Cell(
         text=f"{text} {unit}".strip(),
         verified=all(v.verified for v in values),
-        reference_url=f"{ref.work}/~{ref.eid}" if ref else None,
+        reference_url=ref.reader_path if ref else None,
         reference_label=ref.label if ref else "",
         since=first.start,
     )

@@ -10,7 +10,8 @@ Usable without the web app: nothing here imports Django. ``evaluate(rule, situat
 ``"kk"``; English by default) gives the explanation, warnings, advisory reasons and error messages in that
 language (:mod:`kenes.rights.i18n`). The API and the portal call :func:`evaluate`
 and document each rule from :data:`RULES` (input and answer JSON Schemas, a description, an example).
-Parameters (dated legal quantities with their references) are YAML files under ``parameters/``; the
+The dated legal quantities the rules read are :mod:`kenes.quantities` (shared with the portal and the
+observatory); the provisions each check cites per country are data in ``provisions/<country>.yaml``; the
 lawyer-readable test cases are YAML files under ``tests/``. See README.md in this folder.
 """
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kenes.rights import basis
 from kenes.rights import parameters as params
 from kenes.rights.i18n import _
 from kenes.rights.works import Citation, cite
@@ -86,9 +87,10 @@ COMMON_KEYS = (
 class Context:
     """The trace of one evaluation: steps, citations, parameters used, warnings, advisory reasons."""
 
-    def __init__(self, rule: str, today: dt.date) -> None:
+    def __init__(self, rule: str, today: dt.date, quantities: tuple[str, ...] | None = None) -> None:
         self.rule = rule
         self.today = today
+        self.quantities = quantities  # what the rule registered it reads; None: anything (tests)
         self._citations: dict[tuple[str, str], Citation] = {}
         self.explanation: list[str] = []
         self.warnings: list[str] = []
@@ -112,8 +114,14 @@ class Context:
         self._citations.setdefault((c.work, c.eid), c)
         return c
 
+    def cite_for(self, country: str, key: str) -> list[Citation]:
+        """Cite what this rule relies on for ``key`` in ``country`` (data: :mod:`kenes.rights.basis`)."""
+        return [self.cite(work, eid) for work, eid in basis.provisions(country, self.rule, key)]
+
     def param(self, country: str, name: str, on: dt.date) -> params.ParameterValue:
         """Read a parameter and record its provenance; raises :class:`params.NoValue` like the loader."""
+        if self.quantities is not None and name not in self.quantities:
+            raise LookupError(f"rule {self.rule} reads {name} but does not register it in Rule.quantities")
         try:
             value = params.parameter(country, name, on)
         except params.NoValue as exc:
@@ -153,6 +161,8 @@ class Context:
 
     def optional_param(self, country: str, name: str, on: dt.date) -> params.ParameterValue | None:
         """Like :meth:`param`, but None (already recorded as an advisory reason) when no value is known."""
+        if self.quantities is not None and name not in self.quantities:
+            raise LookupError(f"rule {self.rule} reads {name} but does not register it in Rule.quantities")
         if not params.exists(country, name):
             return None
         try:

@@ -37,6 +37,6 @@ def evaluate(
                 _("a situation is an object of fields, got {kind}").format(kind=type(situation).__name__)
             )
         values = read_object(situation, spec.inputs, "", today)
-        ctx = Context(rule, today)
+        ctx = Context(rule, today, spec.quantities)
         result = spec.compute(values, ctx)
         return ctx.answer(result)

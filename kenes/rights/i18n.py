@@ -17,6 +17,7 @@ missing ``.mo`` file (catalogues not compiled yet) also means English, never an 
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 import functools
 import gettext as _stdlib_gettext
 from collections.abc import Iterator
@@ -97,3 +98,41 @@ def days(n: int | float) -> str:
     whole = float(n).is_integer()
     shown = str(int(n)) if whole else number(n, 2).rstrip("0")
     return ngettext("{n} day", "{n} days", n).format(n=shown)
+
+
+def amount(value: int | float) -> str:
+    """A sum of money: whole amounts without decimals, others with two (``85 000``, ``42 500,50``)."""
+    return number(value, 0 if float(value).is_integer() else 2)
+
+
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def day(value: dt.date | str) -> str:
+    """A date as a person reads it: ``09.02.2024`` in every language but English (``9 February 2024``).
+
+    One numeric form rather than "9 февраля 2024 г.": it needs no case endings in Russian, Kazakh, Uzbek,
+    Tajik or Kyrgyz, and it is the form on documents and in migration cards. A string that is not an ISO
+    date is returned as it is.
+    """
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if _current.get() == DEFAULT:
+        return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+    return value.strftime("%d.%m.%Y")

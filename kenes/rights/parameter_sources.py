@@ -3,7 +3,7 @@
 An advisory reason quotes the ``source_needed`` of a parameter file ("the law that would settle it"), so a
 reader in Kazakh or Russian needs it in their language too. YAML is not scanned by ``makemessages``; this
 list puts each text into the catalogues, and a test checks that every ``source_needed`` in
-``parameters/`` is here word for word (edit both together).
+``kenes/quantities/`` is here word for word (edit both together).
 """
 
 from __future__ import annotations

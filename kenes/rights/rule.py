@@ -13,6 +13,13 @@ from typing import Any
 from kenes.rights.answer import COMMON_KEYS, Context
 
 Compute = Callable[[dict[str, Any], Context], dict[str, Any]]
+#: Words an answer (its JSON form) as a few sentences for a person, in the current language.
+Headline = Callable[[dict[str, Any]], list[str]]
+
+
+def _no_headline(answer: dict[str, Any]) -> list[str]:
+    return []
+
 
 #: Schema fragments shared by several rules.
 DATE: dict[str, Any] = {"type": "string", "format": "date"}
@@ -82,6 +89,16 @@ assert tuple(_COMMON_OUTPUTS) == COMMON_KEYS
 
 @dataclass(frozen=True)
 class Rule:
+    """Everything Kenes knows about one check, registered once (the rule module's ``RULE``).
+
+    The engine, the API, the CLI and the pages all read it: the name (URL slug, CLI subcommand), the
+    English title and description (OpenAPI), the people's ``heading`` and ``question`` (marked for
+    translation, shown by the pages and the API in the reader's language), the schemas, the computation,
+    its ``headline`` narration, the quantities it reads (:mod:`kenes.quantities`; reading another one is a
+    programming error), and the file of its YAML cases under ``tests/``. Its page form is the one
+    web form bound to it (``kenes.rights.web.forms``).
+    """
+
     name: str
     title: str
     description: str
@@ -89,6 +106,11 @@ class Rule:
     outputs: dict[str, Any]  # JSON Schema properties of the rule's own answer fields
     compute: Compute = field(repr=False)
     example: dict[str, Any] = field(default_factory=dict)
+    heading: str = ""
+    question: str = ""
+    headline: Headline = field(default=_no_headline, repr=False)
+    quantities: tuple[str, ...] = ()
+    cases: str = ""
 
     @property
     def input_schema(self) -> dict[str, Any]:

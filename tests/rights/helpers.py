@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kenes.rights import yamlfile
+from kenes.quantities import yamlfile
 from kenes.rights.answer import jsonable
 
 #: Every case and test runs as if today were this day, so answers and date ranges never drift.

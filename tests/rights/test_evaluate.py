@@ -12,8 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kenes.rights
-from kenes.rights import RULES, InvalidSituation, UnknownRule, daycount, evaluate, works, yamlfile
-from kenes.rights.parameters import all_parameters
+from kenes.quantities import yamlfile
+from kenes.rights import (
+    RULES,
+    InvalidSituation,
+    UnknownRule,
+    basis,
+    daycount,
+    delay,
+    evaluate,
+    parameters,
+    works,
+)
 from kenes.rights.works import WORKS
 from tests.conftest import corpus_file
 from tests.rights.helpers import TODAY, find_provision, load_cases
@@ -28,7 +38,7 @@ def test_the_library_does_not_need_django():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("module", [kenes.rights, daycount, works, yamlfile])
+@pytest.mark.parametrize("module", [kenes.rights, daycount, works, yamlfile, basis, delay])
 def test_docstring_examples_run(module):
     assert doctest.testmod(module).failed == 0
 
@@ -164,10 +174,13 @@ def _all_citations():
         if "expect" in case:
             for c in evaluate(case["rule"], case["situation"], today=TODAY).citations:
                 seen[(c.work, c.eid)] = c
-    for param in all_parameters():
+    for _country, _check, _key, work, eid in basis.all_provisions():
+        c = works.cite(work, eid)
+        seen[(c.work, c.eid)] = c
+    for param in parameters.all_parameters():
         for value in param.values:
             if value.reference:
-                seen[(value.reference.work, value.reference.eid)] = value.reference
+                seen[(value.reference.work, value.reference.eid)] = parameters.citation(value)
     return sorted(seen.values(), key=lambda c: (c.work, c.eid))
 
 

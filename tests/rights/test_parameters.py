@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kenes.rights import STALE_AFTER_DAYS, evaluate, parameter
-from kenes.rights.parameters import NoValue, ParameterFileError, all_parameters, parse
+from kenes.rights.parameters import NoValue, ParameterFileError, all_parameters, citation, parse
 from tests.rights.helpers import TODAY
 
 PARAMETERS = all_parameters()
@@ -15,7 +15,7 @@ PARAMETERS = all_parameters()
 
 def test_there_are_parameters_for_kazakhstan_russia_and_the_eaeu():
     folders = {p.name.split("/")[0] for p in PARAMETERS}
-    assert folders == {"kz", "ru", "eaeu"}
+    assert {"kz", "ru", "eaeu"} <= folders
 
 
 @pytest.mark.parametrize("param", PARAMETERS, ids=[p.name for p in PARAMETERS])
@@ -23,7 +23,7 @@ def test_every_value_says_where_it_comes_from_and_when_it_was_checked(param):
     for value in param.values:
         assert value.last_verified is not None, value
         if value.status == "verified":
-            assert value.reference is not None and value.reference.verified
+            assert value.reference is not None and citation(value).verified
         elif value.status == "unverified":
             assert value.source_needed
         else:
@@ -85,7 +85,8 @@ def test_a_value_not_checked_for_more_than_the_threshold_is_reported_stale():
         ),
         (
             "description: x\nunit: day\nvalues:\n  2020-01-01:\n    value: 1\n    reference:\n"
-            "      work: /akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty\n      eid: art_97\n",
+            "      work: /akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty\n      eid: art_97\n"
+            "      label: ст. 97 Договора о ЕАЭС\n",
             "text in our corpus",
         ),
         (

@@ -13,19 +13,20 @@ import calendar
 import datetime as dt
 from typing import Any
 
+from kenes.rights import basis, countries, headlines
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
-from kenes.rights.i18n import _
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
-from kenes.rights.rule import DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
-from kenes.rights.works import LABOUR_CODE
 
 INPUTS: dict[str, Any] = {
     "type": "object",
     "required": ["employment_start"],
     "properties": {
         "employment_start": {**DATE, "description": "First day of work"},
+        "country": {**COUNTRY, "default": "kz"},
         "on": {**DATE, "description": "Date to count to (default: today)"},
         "terminated_on": {
             **DATE,
@@ -97,9 +98,17 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(as_of=as_of, days_taken=s["leave_taken_days"])
+    country = s["country"]
+    if not basis.covers(country, "leave"):
+        ctx.refer(
+            _("We hold no rules for this check in {country}; ask an advisory centre.").format(
+                country=countries.name(country)
+            )
+        )
+        return result
 
-    base = ctx.value("kz", "annual_leave_days", as_of)
-    year_months = ctx.value("kz", "working_year_months", as_of)
+    base = ctx.value(country, "annual_leave_days", as_of)
+    year_months = ctx.value(country, "working_year_months", as_of)
     if base is None or year_months is None:
         ctx.explain(_("The leave rules in force on {day} are not in our corpus.").format(day=as_of))
         return result
@@ -107,7 +116,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result["annual_leave_days"] = annual
     ctx.explain(_("Basic paid annual leave: {n} calendar days (art. 88 of the Labour Code).").format(n=base))
     if s["additional_leave_days"]:
-        ctx.cite(LABOUR_CODE, "art_90__para_2")
+        ctx.cite_for(country, "additional_leave")
         ctx.explain(
             _("With {extra} of additional leave the yearly leave is {n} days (art. 90 para 2).").format(
                 extra=_days(s["additional_leave_days"]), n=annual
@@ -130,8 +139,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             "full working years: {years}; whole months of the year begun on {year_start}: {months}."
         ).format(n=year_months, start=start, day=as_of, years=years, year_start=cys, months=in_year)
     )
-    ctx.cite(LABOUR_CODE, "art_91")
-    ctx.cite(LABOUR_CODE, "art_70__para_2")
+    ctx.cite_for(country, "time_counted")
     ctx.explain(
         _(
             "Counted as time worked are the periods of art. 91 (work, paid absences, sick leave, maternity "
@@ -141,7 +149,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     )
     current = 0.0
     if in_year:
-        accrual = ctx.value("kz", "leave_accrual_months", as_of)
+        accrual = ctx.value(country, "leave_accrual_months", as_of)
         if accrual:
             current = round(annual * in_year / accrual, 2)
             ctx.explain(
@@ -171,7 +179,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
     )
     if years >= 2 and unused >= 2 * annual:
-        ctx.cite(LABOUR_CODE, "art_94__para_3")
+        ctx.cite_for(country, "two_years_without_leave")
         ctx.warn(
             _(
                 "Leave seems not to have been granted for two years in a row, which the Code forbids "
@@ -181,7 +189,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
 
     if s["terminated_on"] is not None:
         result["compensation_days"] = result["days_unused"]
-        ctx.cite(LABOUR_CODE, "art_96__para_2")
+        ctx.cite_for(country, "unused_leave_compensation")
         ctx.explain(
             _(
                 "The contract ended on {day}: the unused leave ({unused}) is compensated at the average wage "
@@ -190,7 +198,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
 
     if s["leave_start"] is not None:
-        before = ctx.value("kz", "leave_pay_working_days_before", s["leave_start"])
+        before = ctx.value(country, "leave_pay_working_days_before", s["leave_start"])
         if before is not None:
             cal = WorkCalendar.of(s["working_week"], s["holidays"])
             result["leave_pay_deadline"] = cal.nth_working_day_before(s["leave_start"], before)
@@ -218,5 +226,15 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Paid annual leave"),
+    question=gettext_noop("How many days of paid annual leave have I earned and not used?"),
+    headline=headlines.leave,
+    quantities=(
+        "annual_leave_days",
+        "leave_accrual_months",
+        "leave_pay_working_days_before",
+        "working_year_months",
+    ),
+    cases="leave.yaml",
     example={"employment_start": "2024-03-15", "on": "2026-06-30", "leave_taken_days": 24},
 )

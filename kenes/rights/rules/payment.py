@@ -12,8 +12,10 @@ import calendar
 import datetime as dt
 from typing import Any
 
+from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
-from kenes.rights.i18n import _
+from kenes.rights.delay import count_delay, late_payment_penalty
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
@@ -57,12 +59,12 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     month: dt.date = s["month"]
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(month=f"{month.year:04d}-{month.month:02d}", paid_on=s["paid_on"])
-    if s["country"] != "kz":
+    if not basis.covers(s["country"], "wage-payment"):
         ctx.refer(_("We hold wage payment rules for Kazakhstan only; ask an advisory centre."))
         return result
 
     following = next_month(month)
-    last_day = ctx.value("kz", "wage_payment_last_day", following)
+    last_day = ctx.value(s["country"], "wage_payment_last_day", following)
     if last_day is None:
         ctx.explain(
             _("The wage payment rule in force in {month} is not in our corpus.").format(
@@ -112,12 +114,14 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result["payment_due"] = due
 
     if s["paid_on"] is not None:
-        late = s["paid_on"] > due
-        result["late"] = late
-        result["penalty_days"] = max(0, (s["paid_on"] - due).days)
-        if late:
-            rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
-            result["penalty_rate_multiple"] = rate
+        penalty = late_payment_penalty(ctx, s["country"], count_delay(due, s["paid_on"], ctx.today))
+        result.update(
+            late=penalty.delay.late,
+            penalty_days=penalty.delay.days,
+            penalty_rate_multiple=penalty.rate_multiple,
+        )
+        rate = penalty.rate_multiple
+        if penalty.delay.late:
             ctx.explain(
                 _(
                     "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
@@ -141,5 +145,13 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Wage payment deadline"),
+    question=gettext_noop("By what day must my wages for a month be paid, and how late are they?"),
+    headline=headlines.wage_payment,
+    quantities=(
+        "late_payment_penalty_multiple",
+        "wage_payment_last_day",
+    ),
+    cases="wage_payment.yaml",
     example={"month": "2026-05", "paid_on": "2026-06-15"},
 )

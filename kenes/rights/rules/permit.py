@@ -13,11 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kenes.rights import countries
+from kenes.rights import basis, countries, headlines
 from kenes.rights.answer import Context
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
-from kenes.rights.works import EAEU_TREATY, LABOUR_CODE, MIGRATION_LAW, OFFENCES_CODE
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,6 @@ class Permit:
     name_en: str
     holder: str  # who must obtain it: employer | worker
     issued_by: str  # English, marked for translation: the answer field stays English, the trace does not
-    eids: tuple[str, ...]  # provisions of the Law on migration it rests on
     how: str  # likewise
 
 
@@ -39,7 +37,6 @@ KZ_PERMITS: dict[str, Permit] = {
         gettext_noop("employer's permit to attract foreign labour"),
         "employer",
         gettext_noop("local executive body (akimat), within the quota"),
-        ("art_37-1__para_1",),
         gettext_noop(
             "The employer obtains it before the employment contract is signed; it cannot pass to another "
             "employer."
@@ -51,7 +48,6 @@ KZ_PERMITS: dict[str, Permit] = {
         gettext_noop("certificate of qualification for self-employment"),
         "worker",
         gettext_noop("local executive body"),
-        ("art_37-2__para_1",),
         gettext_noop(
             "Only for professions in demand in priority sectors; issued for up to three months and extended "
             "for the term of the employment contract, at most three years."
@@ -63,7 +59,6 @@ KZ_PERMITS: dict[str, Permit] = {
         gettext_noop("labour-immigrant permit (domestic work for private persons)"),
         "worker",
         gettext_noop("internal affairs bodies"),
-        ("art_43-2__para_4", "art_43-1__para_1__point_1"),
         gettext_noop(
             "For domestic work for private persons only; the person must be a citizen of a country with a "
             "visa-free agreement allowing at least three months' stay; issued for one to twelve months."
@@ -75,7 +70,6 @@ KZ_PERMITS: dict[str, Permit] = {
         gettext_noop("employer's permit to attract seasonal foreign workers"),
         "employer",
         gettext_noop("local executive body, within the quota (or as an international treaty provides)"),
-        ("art_41__para_1",),
         gettext_noop("For seasonal work of at most one year in the listed occupations."),
     ),
     "intra_corporate": Permit(
@@ -84,7 +78,6 @@ KZ_PERMITS: dict[str, Permit] = {
         gettext_noop("permit to attract foreign labour for an intra-corporate transfer"),
         "employer",
         gettext_noop("local executive body"),
-        ("art_37-3__para_1",),
         gettext_noop(
             "For managers and specialists transferred within a company, for the contract term but at most "
             "three years (plus one)."
@@ -148,7 +141,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         result["eaeu_worker"] = host in members.value and citizen in members.value
     if result["eaeu_worker"]:
         exempt = ctx.value("eaeu", "work_permit_exempt", on)
-        ctx.cite(EAEU_TREATY, "art_97")
+        ctx.cite_for("eaeu", "workers_need_no_permit")
         result["permit_required"] = None if exempt is None else not exempt
         ctx.explain(
             _(
@@ -158,7 +151,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
         return result
 
-    if host != "kz":
+    if not basis.covers(host, "permit"):
         country = countries.name(host)
         ctx.refer(
             _("We hold no rules on work permits in {country}; ask an advisory centre.").format(
@@ -168,7 +161,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ctx.explain(_("No work-permit rules for {country} are recorded.").format(country=country))
         return result
 
-    ctx.cite(LABOUR_CODE, "art_26__para_1__point_4")
+    ctx.cite_for(host, "hiring_needs_permit")
     if s["residence"] == "permanent":
         result["permit_required"] = False
         ctx.explain(
@@ -181,8 +174,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         return result
 
     permit = KZ_PERMITS[s["work"]]
-    for eid in permit.eids:
-        ctx.cite(MIGRATION_LAW, eid)
+    ctx.cite_for(host, f"permit.{s['work']}")
     result.update(
         permit_required=True,
         permit=permit.code,
@@ -207,8 +199,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         which = _("For this kind of work it is the {name}, obtained by the worker from the {issuer}.")
     which = which.format(name=name, issuer=_(permit.issued_by))
     ctx.explain(f"{which} {_(permit.how)}")
-    ctx.cite(OFFENCES_CODE, "art_517__para_5")
-    ctx.cite(OFFENCES_CODE, "art_519__para_5" if s["work"] == "domestic" else "art_519__para_1")
+    ctx.cite_for(host, "working_without_permit")
+    if not ctx.cite_for(host, f"hiring_without_permit.{s['work']}"):
+        ctx.cite_for(host, "hiring_without_permit")
     ctx.explain(
         _(
             "Working without it is an administrative offence of the worker (fine, arrest or expulsion: art. "
@@ -229,5 +222,13 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Work permit"),
+    question=gettext_noop("Do I need a permit to work in this country, and which one?"),
+    headline=headlines.permit,
+    quantities=(
+        "members",
+        "work_permit_exempt",
+    ),
+    cases="permit.yaml",
     example={"host": "kz", "citizenship": "uz", "work": "employer"},
 )

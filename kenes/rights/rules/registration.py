@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kenes.rights import countries
+from kenes.rights import basis, countries, headlines
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
-from kenes.rights.i18n import _
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
-from kenes.rights.works import EAEU_TREATY, OFFENCES_CODE
 
 INPUTS: dict[str, Any] = {
     "type": "object",
@@ -97,7 +96,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             )
         )
         return result
-    if host != "kz":
+    if not basis.covers(host, "registration"):
         country = countries.name(host)
         ctx.refer(
             _("We hold no registration rules for {country}; ask an advisory centre.").format(country=country)
@@ -105,10 +104,10 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         ctx.explain(_("No registration rules for {country} are recorded.").format(country=country))
         return result
 
-    threshold = ctx.value("kz", "registration_threshold_days", entry)
-    deadline_days = ctx.value("kz", "registration_deadline_days", entry)
-    notice_days = ctx.value("kz", "host_notice_working_days", entry)
-    move_days = ctx.value("kz", "registration_address_change_working_days", entry)
+    threshold = ctx.value(host, "registration_threshold_days", entry)
+    deadline_days = ctx.value(host, "registration_deadline_days", entry)
+    notice_days = ctx.value(host, "host_notice_working_days", entry)
+    move_days = ctx.value(host, "registration_address_change_working_days", entry)
     cal = WorkCalendar.of(s["working_week"], s["holidays"])
     if not s["holidays"]:
         ctx.warn(
@@ -121,7 +120,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if notice_days is not None:
         result["host_notice_deadline"] = cal.nth_working_day_after(entry, notice_days)
         result["who_registers"].append("receiving_person")
-        ctx.cite(OFFENCES_CODE, "art_518__para_1")
+        ctx.cite_for(host, "late_host_notice_offence")
         ctx.explain(
             _(
                 "The receiving person (landlord, host or employer providing the housing) must inform the "
@@ -180,7 +179,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     members = ctx.optional_param("eaeu", "members", entry)
     if members is not None and host in members.value and citizen in members.value:
         exempt = ctx.value("eaeu", "registration_exemption_days", entry) or 0
-        ctx.cite(EAEU_TREATY, "art_97")
+        ctx.cite_for("eaeu", "workers_exempt")
         until = entry + dt.timedelta(days=exempt - 1)
         result["registration_exempt_until"] = until
         ctx.explain(
@@ -219,5 +218,17 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Registration after arrival"),
+    question=gettext_noop("Must I register after entering the country, and by what date?"),
+    headline=headlines.registration,
+    quantities=(
+        "host_notice_working_days",
+        "members",
+        "registration_address_change_working_days",
+        "registration_deadline_days",
+        "registration_exemption_days",
+        "registration_threshold_days",
+    ),
+    cases="registration.yaml",
     example={"host": "kz", "citizenship": "kg", "entry": "2026-03-02", "intended_days": 60},
 )

@@ -11,28 +11,18 @@ The counting conventions and the day-by-day search are in :mod:`kenes.rights.day
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from kenes.rights import countries
+from kenes.rights import headlines
 from kenes.rights.answer import Context
 from kenes.rights.daycount import DayCount
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, days, gettext_noop, ngettext
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
-from kenes.rights.works import EAEU_TREATY, MIGRATION_LAW, OFFENCES_CODE
+from kenes.rights.rules.stay_regime import STATUSES, regime_for
 
 MAX_STAYS = 1000
 MAX_WINDOW = 3660  # ten years: more is a typing error
-
-STATUSES = ("visa_free", "visa", "residence_permit", "permanent_residence")
-#: The statuses as a sentence names them ("… with a visa in Russia").
-STATUS_NAMES = {
-    "visa_free": gettext_noop("visa-free entry"),
-    "visa": gettext_noop("visa"),
-    "residence_permit": gettext_noop("residence permit"),
-    "permanent_residence": gettext_noop("permanent residence permit"),
-}
 
 INPUTS: dict[str, Any] = {
     "type": "object",
@@ -148,128 +138,8 @@ OUTPUTS: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class Regime:
-    window: int
-    limit: int
-    cap: int | None
-    source: str  # for the explanation
-
-
 def _d(ordinal: int | None) -> dt.date | None:
     return None if ordinal is None else dt.date.fromordinal(ordinal)
-
-
-def _regime(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
-    """The limits that apply, or None (recorded in ctx) when none does or none is known."""
-    explicit = s["window"] is not None or s["limit"] is not None
-    by_country = s["host"] is not None or s["citizenship"] is not None
-    if explicit and by_country:
-        raise InvalidSituation(_("give either window and limit, or host and citizenship, not both"), "window")
-    if explicit:
-        if s["window"] is None or s["limit"] is None:
-            missing = "window" if s["window"] is None else "limit"
-            raise InvalidSituation(_("window and limit go together: give both"), missing)
-        if s["limit"] >= s["window"]:
-            raise InvalidSituation(
-                _(
-                    "limit ({limit}) must be less than the window ({window}): otherwise nothing is limited"
-                ).format(limit=s["limit"], window=s["window"]),
-                "limit",
-            )
-        ctx.explain(
-            _("Limit as given: {limit} days within any {window}-day period.").format(
-                limit=s["limit"], window=s["window"]
-            )
-        )
-        return Regime(s["window"], s["limit"], None, "given")
-    if s["host"] is None or s["citizenship"] is None:
-        missing = "host" if s["host"] is None else "citizenship"
-        raise InvalidSituation(_("give host and citizenship (or window and limit)"), missing)
-
-    host, citizen = s["host"], s["citizenship"]
-    if host == citizen:
-        ctx.explain(
-            _("A citizen of {country} is not limited in the days of stay in their own country.").format(
-                country=countries.name(host)
-            )
-        )
-        return None
-    if s["status"] != "visa_free":
-        if host == "kz":
-            ctx.cite(MIGRATION_LAW, "art_6__para_4")
-            ctx.explain(
-                _(
-                    "The 30-day and 90-in-180-day limits do not apply to immigrants holding a visa or a "
-                    "temporary residence permit; they must leave, or extend their stay, before the visa or "
-                    "permit expires (art. 6 para 4 of the Law on migration)."
-                )
-            )
-        else:
-            ctx.refer(
-                _("We hold no rules on stays with a {status} in {country}.").format(
-                    status=_(STATUS_NAMES[s["status"]]), country=countries.name(host)
-                )
-            )
-            ctx.explain(
-                _(
-                    "With a visa or a residence permit the stay follows that document, not a days-in-period "
-                    "limit."
-                )
-            )
-        return None
-
-    window = ctx.optional_param(host, "stay_window_days", on)
-    limit = ctx.optional_param(host, "stay_limit_days", on)
-    if window is None or limit is None:
-        where = {"country": countries.name(host), "day": on.isoformat()}
-        ctx.refer(_("We hold no stay limit for {country} on {day}.").format(**where))
-        ctx.explain(_("No days-in-period limit for {country} is recorded for {day}.").format(**where))
-        return None
-
-    cap = None
-    if host == "kz":
-        members = ctx.optional_param("eaeu", "members", on)
-        if members is not None and citizen in members.value:
-            exempt = ctx.value("kz", "stay_eaeu_single_entry_exempt", on)
-            ctx.explain(
-                _(
-                    "{country} is a member of the EAEU: only the {limit}-in-{window}-day limit is applied, "
-                    "not the 30 days from the border crossing (another order set by agreement; the "
-                    "agreement is not in our corpus)."
-                ).format(country=countries.name(citizen), limit=limit.value, window=window.value)
-            )
-            if not exempt:
-                cap = ctx.value("kz", "stay_single_entry_days", on)
-            ctx.warn(
-                _(
-                    "An EAEU worker with an employment contract in Kazakhstan may stay for the term of the "
-                    "contract (EAEU Treaty, art. 97, not in our corpus): ask an advisory centre if you work "
-                    "there."
-                )
-            )
-            ctx.cite(EAEU_TREATY, "art_97")
-        else:
-            cap = ctx.value("kz", "stay_single_entry_days", on)
-            ctx.explain(
-                _(
-                    "Visa-free entry to Kazakhstan: at most {cap} days from each border crossing and at most "
-                    "{limit} days within each {window}-day period (art. 6 para 4 of the Law on migration)."
-                ).format(cap=cap, limit=limit.value, window=window.value)
-            )
-            ctx.warn(
-                _(
-                    "Art. 6 para 4 yields to another order set by an agreement of Kazakhstan with the "
-                    "person's country: if Kazakhstan has such an agreement with {country}, it decides."
-                ).format(country=countries.name(citizen))
-            )
-    else:
-        ctx.explain(
-            _("{country}: {limit} days within any {window}-day period.").format(
-                country=countries.name(host), limit=limit.value, window=window.value
-            )
-        )
-    return Regime(window.value, limit.value, cap, host)
 
 
 def _broken_limit(cal: DayCount, day: int | None) -> str | None:
@@ -327,7 +197,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             ),
             "plan_entry",
         )
-    regime = _regime(s, on, ctx)
+    regime = regime_for(s, on, ctx)
     if regime is None:
         return result
 
@@ -490,9 +360,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     broken = first is not None or (
         result["open_stay_latest_exit"] is not None and result["open_stay_latest_exit"] < on
     )
-    if broken and regime.source == "kz":
-        ctx.cite(OFFENCES_CODE, "art_517__para_3")
-        ctx.cite(OFFENCES_CODE, "art_517__para_4")
+    if broken and ctx.cite_for(regime.source, "overstay_offence"):
         ctx.explain(
             _(
                 "Not leaving after the lawful term is an administrative offence: a warning or fines "
@@ -515,6 +383,17 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Days of stay"),
+    question=gettext_noop("How many days may I still stay, and have I gone over the 90-in-180-days limit?"),
+    headline=headlines.stay,
+    quantities=(
+        "members",
+        "stay_eaeu_single_entry_exempt",
+        "stay_limit_days",
+        "stay_single_entry_days",
+        "stay_window_days",
+    ),
+    cases="stay.yaml",
     example={
         "stays": [{"entry": "2024-01-01", "exit": "2024-01-10"}, {"entry": "2024-06-01"}],
         "on": "2024-06-14",

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
-from kenes.rights.i18n import _
+from kenes.rights.delay import count_delay, late_payment_penalty
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
-from kenes.rights.works import LABOUR_CODE
 
 INPUTS: dict[str, Any] = {
     "type": "object",
@@ -54,20 +55,20 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     end: dt.date = s["terminated_on"]
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(terminated_on=end, paid_on=s["paid_on"])
-    if s["country"] != "kz":
+    if not basis.covers(s["country"], "final-settlement"):
         ctx.refer(_("We hold termination rules for Kazakhstan only; ask an advisory centre."))
         return result
     if s["paid_on"] is not None and s["paid_on"] < end:
         ctx.explain(_("Paid on {day}, before the contract ended.").format(day=s["paid_on"]))
 
-    days = ctx.value("kz", "final_settlement_working_days", end)
+    days = ctx.value(s["country"], "final_settlement_working_days", end)
     if days is None:
         ctx.explain(_("The settlement rule in force on {day} is not in our corpus.").format(day=end))
         return result
     cal = WorkCalendar.of(s["working_week"], s["holidays"])
     deadline = cal.nth_working_day_after(end, days)
     result["settlement_deadline"] = deadline
-    ctx.cite(LABOUR_CODE, "art_13__para_3")
+    ctx.cite_for(s["country"], "term_counting")
     ctx.explain(
         _(
             "All sums due must be paid no later than {n} working days after the contract ends (art. 113 "
@@ -82,7 +83,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             )
         )
     result["work_record_due"] = end
-    ctx.cite(LABOUR_CODE, "art_62__para_1")
+    ctx.cite_for(s["country"], "work_record")
     ctx.explain(
         _(
             "The document confirming the work done is handed over on the day the contract ends, {day} "
@@ -92,7 +93,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
 
     if s["unused_leave_days"]:
         result["unused_leave_compensation_days"] = s["unused_leave_days"]
-        ctx.cite(LABOUR_CODE, "art_96__para_2")
+        ctx.cite_for(s["country"], "unused_leave")
         ctx.explain(
             _(
                 "The settlement includes compensation for {days} of unused paid annual leave, at the "
@@ -101,12 +102,14 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
 
     if s["paid_on"] is not None:
-        late = s["paid_on"] > deadline
-        result["late"] = late
-        result["penalty_days"] = max(0, (s["paid_on"] - deadline).days)
-        if late:
-            rate = ctx.value("kz", "late_payment_penalty_multiple", s["paid_on"])
-            result["penalty_rate_multiple"] = rate
+        penalty = late_payment_penalty(ctx, s["country"], count_delay(deadline, s["paid_on"], ctx.today))
+        result.update(
+            late=penalty.delay.late,
+            penalty_days=penalty.delay.days,
+            penalty_rate_multiple=penalty.rate_multiple,
+        )
+        rate = penalty.rate_multiple
+        if penalty.delay.late:
             ctx.explain(
                 _(
                     "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
@@ -128,5 +131,13 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Final settlement on dismissal"),
+    question=gettext_noop("By what day must the employer pay everything owed when my job ends?"),
+    headline=headlines.final_settlement,
+    quantities=(
+        "final_settlement_working_days",
+        "late_payment_penalty_multiple",
+    ),
+    cases="final_settlement.yaml",
     example={"terminated_on": "2026-05-29", "paid_on": "2026-06-10"},
 )

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kenes.rights import countries
+from kenes import quantities
+from kenes.rights import countries, headlines
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
-from kenes.rights.i18n import _, number
+from kenes.rights.i18n import _, gettext_noop, number
 from kenes.rights.rule import COUNTRY, DATE, Rule, out
-from kenes.rights.works import LABOUR_CODE
 
 MONEY = {"type": "number", "minimum": 0, "maximum": 1e12}
 
@@ -127,10 +127,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             ctx.explain(_("We hold no minimum wage for {country} on {day}.").format(**where))
             if found is None:
                 ctx.refer(_("No minimum wage for {country} on {day} is recorded.").format(**where))
-    if country == "kz":
-        ctx.cite(LABOUR_CODE, "art_1__para_1__point_3")
-        ctx.cite(LABOUR_CODE, "art_104__para_1-2")
-        result["currency"] = result["currency"] or "KZT"
+    ctx.cite_for(country, "defined")
+    if result["currency"] is None and quantities.exists(country, "minimum_wage"):
+        result["currency"] = quantities.get(country, "minimum_wage").unit
     result["minimum_wage"] = None if mw is None else _money(mw)
 
     # Part time: pro rata.
@@ -162,10 +161,9 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if mw is not None:
         floor = _money(mw * share)
         result["minimum_wage_for_hours"] = floor
-        if country == "kz":
-            ctx.cite(LABOUR_CODE, "art_103__para_2")
-            if share < 1:
-                ctx.cite(LABOUR_CODE, "art_104__para_1-1")
+        ctx.cite_for(country, "not_below_for_full_month")
+        if share < 1:
+            ctx.cite_for(country, "pro_rata")
         if share < 1:
             ctx.explain(
                 _(
@@ -248,5 +246,15 @@ RULE = Rule(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=compute,
+    heading=gettext_noop("Minimum wage"),
+    question=gettext_noop("Is my monthly wage below the minimum wage?"),
+    headline=headlines.minimum_wage,
+    quantities=(
+        "median_wage",
+        "minimum_wage",
+        "minimum_wage_target_share",
+        "normal_weekly_hours",
+    ),
+    cases="minimum_wage.yaml",
     example={"country": "kz", "on": "2025-03-01", "monthly_wage": 60000, "part_time_share": 0.5},
 )

@@ -17,6 +17,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kenes.kernel import countries
+from kenes.rights import Rule
+from kenes.rights.rules import leave, payment, permit, registration, stay, termination, wages
 
 #: Stay rows shown by default, and the most a page offers (the API takes up to the library's 1000).
 DEFAULT_ROWS = 3
@@ -74,7 +76,8 @@ def citizenship_field() -> forms.ChoiceField:
 class RuleForm(forms.Form):
     """What every rule form shares: fields map one-to-one to situation fields unless a form says so."""
 
-    rule: str = ""
+    #: The rule this form asks for (its one registration: :class:`kenes.rights.Rule`).
+    rule: Rule
 
     def situation(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -95,7 +98,7 @@ _STAY_PATH = re.compile(r"^stays\[(\d+)\](?:\.(entry|exit))?$")
 
 
 class StayForm(RuleForm):
-    rule = "stay"
+    rule = stay.RULE
     on = date_field(_("Control date"), help_text=_("The day to count to. Leave empty for today."))
     plan_entry = date_field(
         _("Planned entry"), help_text=_("If you plan to enter again: how long may that stay last?")
@@ -187,7 +190,7 @@ class StayForm(RuleForm):
 
 
 class PermitForm(RuleForm):
-    rule = "permit"
+    rule = permit.RULE
     host = host_field(_("Country where you want to work"))
     citizenship = citizenship_field()
     residence = forms.ChoiceField(
@@ -210,7 +213,7 @@ class PermitForm(RuleForm):
 
 
 class RegistrationForm(RuleForm):
-    rule = "registration"
+    rule = registration.RULE
     host = host_field()
     citizenship = citizenship_field()
     entry = date_field(_("Day you crossed the border"), required=True)
@@ -228,7 +231,7 @@ class RegistrationForm(RuleForm):
 
 
 class MinimumWageForm(RuleForm):
-    rule = "minimum-wage"
+    rule = wages.RULE
     country = forms.ChoiceField(label=_("Country"), choices=_choices(("kz", "ru")), initial="kz")
     monthly_wage = forms.DecimalField(
         label=_("Your wage for the month, before deductions"),
@@ -256,7 +259,7 @@ class MinimumWageForm(RuleForm):
 
 
 class WagePaymentForm(RuleForm):
-    rule = "wage-payment"
+    rule = payment.RULE
     month = forms.CharField(
         label=_("Month worked"),
         max_length=7,
@@ -280,7 +283,7 @@ class WagePaymentForm(RuleForm):
 
 
 class FinalSettlementForm(RuleForm):
-    rule = "final-settlement"
+    rule = termination.RULE
     terminated_on = date_field(_("Last day of your employment contract"), required=True)
     paid_on = date_field(_("Day you were paid everything owed"), help_text=_("Empty if not paid yet."))
     unused_leave_days = forms.IntegerField(
@@ -289,7 +292,7 @@ class FinalSettlementForm(RuleForm):
 
 
 class LeaveForm(RuleForm):
-    rule = "leave"
+    rule = leave.RULE
     employment_start = date_field(_("First day of work"), required=True)
     on = date_field(_("Count to"), help_text=_("Leave empty for today."))
     terminated_on = date_field(_("Day the contract ended"), help_text=_("Only if it has ended."))
@@ -307,7 +310,7 @@ class LeaveForm(RuleForm):
 
 
 FORMS: dict[str, type[RuleForm]] = {
-    form.rule: form
+    form.rule.name: form
     for form in (
         StayForm,
         PermitForm,

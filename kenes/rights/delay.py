@@ -1,0 +1,63 @@
+"""How late a payment is, and the penalty rate the law attaches to the delay: one computation for every
+rule that has a payment deadline (wages, final settlement), so they cannot count the days differently.
+
+The days run from the day after the due date to the day of payment; for a payment still not made, to the
+control date ("today"), because that is what the employer owes for so far. No sentence is written here:
+each rule narrates the delay in its own words, citing its own provision.
+
+>>> d = count_delay(dt.date(2026, 6, 10), None, dt.date(2026, 8, 1))
+>>> d.late, d.paid, d.days, d.until
+(True, False, 52, datetime.date(2026, 8, 1))
+>>> count_delay(dt.date(2026, 6, 10), dt.date(2026, 6, 10), dt.date(2026, 8, 1)).late
+False
+>>> count_delay(dt.date(2026, 6, 10), None, dt.date(2026, 6, 10)).late is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kenes.rights.answer import Context
+
+
+@dataclass(frozen=True)
+class Delay:
+    """A payment due on ``due``: paid (on ``paid_on``) or not yet by ``until``; ``days`` of delay."""
+
+    due: dt.date
+    paid_on: dt.date | None
+    until: dt.date  # the day the delay is counted to: the payment, or the control date when unpaid
+    days: int
+    late: bool | None  # None: not paid, and not due yet on the control date
+
+    @property
+    def paid(self) -> bool:
+        return self.paid_on is not None
+
+
+def count_delay(due: dt.date, paid_on: dt.date | None, on: dt.date) -> Delay:
+    """The delay of a payment due on ``due``, paid on ``paid_on`` or, if unpaid, as it stands on ``on``."""
+    until = paid_on if paid_on is not None else on
+    days = max(0, (until - due).days)
+    if paid_on is None and days == 0:
+        return Delay(due, None, until, 0, None)
+    return Delay(due, paid_on, until, days, days > 0)
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """The delay and the law's penalty rate for it (None where no penalty rate is known for the country)."""
+
+    delay: Delay
+    rate_multiple: float | None
+
+
+def late_payment_penalty(ctx: Context, country: str, delay: Delay) -> Penalty:
+    """Read the penalty rate in force on the day the delay is counted to (the day of payment) — only for a
+    late payment, so an answer about a payment on time does not cite the penalty provision."""
+    rate = None
+    if delay.late:
+        rate = ctx.value(country, "late_payment_penalty_multiple", delay.until)
+    return Penalty(delay, rate)
