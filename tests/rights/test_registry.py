@@ -76,3 +76,10 @@ def test_a_country_without_provisions_for_a_check_is_sent_to_an_advisory_centre(
     assert basis.covers("kz", "wage-payment") and not basis.covers("tj", "wage-payment")
     answer = evaluate("wage-payment", {"month": "2026-05", "country": "tj"}, today=TODAY)
     assert answer["payment_due"] is None and answer.refer_to_advisory_centre
+
+
+def test_every_country_name_of_the_kernel_table_is_marked_for_the_rights_catalogue():
+    from kenes.kernel.countries import COUNTRIES
+    from kenes.rights.countries import CATALOGUE_NAMES
+
+    assert sorted(c.name for c in COUNTRIES) == sorted(CATALOGUE_NAMES)
