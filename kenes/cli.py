@@ -229,16 +229,21 @@ def cmd_editor(args: argparse.Namespace) -> int:
 
     The password comes from KENES_PASSWORD or a prompt, never from argv, so it stays out of shell history.
     """
-    import getpass
-
     from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
 
-    from kenes.lex.roles import editor_group
+    from kenes.accounts.passwords import password_from_env_or_prompt, set_checked_password
+    from kenes.accounts.roles import editor_group
 
-    password = os.environ.get("KENES_PASSWORD") or getpass.getpass(f"password for {args.username}: ")
     user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=args.username)
-    user.set_password(password)
+    user = user_model.objects.filter(username=args.username).first()
+    created = user is None
+    if created:
+        user = user_model(username=args.username)
+    try:
+        set_checked_password(user, password_from_env_or_prompt(args.username))
+    except ValidationError as exc:
+        return _fail(f"password refused, nothing changed: {' '.join(exc.messages)}")
     user.is_staff = True
     user.save()
     user.groups.add(editor_group())
@@ -322,6 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_rights_parser(sub)
+
+    from kenes.accounts.cli import add_parser as add_accounts_parser
+
+    add_accounts_parser(sub)
 
     from kenes.search.cli import add_parser as add_search_parser
 

@@ -10,6 +10,7 @@ KENES_ENV      "production" behind a TLS proxy: requires SECRET_KEY and turns on
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -60,13 +61,17 @@ INSTALLED_APPS = [
     "kenes.search",
     "kenes.lex",
     "kenes.site",  # the shell every app's pages extend (base template, CSS, navigation, error pages)
-    "django.contrib.admin",
+    "kenes.accounts",
+    "kenes.accounts.apps.KenesAdminConfig",  # django.contrib.admin with the Kenes site (second factor)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -83,8 +88,11 @@ MIDDLEWARE = [
     "kenes.api.ApiEdgeMiddleware",  # JSON 404/405 and a 400 for NUL under /api/ (inside gzip)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kenes.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into kenes.accounts.login.lockout_response
 ]
 
 ROOT_URLCONF = "kenes.urls"
@@ -121,6 +129,36 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---- Login policy (kenes.accounts): Argon2, lockout on every login path, session lifetime.
+# Argon2id with the OWASP parameters (19 MiB, 2 passes, 1 lane): Django's default asks 100 MiB and 8 lanes
+# per login, which on a two-core server lets a handful of logins starve the pages. Older hashes still verify.
+PASSWORD_HASHERS = [
+    "kenes.accounts.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "kenes.accounts.login.LockoutBackend",  # refuses a locked account/address before any hash is computed
+    "kenes.accounts.login.PasswordBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("KENES_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("KENES_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks it out
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked-out try writes nothing: cheap to refuse
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kenes.accounts.login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "kenes.accounts.login.client_ip"
+AXES_VERBOSE = False
+#: Trusted reverse proxies in front of Kenes (nginx: 1), so lockout per address sees the client's address.
+KENES_PROXY_COUNT = int(os.environ.get("KENES_PROXY_COUNT", "0"))
+LOGIN_URL = "/accounts/login/"
+# Idle timeout: the session cookie expires this long after the last request (renewed on each one).
+SESSION_COOKIE_AGE = int(os.environ.get("KENES_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+#: And at the latest this long after the login, however busy (kenes.accounts.middleware).
+KENES_SESSION_MAX_AGE = int(os.environ.get("KENES_SESSION_MAX_HOURS", "10")) * 3600
+OTP_TOTP_ISSUER = "Kenes"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

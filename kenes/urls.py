@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("kenes.accounts.urls")),
     path("rights/", include("kenes.rights.web.urls")),
     path("", include("kenes.portal.urls")),
 ]

@@ -22,10 +22,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kenes.accounts.roles import is_editor
+
 from .akn import uri as akn_uri
 from .importing import ImportRefused, ImportResult, import_file
 from .models import Expression, Work, WorkType
-from .roles import is_editor
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,8 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBasicAuth, django_auth
 
+from kenes.accounts.roles import is_editor
+
 from ..site.errors import ApiError
 from . import history
 from .akn import uri as akn_uri
@@ -32,7 +34,6 @@ from .models import (
     Work,
     WorkType,
 )
-from .roles import is_editor
 
 router = Router(tags=["legal database"])
 
@@ -60,7 +61,11 @@ class BasicAuth(HttpBasicAuth):
     def authenticate(self, request: HttpRequest, username: str, password: str) -> AbstractBaseUser | None:
         from django.contrib.auth import authenticate
 
+        from kenes.accounts.login import basic_refused_message, needs_second_factor
+
         user = authenticate(request, username=username, password=password)
+        if user is not None and needs_second_factor(user):
+            raise ApiError(401, basic_refused_message(), "second-factor-required")
         if user is not None:
             request.user = user
         return user

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _editor(request: HttpRequest) -> bool:
-    from .roles import is_editor
+    from kenes.accounts.roles import is_editor
 
     return is_editor(request.user)
 

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import User
 
+from kenes.accounts.roles import editor_group
 from kenes.lex.importing import import_document
 from kenes.lex.models import Ratification, Work
-from kenes.lex.roles import editor_group
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

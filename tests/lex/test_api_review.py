@@ -13,10 +13,10 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from kenes.accounts.roles import editor_group
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.importing import import_document
 from kenes.lex.models import Topic, Work
-from kenes.lex.roles import editor_group
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -104,7 +104,7 @@ def test_convention_page_shows_text_status_in_the_region_and_national_provisions
 
 
 def test_editor_link_only_for_editors(client, convention, django_user_model):
-    from kenes.lex.roles import editor_group
+    from kenes.accounts.roles import editor_group
 
     assert 'href="/admin/"' not in html(client.get("/"))
     user = django_user_model.objects.create_user("ed", password="pw-for-tests-1")
