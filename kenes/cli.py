@@ -211,6 +211,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except StarterDataError as exc:
         return _fail(str(exc))
     print(f"starter dataset: {report}")
+    from kenes.accounts.directory import load_national_centres
+
+    print(load_national_centres())
     if args.corpus:
         corpus = Path(args.corpus)
         if not corpus.is_dir():

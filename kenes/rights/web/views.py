@@ -94,5 +94,9 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         "answer": answer,
         "rows": extra.get("rows"),
         "max_rows": MAX_ROWS,
+        # whose advisory centres the answer lists: where the person works, then where they come from
+        "centre_countries": [form.cleaned_data.get(k) for k in ("host", "country", "citizenship")]
+        if answer
+        else [],
     }
     return render(request, "rights/check.html", context, status=status)

@@ -1,0 +1,187 @@
+"""Legitimate throughput while an attacker floods wrong passwords (issue 11: failed-login throttling).
+
+Starts the real service (``kenes serve``: gunicorn, 2 workers × 2 threads, SQLite, starter data) behind a
+simulated reverse proxy (``KENES_PROXY_COUNT=1``, each client's address in X-Forwarded-For), then measures the
+requests per second and latency of legitimate readers (portal pages and API reads) in three phases:
+
+- quiet: readers only;
+- flood, one address: attackers POST wrong HTTP Basic passwords for rotating user names from one address
+  (locked out per address after the failure limit);
+- flood, many addresses: attackers try one account from a new address each time (locked out per account).
+
+During each flood an editor with the right password also writes through HTTP Basic from their own address:
+they must keep getting in (the lockout is not theirs). Target: flooded throughput within 20 % of quiet.
+
+    .venv/bin/python bench/login_flood.py [--seconds 15] [--readers 4] [--attackers 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from live_service import REPO, _kenes, prepare_data, running_service  # noqa: E402
+
+EDITOR, EDITOR_PASSWORD = "bench-editor", "bench-editor-pass-2026"
+READ_PATHS = ["/", "/countries/kz", "/api/works?limit=5", "/rights/", "/api/jurisdictions"]
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+    lock = threading.Lock()
+
+    def add(self, status: int, seconds: float) -> None:
+        with self.lock:
+            self.latencies.append(seconds)
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+
+
+def _request(url: str, method: str = "GET", headers: dict | None = None, body: bytes | None = None) -> int:
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as exc:
+        exc.read()
+        return exc.code
+    except OSError:
+        return 0
+
+
+def _basic(username: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+def _reader(base: str, number: int, stop: threading.Event, tally: Tally) -> None:
+    headers = {"X-Forwarded-For": f"198.51.100.{number + 1}"}
+    for path in itertools.cycle(READ_PATHS):
+        if stop.is_set():
+            return
+        started = time.perf_counter()
+        status = _request(base.rstrip("/") + path, headers=headers)
+        tally.add(status, time.perf_counter() - started)
+
+
+def _attacker(base: str, number: int, mode: str, stop: threading.Event, tally: Tally) -> None:
+    for attempt in itertools.count():
+        if stop.is_set():
+            return
+        if mode == "address":  # one address, guessing user names
+            ip, username = "203.0.113.66", f"admin{attempt % 50}"
+        else:  # a new address each time, one account
+            ip, username = f"10.{number}.{attempt // 250 % 250}.{attempt % 250 + 1}", "director"
+        headers = {
+            "X-Forwarded-For": ip,
+            "Authorization": _basic(username, f"guess-{attempt}"),
+            "Content-Type": "application/json",
+        }
+        started = time.perf_counter()
+        status = _request(base + "api/works", "POST", headers, b"{}")
+        tally.add(status, time.perf_counter() - started)
+
+
+def _editor(base: str, stop: threading.Event, tally: Tally) -> None:
+    """The legitimate editor's authenticated write (an empty body: 422 once authenticated), every 0.5 s."""
+    headers = {
+        "X-Forwarded-For": "192.0.2.10",
+        "Authorization": _basic(EDITOR, EDITOR_PASSWORD),
+        "Content-Type": "application/json",
+    }
+    while not stop.wait(0.5):
+        started = time.perf_counter()
+        tally.add(_request(base + "api/works", "POST", headers, b"{}"), time.perf_counter() - started)
+
+
+def _phase(base: str, seconds: float, readers: int, attackers: int, mode: str | None) -> dict:
+    stop = threading.Event()
+    reads, attacks, editor = Tally(), Tally(), Tally()
+    threads = [threading.Thread(target=_reader, args=(base, i, stop, reads)) for i in range(readers)]
+    if mode:
+        threads += [
+            threading.Thread(target=_attacker, args=(base, i, mode, stop, attacks)) for i in range(attackers)
+        ]
+        threads.append(threading.Thread(target=_editor, args=(base, stop, editor)))
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join()
+    lat = sorted(reads.latencies) or [0.0]
+    return {
+        "reads_per_s": len(reads.latencies) / seconds,
+        "p50_ms": statistics.median(lat) * 1000,
+        "p99_ms": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000,
+        "read_errors": sum(n for s, n in reads.statuses.items() if s != 200),
+        "attacks_per_s": len(attacks.latencies) / seconds,
+        "attack_statuses": dict(sorted(attacks.statuses.items())),
+        "editor_statuses": dict(sorted(editor.statuses.items())),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--readers", type=int, default=4)
+    parser.add_argument("--attackers", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    os.environ["KENES_PROXY_COUNT"] = "1"
+    folder = Path(tempfile.mkdtemp(prefix="kenes-flood-"))
+    prepare_data(folder, None)
+    env = {**os.environ, "KENES_DATA_DIR": str(folder), "DATABASE_URL": "", "KENES_PASSWORD": EDITOR_PASSWORD}
+    subprocess.run([*_kenes(), "editor", EDITOR], cwd=REPO, env=env, check=True, stdout=sys.stderr)
+    env["KENES_PASSWORD"] = "director-pass-2026-x"
+    subprocess.run([*_kenes(), "editor", "director"], cwd=REPO, env=env, check=True, stdout=sys.stderr)
+
+    rows = []
+    with running_service(folder, corpus=None, workers=args.workers) as base:
+        _phase(base, 2, args.readers, 0, None)  # warm-up
+        for label, mode in (
+            ("quiet", None),
+            ("flood, one address", "address"),
+            ("flood, many addresses", "account"),
+        ):
+            rows.append((label, _phase(base, args.seconds, args.readers, args.attackers, mode)))
+
+    quiet = rows[0][1]["reads_per_s"]
+    print(
+        f"\nlegitimate readers: {args.readers}, attackers: {args.attackers}, {args.seconds:.0f} s per phase, "
+        f"gunicorn {args.workers} workers × 2 threads, SQLite"
+    )
+    print(
+        f"{'phase':<24}{'reads/s':>9}{'vs quiet':>10}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
+        f"{'attacks/s':>11}  attack answers        editor answers"
+    )
+    for label, r in rows:
+        share = r["reads_per_s"] / quiet * 100 if quiet else 0
+        print(
+            f"{label:<24}{r['reads_per_s']:>9.1f}{share:>9.0f}%{r['p50_ms']:>8.0f}{r['p99_ms']:>8.0f}"
+            f"{r['read_errors']:>8}{r['attacks_per_s']:>11.1f}  {str(r['attack_statuses']):<22}"
+            f"{r['editor_statuses']}"
+        )
+    worst = min(r["reads_per_s"] for _label, r in rows[1:]) / quiet if quiet else 0
+    print(f"\nworst flooded throughput: {worst * 100:.0f} % of quiet (target ≥ 80 %)")
+    print("reproduce: .venv/bin/python bench/login_flood.py " + " ".join(sys.argv[1:]))
+    return 0 if worst >= 0.8 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
