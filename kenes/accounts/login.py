@@ -17,10 +17,12 @@ import math
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from kenes.site.errors import error_response
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -110,8 +112,7 @@ def lockout_response(
     """django-axes' answer to a locked-out login: JSON under /api/, the login page's message elsewhere."""
     message = lockout_message()
     if request.path.startswith("/api/"):
-        body = {"error": {"status": 429, "code": "locked-out", "message": message}}
-        response: HttpResponse = JsonResponse(body, status=429)
+        response: HttpResponse = error_response(429, "locked-out", message)
     else:
         response = render(request, "accounts/locked.html", {"message": message}, status=429)
     response["Retry-After"] = str(cool_off_seconds())
