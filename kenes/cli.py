@@ -147,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a work's summary, or the text of one provision, for a lawyer at a terminal."""
-    from kenes.lex import history
+    from kenes.lex import history, reading
     from kenes.lex.store import read_document
 
     try:
@@ -155,9 +155,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     except (LookupError, ValueError) as exc:
         return _fail(str(exc))
     if frbr.portion:
-        prov = history.provision_at(work, expression.lang, expression.date, frbr.portion)
-        if prov is None:
-            return _fail(f"{expression.uri} has no provision {frbr.portion}")
+        try:
+            prov = reading.find_provision(expression, frbr.portion)
+        except reading.NotFound as exc:
+            return _fail(str(exc))
         doc = read_document(expression, root_eid=prov.eid)
         print(f"{expression.uri}/~{prov.eid}")
         for node in doc.walk():
@@ -324,12 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("username")
     p.set_defaults(func=cmd_editor)
 
-    try:
-        from kenes.rights.cli import add_parser as add_rights_parser
-    except ImportError:  # the rights engine is optional while it is being built
-        pass
-    else:
-        add_rights_parser(sub)
+    from kenes.rights.cli import add_parser as add_rights_parser
+
+    add_rights_parser(sub)
 
     from kenes.accounts.cli import add_parser as add_accounts_parser
 

@@ -1,4 +1,8 @@
-"""Read API of the legal database (and the editor's write operations), mounted under /api/."""
+"""Read API of the legal database (and the editor's write operations), mounted under /api/.
+
+The endpoints parse and check what the client sent; what they answer is built by
+:mod:`kenes.lex.api_answers` from the read model (:mod:`kenes.lex.reading`).
+"""
 
 from __future__ import annotations
 
@@ -12,24 +16,37 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBasicAuth, django_auth
 
 from kenes.accounts.roles import is_editor
 
 from ..site.errors import ApiError
-from . import history
+from . import history, reading
 from .akn import uri as akn_uri
+from .api_answers import (
+    DiffOut,
+    ExpressionOut,
+    ImportOut,
+    JurisdictionOut,
+    PointInTimeOut,
+    ProvisionOut,
+    RatificationPage,
+    TopicOut,
+    WorkDetail,
+    WorkIn,
+    WorkOut,
+    WorkPage,
+    WorkPatch,
+    answer,
+    work_out,
+)
 from .importing import ImportRefused, import_file, new_work, parse_work_uri
 from .models import (
-    AmendmentEffect,
     Expression,
     Jurisdiction,
-    Provision,
     Ratification,
-    Reference,
     Topic,
     Work,
     WorkType,
@@ -80,204 +97,6 @@ def require_editor(request: HttpRequest) -> None:
         raise PermissionDenied("this operation needs the editor role")
 
 
-# ---------------------------------------------------------------- schemas
-
-
-class PageMeta(Schema):
-    count: int
-    limit: int
-    offset: int
-
-
-class JurisdictionOut(Schema):
-    code: str
-    kind: str
-    name: str
-    official_languages: list[str]
-    members: list[str]
-
-
-class TopicOut(Schema):
-    slug: str
-    parent: str | None
-    label: str
-    labels: dict[str, str]
-
-
-class WorkOut(Schema):
-    frbr_uri: str
-    title: str
-    short_title: str
-    type: str
-    jurisdiction: str
-    date: dt.date
-    number: str
-    original_lang: str
-    commenced_on: dt.date | None
-    repealed_on: dt.date | None
-    topics: list[str]
-    languages: list[str]
-
-
-class WorkPage(PageMeta):
-    items: list[WorkOut]
-
-
-class PointInTimeOut(Schema):
-    date: dt.date
-    languages: list[str]
-
-
-class EffectOut(Schema):
-    eid: str
-    effect: str
-    in_force_on: dt.date | None
-    in_force_text: str
-    amending_act: str
-    amending_number: str
-    amending_date: dt.date | None
-
-
-class WorkDetail(WorkOut):
-    points_in_time: list[PointInTimeOut]
-    expressions: list[str]
-    amendments: list[EffectOut]
-    collective_agreement: dict | None
-
-
-class TocEntry(Schema):
-    eid: str
-    kind: str
-    num: str
-    heading: str
-    depth: int
-
-
-class ExpressionOut(Schema):
-    uri: str
-    work: str
-    lang: str
-    date: dt.date
-    title: str
-    source_name: str
-    source_url: str
-    retrieved_on: dt.date | None
-    content_hash: str
-    provisions: int
-    toc: list[TocEntry]
-
-
-class NoteOut(Schema):
-    kind: str
-    text: str
-
-
-class NodeOut(Schema):
-    eid: str
-    kind: str
-    num: str
-    heading: str
-    text: str
-    wrap_up: str
-    notes: list[NoteOut]
-    children: list[NodeOut]
-
-
-class TranslationOut(Schema):
-    lang: str
-    uri: str
-    expression_date: dt.date
-    heading: str
-    older_than_original: bool
-
-
-class ReferenceOut(Schema):
-    citation: str
-    source_uri: str
-    target_work: str | None
-    target_eid: str
-    target_uri: str | None
-
-
-class ProvisionOut(Schema):
-    uri: str
-    work: str
-    expression: str
-    lang: str
-    expression_date: dt.date
-    provision: NodeOut
-    translations: list[TranslationOut]
-    references_out: list[ReferenceOut]
-    references_in: list[ReferenceOut]
-    history: list[EffectOut]
-
-
-class ChangeOut(Schema):
-    eid: str
-    change: str
-    heading: str
-    old_text: str
-    new_text: str
-
-
-class DiffOut(Schema):
-    work: str
-    lang: str
-    from_expression: str
-    to_expression: str
-    changes: list[ChangeOut]
-
-
-class RatificationOut(Schema):
-    country: str
-    instrument: str
-    instrument_code: str
-    instrument_title: str
-    status: str
-    ratified_on: dt.date | None
-    in_force_on: dt.date | None
-    denounced_on: dt.date | None
-    accepted_parts: list[str]
-    declarations: str
-    note: str
-    source: str
-    verified_on: dt.date | None
-
-
-class RatificationPage(PageMeta):
-    items: list[RatificationOut]
-
-
-class WorkIn(Schema):
-    frbr_uri: str
-    title: str
-    short_title: str = ""
-    type: str | None = None
-    original_lang: str = "rus"
-    commenced_on: dt.date | None = None
-    repealed_on: dt.date | None = None
-    topics: list[str] = []
-
-
-class WorkPatch(Schema):
-    title: str | None = None
-    short_title: str | None = None
-    commenced_on: dt.date | None = None
-    repealed_on: dt.date | None = None
-    topics: list[str] | None = None
-
-
-class ImportOut(Schema):
-    status: str
-    expression: str
-    articles: int
-    provisions: int
-    notes: int
-    references: int
-    amendments: int
-    summary: str
-
-
 # ---------------------------------------------------------------- helpers
 
 
@@ -299,89 +118,18 @@ def _parse_date(value: str | None, name: str) -> dt.date | None:
         raise ApiError(400, f"{name}: {value!r} is not a date (YYYY-MM-DD)", "invalid") from exc
 
 
-def _work_out(work: Work) -> dict:
-    return {
-        "frbr_uri": work.frbr_uri,
-        "title": work.title,
-        "short_title": work.short_title,
-        "type": work.work_type,
-        "jurisdiction": work.jurisdiction_id,
-        "date": work.date,
-        "number": work.number,
-        "original_lang": work.original_lang,
-        "commenced_on": work.commenced_on,
-        "repealed_on": work.repealed_on,
-        "topics": sorted(t.slug for t in work.topics.all()),
-        "languages": sorted({e.lang for e in work.expressions.all()}),
-    }
-
-
-def _effect_out(e: AmendmentEffect) -> dict:
-    return {
-        "eid": e.eid,
-        "effect": e.effect,
-        "in_force_on": e.in_force_on,
-        "in_force_text": e.in_force_text,
-        "amending_act": e.amendment.amending_title,
-        "amending_number": e.amendment.amending_number,
-        "amending_date": e.amendment.date,
-    }
-
-
 def _get_work(work_uri: str) -> Work:
-    work = Work.objects.select_related("jurisdiction").filter(frbr_uri=work_uri).first()
-    if work is None:
-        raise ApiError(404, f"no work {work_uri} in the database", "not-found")
-    return work
+    try:
+        return reading.get_work(work_uri)
+    except reading.NotFound as exc:
+        raise ApiError(404, str(exc), "not-found") from exc
 
 
 def _expression_for(work: Work, lang: str | None, date: dt.date | None) -> Expression:
-    on = date or timezone.localdate()
-    expression = work.expression_at(lang, on)
-    if expression is None:
-        held = ", ".join(f"{e.lang}@{e.date}" for e in work.expressions.order_by("date")) or "none"
-        raise ApiError(
-            404,
-            f"{work.frbr_uri} has no {lang or work.original_lang} expression in force on {on}; held: {held}",
-            "not-found",
-        )
-    return expression
-
-
-def _node_out(root: Provision, rows: list[Provision], notes: dict[int, list]) -> dict:
-    children: dict[int, list[Provision]] = {}
-    for r in rows:
-        if r.parent_id:
-            children.setdefault(r.parent_id, []).append(r)
-
-    def build(p: Provision) -> dict:
-        return {
-            "eid": p.eid,
-            "kind": p.kind,
-            "num": p.num,
-            "heading": p.heading,
-            "text": p.text,
-            "wrap_up": p.wrap_up,
-            "notes": [{"kind": n.kind, "text": n.text} for n in notes.get(p.pk, [])],
-            "children": [build(c) for c in children.get(p.pk, [])],
-        }
-
-    return build(root)
-
-
-def _subtree(expression: Expression, root: Provision) -> list[Provision]:
-    """The provision and its descendants: the rows after it in document order deeper than it."""
-    following = expression.provisions.filter(order__gt=root.order).order_by("order")
-    next_sibling = following.filter(depth__lte=root.depth).values_list("order", flat=True).first()
-    if next_sibling is not None:
-        following = following.filter(order__lt=next_sibling)
-    return [root, *following]
-
-
-def _target_uri(ref: Reference) -> str | None:
-    if ref.target_work is None:
-        return None
-    return ref.target_work.frbr_uri + (f"/~{ref.target_eid}" if ref.target_eid else "")
+    try:
+        return reading.expression_in_force(work, lang, date)
+    except reading.NotFound as exc:
+        raise ApiError(404, str(exc), "not-found") from exc
 
 
 # ---------------------------------------------------------------- endpoints
@@ -450,7 +198,7 @@ def list_works(
         "count": qs.count(),
         "limit": limit,
         "offset": offset,
-        "items": [_work_out(w) for w in qs[offset : offset + limit]],
+        "items": [work_out(w) for w in qs[offset : offset + limit]],
     }
 
 
@@ -467,151 +215,7 @@ def by_uri(request: HttpRequest, uri: str) -> dict | HttpResponse:
         frbr = akn_uri.parse("/akn/" + uri)
     except ValueError as exc:
         raise ApiError(400, str(exc), "invalid-uri") from exc
-    work = _get_work(frbr.work_uri)
-    date = frbr.expression_date
-    if frbr.portion and frbr.format in {"xml", "html"}:
-        raise ApiError(
-            404,
-            f"no {frbr.format.upper()} export of one provision: exports are per expression "
-            f"({frbr.expression_uri if frbr.lang else frbr.work_uri}.{frbr.format})",
-            "not-found",
-        )
-    if not frbr.lang and not frbr.portion:
-        if frbr.format in {"xml", "html"}:
-            return _export_response(_expression_for(work, None, date), frbr.format)
-        return _work_detail(work)
-    expression = _expression_for(work, frbr.lang or None, date)
-    if not frbr.portion:
-        if frbr.format in {"xml", "html"}:
-            return _export_response(expression, frbr.format)
-        return _expression_out(expression)
-    return _provision_out(work, expression, frbr.portion)
-
-
-def _work_detail(work: Work) -> dict:
-    effects = AmendmentEffect.objects.filter(amendment__amended_work=work).select_related("amendment")
-    ca = (
-        getattr(work, "collective_agreement", None)
-        if work.work_type == WorkType.COLLECTIVE_AGREEMENT
-        else None
-    )
-    return {
-        **_work_out(work),
-        "points_in_time": [
-            {"date": p.date, "languages": list(p.languages)} for p in history.points_in_time(work)
-        ],
-        "expressions": [e.uri for e in work.expressions.select_related("work").order_by("date", "lang")],
-        "amendments": [_effect_out(e) for e in effects.order_by("in_force_on", "eid")],
-        "collective_agreement": None
-        if ca is None
-        else {
-            "level": ca.level,
-            "sector": ca.sector,
-            "valid_from": ca.valid_from.isoformat(),
-            "valid_until": ca.valid_until.isoformat() if ca.valid_until else None,
-            "registration_number": ca.registration_number,
-            "parties": [{"side": p.side, "name": p.name} for p in ca.parties.all()],
-        },
-    }
-
-
-def _expression_out(expression: Expression) -> dict:
-    toc = expression.provisions.filter(
-        kind__in=["preamble", "part", "section", "chapter", "article", "annex"]
-    )
-    return {
-        "uri": expression.uri,
-        "work": expression.work.frbr_uri,
-        "lang": expression.lang,
-        "date": expression.date,
-        "title": expression.title,
-        "source_name": expression.source_name,
-        "source_url": expression.source_url,
-        "retrieved_on": expression.retrieved_on,
-        "content_hash": expression.content_hash,
-        "provisions": expression.provisions.count(),
-        "toc": list(toc.order_by("order").values("eid", "kind", "num", "heading", "depth")),
-    }
-
-
-def _provision_out(work: Work, expression: Expression, eid: str) -> dict:
-    root = history.provision_at(work, expression.lang, expression.date, eid)
-    if root is None:
-        raise ApiError(404, f"{expression.uri} has no provision {eid}", "not-found")
-    rows = _subtree(expression, root)
-    notes: dict[int, list] = {}
-    for n in expression.notes.filter(provision__in=[r.pk for r in rows]).order_by("order"):
-        notes.setdefault(n.provision_id, []).append(n)
-    base = f"{work.frbr_uri}/{expression.lang}@{expression.date.isoformat()}"
-    original = work.expression_at(work.original_lang, expression.date)
-    translations = []
-    for lang in sorted({e.lang for e in work.expressions.all()} - {expression.lang}):
-        other = work.expression_at(lang, expression.date)
-        if other is None:
-            continue
-        match = other.provisions.filter(eid=root.eid).first()
-        if match is None:
-            continue
-        translations.append(
-            {
-                "lang": lang,
-                "uri": f"{work.frbr_uri}/{lang}@{other.date.isoformat()}/~{root.eid}",
-                "expression_date": other.date,
-                "heading": match.heading,
-                "older_than_original": bool(
-                    original and lang != work.original_lang and other.date < original.date
-                ),
-            }
-        )
-    ids = [r.pk for r in rows]
-    refs_out = Reference.objects.filter(source_id__in=ids).select_related("target_work")
-    prefix_q = Q(target_eid=root.eid) | Q(target_eid__startswith=root.eid + "__")
-    refs_in = (
-        Reference.objects.filter(target_work=work)
-        .filter(prefix_q)
-        .select_related("source__expression__work", "target_work")
-        .filter(source__expression__lang=expression.lang)[:200]
-    )
-    effects = AmendmentEffect.objects.filter(amendment__amended_work=work).filter(
-        Q(eid=root.eid) | Q(eid__startswith=root.eid + "__")
-    )
-    return {
-        "uri": f"{base}/~{root.eid}",
-        "work": work.frbr_uri,
-        "expression": expression.uri,
-        "lang": expression.lang,
-        "expression_date": expression.date,
-        "provision": _node_out(root, rows, notes),
-        "translations": translations,
-        "references_out": [
-            {
-                "citation": r.citation,
-                "source_uri": f"{base}/~{next(x.eid for x in rows if x.pk == r.source_id)}",
-                "target_work": r.target_work.frbr_uri if r.target_work else None,
-                "target_eid": r.target_eid,
-                "target_uri": _target_uri(r),
-            }
-            for r in refs_out
-        ],
-        "references_in": [
-            {
-                "citation": r.citation,
-                "source_uri": f"{r.source.expression.uri}/~{r.source.eid}",
-                "target_work": work.frbr_uri,
-                "target_eid": r.target_eid,
-                "target_uri": _target_uri(r),
-            }
-            for r in refs_in
-        ],
-        "history": [_effect_out(e) for e in effects.select_related("amendment").order_by("in_force_on")],
-    }
-
-
-def _export_response(expression: Expression, fmt: str) -> HttpResponse:
-    from .exporting import export_expression
-
-    body, content_type = export_expression(expression, fmt)
-    return HttpResponse(body, content_type=content_type)
+    return answer(frbr)
 
 
 @router.get("/points-in-time", response=list[PointInTimeOut], summary="Dates from which a wording is held")
@@ -748,7 +352,7 @@ def create_work(request: HttpRequest, payload: WorkIn) -> Status:
             work.topics.set(topics)
     except IntegrityError as exc:  # created by a concurrent request since the check above
         raise ApiError(409, f"{frbr.work_uri} already exists; change it with PATCH", "conflict") from exc
-    return Status(201, _work_out(work))
+    return Status(201, work_out(work))
 
 
 @router.patch("/works", response=WorkOut, auth=EDITOR_AUTH, summary="Edit a work's metadata (editor)")
@@ -766,7 +370,7 @@ def patch_work(request: HttpRequest, work: str, payload: WorkPatch) -> dict:
         w.save()
         if topics is not None:
             w.topics.set(topics)
-    return _work_out(w)
+    return work_out(w)
 
 
 MAX_UPLOAD = 50 * 1024 * 1024

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass
 
-from .models import AmendmentEffect, Expression, Provision, Work
+from .models import Expression, Work
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,6 @@ def points_in_time(work: Work) -> list[PointInTime]:
     for date, lang in work.expressions.values_list("date", "lang"):
         by_date.setdefault(date, set()).add(lang)
     return [PointInTime(d, tuple(sorted(langs))) for d, langs in sorted(by_date.items())]
-
-
-def effects_between(work: Work, start: dt.date | None, end: dt.date) -> list[AmendmentEffect]:
-    """Amendment effects in force after ``start`` and on or before ``end`` (undated ones are left out)."""
-    qs = AmendmentEffect.objects.filter(amendment__amended_work=work, in_force_on__lte=end)
-    if start is not None:
-        qs = qs.filter(in_force_on__gt=start)
-    return list(qs.select_related("amendment").order_by("in_force_on", "eid"))
 
 
 @dataclass(frozen=True)
@@ -71,14 +63,3 @@ def diff_expressions(old: Expression, new: Expression) -> list[ProvisionChange]:
         if eid not in after:
             changes.append(ProvisionChange(eid, "removed", heading, text, ""))
     return changes
-
-
-def provision_at(work: Work, lang: str | None, date: dt.date, eid: str) -> Provision | None:
-    """One provision as it stood on ``date``; ``art_113`` also finds a chapter-prefixed ``chp_8__art_113``."""
-    expression = work.expression_at(lang, date)
-    if expression is None:
-        return None
-    found = expression.provisions.filter(eid=eid).first()
-    if found is None and "art_" in eid and not eid.startswith("art_"):
-        found = expression.provisions.filter(eid=eid[eid.index("art_") :]).first()
-    return found

@@ -30,8 +30,3 @@ NATIVE_NAMES: dict[str, str] = {
 def to_akn(code: str) -> str:
     """``ru`` or ``ru-RU`` -> ``rus``; an AKN code or an unknown one is returned as given."""
     return BCP47_TO_AKN.get(code.lower().split("-")[0], code)
-
-
-def to_bcp47(code: str) -> str:
-    """``rus`` -> ``ru``; an unknown code is returned as given."""
-    return AKN_TO_BCP47.get(code, code)

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from django.db import transaction
 
 from .models import EditorialNote, Expression, Provision
+from .reading import subtree
 from .tree import Document, Node, Note
 
 
@@ -87,8 +88,13 @@ def write_provisions(expression: Expression, doc: Document) -> int:
 
 def read_document(expression: Expression, *, root_eid: str | None = None) -> Document:
     """Rebuild the tree of ``expression`` (or of one provision and its descendants) from the database."""
-    provisions = list(expression.provisions.order_by("order"))
-    notes = list(expression.notes.order_by("order"))
+    if root_eid is None:
+        provisions = list(expression.provisions.order_by("order"))
+        notes = list(expression.notes.order_by("order"))
+    else:  # only the subtree: one range query, not the whole expression
+        root = expression.provisions.filter(eid=root_eid).first()
+        provisions = subtree(root) if root is not None else []
+        notes = list(EditorialNote.objects.filter(provision__in=provisions).order_by("order"))
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for p in provisions:

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from kenes.lex.models import AmendmentEffect, EditorialNote, Provision, Reference
+from kenes.lex.reading import ProvisionRead
 from kenes.lex.render.html import BCP47
 
 from .labels import eid_label, tidy_note
@@ -85,6 +86,15 @@ def load_extras(provisions: list[Provision], effects: Iterable[AmendmentEffect] 
         head = effect.eid.split("__")[0]
         if head in articles:
             extras.history.setdefault(head, []).append(effect)
+    return extras
+
+
+def extras_of(read: ProvisionRead) -> Extras:
+    """The notes and linked references of a provision already read (no further query)."""
+    extras = Extras(notes=read.notes)
+    for ref in read.references_out:
+        if ref.target_work_id is not None:
+            extras.references.setdefault(ref.source_id, []).append(ref)
     return extras
 
 

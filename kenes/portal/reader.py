@@ -17,12 +17,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from kenes.lex import api as lex_api
-from kenes.lex import history
+from kenes.lex import api_answers, history, reading
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.languages import BCP47_TO_AKN, NATIVE_NAMES
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Reference, Work
-from kenes.site.errors import ApiError, error_body
+from kenes.site.errors import ApiError, error_response
 
 from . import labels, lawhtml
 from .paging import Layout, layout
@@ -41,10 +40,11 @@ def akn(request: HttpRequest, path: str) -> HttpResponse:
     except ValueError as exc:
         raise Http404(str(exc)) from exc
     if frbr.format:
-        return _manifestation(request, path, frbr)
-    work = Work.objects.select_related("jurisdiction").filter(frbr_uri=frbr.work_uri).first()
-    if work is None:
-        raise Http404(f"no work {frbr.work_uri} in the database")
+        return _manifestation(request, frbr)
+    try:
+        work = reading.get_work(frbr.work_uri)
+    except reading.NotFound as exc:
+        raise Http404(str(exc)) from exc
     if "on" in request.GET or "lang" in request.GET:
         return _select(request, work, frbr)
     lang = frbr.lang or _preferred_lang(work)
@@ -87,17 +87,16 @@ def _select(request: HttpRequest, work: Work, frbr: akn_uri.FrbrUri) -> HttpResp
     return HttpResponseRedirect(target)
 
 
-def _manifestation(request: HttpRequest, path: str, frbr: akn_uri.FrbrUri) -> HttpResponse:
+def _manifestation(request: HttpRequest, frbr: akn_uri.FrbrUri) -> HttpResponse:
     """``.json`` is the API's answer for the same URI, ``.xml`` the AKN document, ``.html`` the export."""
     if frbr.portion and frbr.format == "html":
         return HttpResponseRedirect(str(frbr)[: -len(".html")])
     if frbr.portion and frbr.format == "xml":
-        body = error_body(404, "not-found", "AKN XML is exported per expression; drop the /~eId part")
-        return JsonResponse(body, status=404)
+        return error_response(404, "not-found", "AKN XML is exported per expression; drop the /~eId part")
     try:
-        data = lex_api.by_uri(request, path)
+        data = api_answers.answer(frbr)
     except ApiError as exc:
-        return JsonResponse(error_body(exc.status_code, exc.code, str(exc)), status=exc.status_code)
+        return error_response(exc.status_code, exc.code, str(exc))
     if isinstance(data, HttpResponse):
         return data
     return JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False})
@@ -139,11 +138,7 @@ class _View:
         return self.provision_url(ref.target_eid)
 
     def effects(self) -> list[AmendmentEffect]:
-        return list(
-            AmendmentEffect.objects.filter(amendment__amended_work=self.work)
-            .select_related("amendment")
-            .order_by("in_force_on", "eid")
-        )
+        return reading.history(self.work)
 
     def common_context(self) -> dict:
         points = history.points_in_time(self.work)
@@ -282,15 +277,16 @@ class _View:
     # ------------------------------------------------------------ one provision
 
     def provision_page(self, eid: str) -> HttpResponse:
-        root = history.provision_at(self.work, self.lang, self.expression.date, eid)
-        if root is None:
-            raise Http404(f"{self.expression.uri} has no provision {eid}")
+        try:
+            root = reading.find_provision(self.expression, eid)
+        except reading.NotFound as exc:
+            raise Http404(str(exc)) from exc
         if root.eid != eid:
             return HttpResponseRedirect(self.provision_url(root.eid))
-        data = lex_api._provision_out(self.work, self.expression, root.eid)
-        rows = lex_api._subtree(self.expression, root)
-        effects = [e for e in self.effects() if e.eid == root.eid or e.eid.startswith(root.eid + "__")]
-        extras = lawhtml.load_extras(rows)
+        read = reading.read_subtree(self.work, self.expression, root)
+        rows, effects = read.rows, read.history
+        data = api_answers.provision_out(read)  # the page shows what its .json says
+        extras = lawhtml.extras_of(read)
         page = self.layout.page_of.get(root.eid, 1)
         links = lawhtml.Links(self.provision_url, self.reference_url)
         # The <h1> says what the root is: its heading is not repeated at the top of the text.
@@ -316,26 +312,23 @@ class _View:
         chosen = next((t for t in translations if t["lang"] == wanted), None) or (
             translations[0] if translations and wanted != "none" else None
         )
-        if chosen:
-            other = self.work.expression_at(chosen["lang"], self.expression.date)
-            other_root = other.provisions.filter(eid=root.eid).first() if other else None
-            if other and other_root:
-                other_rows = lex_api._subtree(other, other_root)
-                other_links = lawhtml.Links(
-                    lambda e, lg=chosen["lang"]: f"{self.work.frbr_uri}/{lg}/~{e}", lambda ref: None
-                )
-                pair = {
-                    **chosen,
-                    "name": AKN_NAMES.get(chosen["lang"], chosen["lang"]),
-                    "html_lang": lawhtml.html_lang(chosen["lang"]),
-                    "text": lawhtml.render(
-                        other_rows,
-                        chosen["lang"],
-                        other_links,
-                        lawhtml.Extras(),
-                        id_prefix=f"{chosen['lang']}-",
-                    ),
-                }
+        other = next((t for t in read.translations if chosen and t.lang == chosen["lang"]), None)
+        if chosen and other:
+            other_links = lawhtml.Links(
+                lambda e, lg=other.lang: f"{self.work.frbr_uri}/{lg}/~{e}", lambda ref: None
+            )
+            pair = {
+                **chosen,
+                "name": AKN_NAMES.get(other.lang, other.lang),
+                "html_lang": lawhtml.html_lang(other.lang),
+                "text": lawhtml.render(
+                    reading.subtree(other.provision),
+                    other.lang,
+                    other_links,
+                    lawhtml.Extras(),
+                    id_prefix=f"{other.lang}-",
+                ),
+            }
         articles = [r for r in self.layout.rows if r.kind == "article"]
         index = next((i for i, r in enumerate(articles) if r.eid == root.eid), None)
         prev_art = articles[index - 1] if index else None

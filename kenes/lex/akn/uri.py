@@ -41,13 +41,6 @@ from dataclasses import dataclass
 
 from ..languages import AKN_LANGUAGES
 
-#: Places Kenes holds law for: AKN country codes, ``aa-`` plus a body for international law.
-#: Bilateral agreements add ``aa-{a}-{b}`` places (see :func:`bilateral_place`).
-JURISDICTIONS: tuple[str, ...] = (
-    "kz", "kg", "tj", "uz", "tm", "az", "mn", "ru",
-    "aa-ilo", "aa-eaeu", "aa-cis", "aa-coe", "aa-un",
-)  # fmt: skip
-
 #: Expression languages in use (AKN three-letter codes); any ``[a-z]{3}`` code parses.
 LANGUAGES: tuple[str, ...] = AKN_LANGUAGES
 
