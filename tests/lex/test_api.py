@@ -168,6 +168,8 @@ def test_writes_need_the_editor_role(client, db):
         **_basic("reader", "pw-reader-1"),
     )
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+    assert not Work.objects.filter(frbr_uri="/akn/kz/act/law/2020-01-01/1").exists()
 
 
 def test_an_editor_creates_a_work_and_uploads_its_text(client, db, tmp_path):

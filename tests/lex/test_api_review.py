@@ -105,6 +105,8 @@ def test_a_session_with_its_csrf_token_may_write(strict, editor, law):
     token = strict.cookies["csrftoken"].value
     response = _patch(strict, LAW, {"short_title": "changed"}, HTTP_X_CSRFTOKEN=token)
     assert response.status_code == 200, response.content
+    assert Work.objects.get(frbr_uri=LAW).short_title == "changed"
+    assert strict.get(f"/api/akn{LAW.removeprefix('/akn')}").json()["short_title"] == "changed"
 
 
 def test_basic_auth_for_a_non_editor_is_forbidden(strict, law):
