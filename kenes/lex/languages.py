@@ -30,3 +30,12 @@ NATIVE_NAMES: dict[str, str] = {
 def to_akn(code: str) -> str:
     """``ru`` or ``ru-RU`` -> ``rus``; an AKN code or an unknown one is returned as given."""
     return BCP47_TO_AKN.get(code.lower().split("-")[0], code)
+
+
+def to_bcp47(code: str) -> str:
+    """``kaz`` -> ``kk`` (not the first two letters: ``ka`` is Georgian); unknown codes are returned as given.
+
+    >>> to_bcp47("kaz"), to_bcp47("kir"), to_bcp47("rus")
+    ('kk', 'ky', 'ru')
+    """
+    return AKN_TO_BCP47.get(code, code)

@@ -15,9 +15,9 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from kenes.lex.languages import to_bcp47
 from kenes.lex.models import AmendmentEffect, EditorialNote, Provision, Reference
 from kenes.lex.reading import ProvisionRead
-from kenes.lex.render.html import BCP47
 
 from .labels import eid_label, tidy_note
 from .paging import CONTAINERS
@@ -36,7 +36,7 @@ KIND_WORDS: dict[str, dict[str, str]] = {
 
 def html_lang(akn_lang: str) -> str:
     """The BCP 47 tag for an AKN language code (``rus`` → ``ru``)."""
-    return BCP47.get(akn_lang, akn_lang)
+    return to_bcp47(akn_lang)
 
 
 def kind_label(kind: str, num: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from kenes.kernel.countries import COVERED
+from kenes.lex.languages import to_bcp47
 from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
 from . import comparison, labels
@@ -353,7 +354,7 @@ def convention(request: HttpRequest, code: str) -> HttpResponse:
                 "url": f"{source_work.frbr_uri}/{expression.lang}/~{source.eid}",
                 "label": labels.eid_label(source.eid),
                 "citation": r.citation,
-                "lang": expression.lang[:2],
+                "lang": to_bcp47(expression.lang),
             }
         )
     text = first_page(request, work)

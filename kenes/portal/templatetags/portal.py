@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import template
 from django.http import QueryDict
 
+from kenes.lex.languages import to_bcp47
+
 from .. import labels
 
 register = template.Library()
@@ -42,3 +44,9 @@ def eid_label(eid: str) -> str:
 def akn_language(code: str) -> str:
     """``rus`` → "Russian" in the interface language."""
     return labels.language_name(code)
+
+
+@register.filter
+def bcp47(code: str) -> str:
+    """``kaz`` → ``kk``: an AKN language code as an HTML ``lang``/``hreflang`` value."""
+    return to_bcp47(code)
