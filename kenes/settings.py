@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "ninja",  # its templates and static files: /api/docs serves Swagger UI from here, never from a CDN
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",

@@ -197,8 +197,8 @@ def _mount(rule: Rule) -> None:
                 },
             },
             "responses": {
-                "200": {"description": "The answer", "content": json_body},
-                "400": {
+                200: {"description": "The answer", "content": json_body},
+                400: {
                     "description": "Invalid situation or malformed JSON",
                     "content": {"application/json": {"schema": _ERROR}},
                 },
