@@ -18,10 +18,11 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
-from ninja.security import HttpBasicAuth, django_auth
+from ninja.security import HttpBasicAuth
 
 from kenes.accounts.roles import is_editor
 
+from ..site.apiauth import LoginSession
 from ..site.errors import ApiError
 from . import history, reading
 from .akn import uri as akn_uri
@@ -88,7 +89,7 @@ class BasicAuth(HttpBasicAuth):
         return user
 
 
-EDITOR_AUTH = [BasicAuth(), django_auth]
+EDITOR_AUTH = [BasicAuth(), LoginSession()]
 
 
 def require_editor(request: HttpRequest) -> None:

@@ -99,6 +99,33 @@ def test_a_session_without_a_csrf_token_is_refused_as_json(strict, editor, law):
     assert Work.objects.get(frbr_uri=LAW).short_title == "ЗТ"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("post", "/api/works", {"frbr_uri": "/akn/kz/act/law/2021-01-01/2", "title": "X"}),
+        ("patch", f"/api/works?work={LAW}", {"title": "X"}),
+    ],
+)
+def test_a_write_without_any_login_is_a_401_asking_to_log_in_not_a_csrf_failure(
+    strict, law, method, path, body
+):
+    response = getattr(strict, method)(path, body, content_type="application/json")
+    assert response.status_code == 401
+    error = _error(response)
+    assert error["code"] == "unauthenticated"
+    assert "log in" in error["message"] and "CSRF" not in error["message"]
+    assert Work.objects.get(frbr_uri=LAW).title == "Закон о труде"
+    assert not Work.objects.filter(frbr_uri="/akn/kz/act/law/2021-01-01/2").exists()
+
+
+def test_an_upload_without_any_login_is_a_401(strict, law):
+    upload = SimpleUploadedFile("law.txt", "Статья 1. Текст\n".encode(), content_type="text/plain")
+    response = strict.post("/api/import", {"file": upload, "work": LAW, "lang": "rus", "date": "2021-01-01"})
+    assert response.status_code == 401
+    assert _error(response)["code"] == "unauthenticated"
+    assert not Work.objects.get(frbr_uri=LAW).expressions.exists()
+
+
 def test_a_session_with_its_csrf_token_may_write(strict, editor, law):
     strict.force_login(editor)
     strict.get("/")  # the portal page sets the csrftoken cookie
