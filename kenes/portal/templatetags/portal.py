@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import template
 from django.http import QueryDict
+from django.urls import reverse
 
+from kenes.kernel.countries import COVERED
 from kenes.lex.languages import to_bcp47
 
 from .. import labels
@@ -50,3 +52,12 @@ def akn_language(code: str) -> str:
 def bcp47(code: str) -> str:
     """``kaz`` → ``kk``: an AKN language code as an HTML ``lang``/``hreflang`` value."""
     return to_bcp47(code)
+
+
+@register.simple_tag
+def centre_url(jurisdiction: str = "") -> str:
+    """Where a reader finds an advisory centre: the country's page (which lists its centres) for a country
+    Kenes covers, else the list of countries."""
+    if jurisdiction in COVERED:
+        return reverse("portal:country", args=[jurisdiction])
+    return reverse("portal:countries")

@@ -1,0 +1,31 @@
+"""A search with no results says what to try instead, and has nothing to offer when there are results."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_zero_results_offer_the_rights_checks_the_citation_form_and_an_advisory_centre(client, indexed):
+    html = client.get("/search?q=qwertyzxcv", HTTP_ACCEPT_LANGUAGE="ky").content.decode()
+    assert "Эч нерсе табылган жок" in html
+    assert 'id="none-rights" href="/rights/"' in html
+    assert 'id="none-citation"' in html
+    assert 'id="none-centre" href="/countries/"' in html
+    assert 'id="none-unfiltered"' not in html  # no filter to remove
+
+
+@pytest.mark.django_db
+def test_with_filters_the_offer_starts_with_searching_without_them(client, indexed):
+    html = client.get(
+        "/search?q=qwertyzxcv&jurisdiction=kz&type=code", HTTP_ACCEPT_LANGUAGE="ru"
+    ).content.decode()
+    assert 'id="none-unfiltered" href="?q=qwertyzxcv"' in html
+    assert 'id="none-centre" href="/countries/kz"' in html
+
+
+@pytest.mark.django_db
+def test_a_search_with_results_offers_nothing_extra(client, indexed):
+    html = client.get("/search?q=простой").content.decode()
+    assert 'ol class="hits"' in html and "<li>" in html
+    assert "noresults" not in html
