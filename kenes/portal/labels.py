@@ -128,7 +128,7 @@ def part_titles(eid: str, kind: str, num: str, heading: str, lang: str, ancestor
     reader who lands on "1." knows where they are. ``ancestors`` maps eId → row (kind, num, heading) of the
     provisions above it, as far as known.
     """
-    from .lawhtml import title_of
+    from .captions import title_of
 
     chain = [ancestors[e] for e in ancestor_eids(eid) if e in ancestors]
     article = next((r for r in reversed(chain) if r.kind == "article"), None)

@@ -19,38 +19,14 @@ from kenes.lex.languages import to_bcp47
 from kenes.lex.models import AmendmentEffect, EditorialNote, Provision, Reference
 from kenes.lex.reading import ProvisionRead
 
+from .captions import kind_label, title_of
 from .labels import eid_label, tidy_note
 from .paging import CONTAINERS
-
-#: How a provision's kind is written in the law's own language (law text, not interface: no gettext).
-#: "{n}" is the number as printed.
-KIND_WORDS: dict[str, dict[str, str]] = {
-    "rus": {"preamble": "Преамбула", "part": "{n}", "section": "Раздел {n}.", "chapter": "Глава {n}.",
-            "article": "Статья {n}.", "annex": "Приложение {n}"},
-    "kaz": {"preamble": "Преамбула", "part": "{n}", "section": "{n}-бөлім.", "chapter": "{n}-тарау.",
-            "article": "{n}-бап.", "annex": "{n}-қосымша"},
-    "eng": {"preamble": "Preamble", "part": "Part {n}", "section": "Section {n}.", "chapter": "Chapter {n}.",
-            "article": "Article {n}", "annex": "Annex {n}"},
-}  # fmt: skip
 
 
 def html_lang(akn_lang: str) -> str:
     """The BCP 47 tag for an AKN language code (``rus`` → ``ru``)."""
     return to_bcp47(akn_lang)
-
-
-def kind_label(kind: str, num: str, lang: str) -> str:
-    """``Статья 113.``, ``113-бап.``, ``Article 113`` — the caption a provision carries in its language."""
-    words = KIND_WORDS.get(lang, KIND_WORDS["eng"])
-    word = words.get(kind, "{n}")
-    if not num:
-        return "" if "{n}" in word else word  # "Преамбула" needs no number
-    return word.format(n=num)
-
-
-def title_of(kind: str, num: str, heading: str, lang: str) -> str:
-    label = kind_label(kind, num, lang)
-    return f"{label} {heading}".strip() if heading else label or kind
 
 
 @dataclass
