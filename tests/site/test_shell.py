@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy
 
-from kenes.lex.roles import editor_group
+from kenes.accounts.roles import editor_group
 from kenes.site import nav
 
 PAGES = ["/", "/search?q=зарплата", "/countries/", "/rights/", "/rights/stay/", "/no-such-page"]
