@@ -11,7 +11,6 @@ exactly what a flood wants to take from legitimate users; the lockout is the del
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import math
 
 from axes.backends import AxesStandaloneBackend
@@ -23,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kenes.site.errors import error_response
+
+from .client_ip import client_ip
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -60,29 +61,6 @@ class PasswordBackend(ModelBackend):
 
 def _is_basic(request: HttpRequest) -> bool:
     return request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("basic ")
-
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address: REMOTE_ADDR, or behind ``KENES_PROXY_COUNT`` trusted proxies the address the
-    outermost of them saw (the N-th entry from the right of X-Forwarded-For).
-
-    Behind a reverse proxy REMOTE_ADDR is the proxy itself, and one locked address would lock everyone out,
-    so a deployment with nginx in front sets KENES_PROXY_COUNT=1. Entries further left are written by the
-    client and are never trusted. None when there is no valid address (a request made in code).
-    """
-    count = getattr(settings, "KENES_PROXY_COUNT", 0)
-    remote = _valid_ip(request.META.get("REMOTE_ADDR", ""))
-    if count <= 0:
-        return remote
-    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
-    return (_valid_ip(hops[-count]) if len(hops) >= count else None) or remote
 
 
 def needs_second_factor(user: object) -> bool:

@@ -23,7 +23,7 @@ def _channel(request: object) -> str:
 def _on_logged_in(sender: object, request: object, user: object, **kwargs: object) -> None:
     import time
 
-    from .login import client_ip
+    from .client_ip import client_ip
 
     if request is None:
         return
@@ -42,7 +42,7 @@ def _on_logged_in(sender: object, request: object, user: object, **kwargs: objec
 
 
 def _on_login_failed(sender: object, credentials: dict, request: object = None, **kwargs: object) -> None:
-    from .login import client_ip
+    from .client_ip import client_ip
 
     if request is None:
         return
