@@ -342,7 +342,7 @@ class _View:
             "text": text,
             "history": effects,
             "references_out": self._refs_out(data["references_out"]),
-            "references_in": self._refs_in(data["references_in"]),
+            "references_in": self._refs_in(data["references_in"], read),
             "translations": [{**t, "name": AKN_NAMES.get(t["lang"], t["lang"])} for t in translations],
             "pair": pair,
             "in_context": self.page_url(page, root.eid),
@@ -362,18 +362,15 @@ class _View:
         }
         return render(self.request, "portal/provision.html", context)
 
-    def _refs_in(self, refs: list[dict]) -> list[dict]:
-        """References in, each named for a reader: "ст. 113, п. 2", with the act when it is another one."""
+    def _refs_in(self, refs: list[dict], read: reading.ProvisionRead) -> list[dict]:
+        """References in, each named for a reader: "ст. 113, п. 2", with the act when it is another one
+        (the citing works came with the read: no URI parsed again, no query per work)."""
         out = []
-        works: dict[str, str] = {}
-        for r in refs:
-            expression_uri, _sep, eid = r["source_uri"].partition("/~")
-            work_uri = akn_uri.parse(expression_uri).work_uri
-            if work_uri != self.work.frbr_uri and work_uri not in works:
-                other = Work.objects.filter(frbr_uri=work_uri).only("short_title", "title").first()
-                works[work_uri] = (other.short_title or other.title) if other else work_uri
-            act = f"{works[work_uri]}, " if work_uri in works else ""
-            out.append({**r, "label": act + labels.eid_label(eid)})
+        for r, ref in zip(refs, read.references_in, strict=True):
+            source = ref.source
+            work = source.expression.work
+            act = "" if work.pk == self.work.pk else f"{work.short_title or work.title}, "
+            out.append({**r, "label": act + labels.eid_label(source.eid)})
         return out
 
     def _refs_out(self, refs: list[dict]) -> list[dict]:
