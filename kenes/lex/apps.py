@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 def _editor(request: HttpRequest) -> bool:
     from kenes.accounts.roles import is_editor
 
-    return is_editor(request.user)
+    return is_editor(getattr(request, "user", None))  # an error page may be drawn before login is known
 
 
 class LexConfig(AppConfig):
