@@ -114,7 +114,7 @@ def test_a_rejection_while_locked_writes_nothing(client, staff, django_assert_ma
     for i in range(LIMIT):
         _basic_write(client, "dana", f"wrong-{i}", ip="10.0.3.1")
     before = list(AccessAttempt.objects.values_list("failures_since_start", "attempt_time"))
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(1):  # one read, refused at the top of the stack
         assert _basic_write(client, "dana", "wrong-again", ip="10.0.3.1").status_code == 429
     assert list(AccessAttempt.objects.values_list("failures_since_start", "attempt_time")) == before
 
@@ -174,3 +174,28 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_locked_not_the_proxy(cl
         HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.20",  # spoofed left part ignored
     )
     assert other_client.status_code == 302
+
+
+def test_a_locked_out_login_page_answers_in_the_browsers_language(client, staff):
+    for i in range(LIMIT):
+        _form_login(client, "/accounts/login/", "dana", f"wrong-{i}", ip="10.0.7.1")
+    response = client.post(
+        "/accounts/login/",
+        {"username": "dana", "password": PASSWORD},
+        REMOTE_ADDR="10.0.7.1",
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 429
+    assert "Слишком много неудачных попыток входа" in response.content.decode()
+
+
+def test_malformed_basic_credentials_get_the_apis_own_answer(client):
+    response = client.post(
+        "/api/works",
+        {},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Basic %%%not-base64",
+        REMOTE_ADDR="10.0.8.1",
+    )
+    assert response.status_code == 401
+    assert response.json()["error"]["status"] == 401
