@@ -150,7 +150,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the 
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a locked-out try writes nothing: cheap to refuse
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "kenes.accounts.login.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "kenes.accounts.login.client_ip"
+AXES_CLIENT_IP_CALLABLE = "kenes.accounts.client_ip.client_ip"
 AXES_VERBOSE = False
 #: Trusted reverse proxies in front of Kenes (nginx: 1), so lockout per address sees the client's address.
 KENES_PROXY_COUNT = int(os.environ.get("KENES_PROXY_COUNT", "0"))

@@ -22,7 +22,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .login import client_ip, lockout_response
+from .client_ip import client_ip
+from .login import lockout_response
 from .signals import LOGIN_AT, login_attempt
 
 
