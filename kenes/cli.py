@@ -160,7 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         except reading.NotFound as exc:
             return _fail(str(exc))
         doc = read_document(expression, root_eid=prov.eid)
-        print(f"{expression.uri}/~{prov.eid}")
+        print(expression.provision_uri(prov.eid))
         for node in doc.walk():
             indent = "  " * max(0, len(node.eid.split("__")) - len(prov.eid.split("__")))
             label = " ".join(x for x in (node.num, node.heading) if x)

@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import eid as eids
 from . import models
 from .admin_views import LANGUAGE_CHOICES, import_view
 from .akn import uri as akn_uri
@@ -188,7 +189,7 @@ class ProvisionAdmin(admin.ModelAdmin):
         return False
 
     def view_on_site(self, obj: models.Provision) -> str:
-        return f"{obj.expression.uri}/~{obj.eid}"
+        return obj.expression.provision_uri(obj.eid)
 
 
 class EffectFormSet(forms.BaseInlineFormSet):
@@ -205,7 +206,7 @@ class EffectFormSet(forms.BaseInlineFormSet):
             if form.has_changed() and form.cleaned_data.get("eid") and not self._should_delete_form(form)
         ]
         wanted = {form.cleaned_data["eid"] for form in rows}
-        wanted |= {eid[eid.index("art_") :] for eid in wanted if "art_" in eid}
+        wanted |= {eids.from_article(eid) for eid in wanted}
         known = set(
             models.Provision.objects.filter(expression__work_id=work_id, eid__in=wanted).values_list(
                 "eid", flat=True
@@ -215,8 +216,8 @@ class EffectFormSet(forms.BaseInlineFormSet):
             eid = form.cleaned_data["eid"]
             if eid in known:
                 continue
-            short = eid[eid.index("art_") :] if "art_" in eid else None
-            if short in known:  # chp_8__art_113 -> art_113: articles are not prefixed by their chapter
+            short = eids.from_article(eid)  # chp_8__art_113 -> art_113: articles are not prefixed by chapter
+            if short != eid and short in known:
                 form.cleaned_data["eid"] = form.instance.eid = short
                 continue
             form.add_error(

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from django.utils import timezone
 
+from . import catalogue
 from .importing import ImportRefused, import_document
 from .ingest.adilet_notes import parse_note
 from .ingest.errors import IngestError
@@ -38,9 +39,20 @@ def _plan(corpus: Path) -> list[dict[str, Any]]:
     """One entry per work: its files by language and metadata."""
     manifest = yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))
     plan: list[dict[str, Any]] = []
-    for entry in manifest.get("kazakhstan", []):
+    for entry in manifest.get("national", []):
         files = {lang: corpus / rel for lang, rel in entry["files"].items()}
-        plan.append({**entry, "files": files})
+        named = catalogue.get(entry["work"])
+        if named is None:
+            raise ValueError(f"corpus.yaml: {entry['work']} is not in the catalogue of works (works.yaml)")
+        plan.append(
+            {
+                "title": named.title("rus"),
+                "short_title": named.short_title,
+                "titles": named.titles,
+                **entry,
+                "files": files,
+            }
+        )
     intl = manifest.get("international") or {}
     instruments = (
         yaml.safe_load((HERE / "instruments.yaml").read_text(encoding="utf-8"))

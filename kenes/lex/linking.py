@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import eid as eids
 from .ingest.adilet_notes import parse_note
 from .ingest.references import find_references
 from .models import Amendment, AmendmentEffect, EditorialNote, Expression, Provision, Reference, Work
@@ -160,7 +161,7 @@ def _effects_from_notes(expression: Expression, own_eids: frozenset[str], report
     return len(pending)
 
 
-_KIND_PREFIX = {"article": "art", "chapter": "chp", "section": "sec", "part": "part", "paragraph": "para"}
+_NOTE_TARGETS = frozenset({"article", "chapter", "section", "part", "paragraph"})
 
 
 def _eid_for_target(
@@ -169,13 +170,11 @@ def _eid_for_target(
     """The eId a note's target names: 'Статья 113' -> art_113; 'document' -> the whole work ('')."""
     if kind == "document":
         return ""
-    prefix = _KIND_PREFIX.get(kind)
-    if prefix is None or not num:
+    if kind not in _NOTE_TARGETS or not num:
         return near.eid if near is not None else None
-    num = num.lower()
+    own = eids.step(kind, num)
     if kind == "article":
-        return f"art_{num}"
+        return own
     if kind == "paragraph" and near is not None:
-        art = near.eid.split("__")[0]
-        return f"{art}__para_{num}"
-    return next((e for e in own_eids if e.split("__")[-1] == f"{prefix}_{num}"), None)
+        return eids.join(eids.article_root(near.eid), own)
+    return next((e for e in own_eids if e.rsplit(eids.SEPARATOR, 1)[-1] == own), None)

@@ -20,6 +20,7 @@ from django.db.models import Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import eid as eids
 from .models import AmendmentEffect, EditorialNote, Expression, Provision, Reference, Work
 
 #: Past the last ``order`` an expression can hold (a PositiveIntegerField): the end of an open range.
@@ -87,8 +88,8 @@ def find_provision(expression: Expression, eid: str) -> Provision:
     """The provision ``eid``; ``art_113`` also finds a chapter-prefixed ``chp_8__art_113`` (and the found
     provision's own eId is the canonical one: a caller may redirect to it)."""
     found = expression.provisions.filter(eid=eid).first()
-    if found is None and "art_" in eid and not eid.startswith("art_"):
-        found = expression.provisions.filter(eid=eid[eid.index("art_") :]).first()
+    if found is None and eids.from_article(eid) != eid:
+        found = expression.provisions.filter(eid=eids.from_article(eid)).first()
     if found is None:
         raise NotFound(f"{expression.uri} has no provision {eid}")
     return found

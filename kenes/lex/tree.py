@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import eid as eids
+
 #: Provision kinds in the order they nest; values are the AKN element names.
 KINDS: dict[str, str] = {
     "preamble": "preamble",
@@ -24,19 +26,6 @@ KINDS: dict[str, str] = {
     "point": "point",
     "subpoint": "point",  # AKN has no subpoint element: a point inside a point
     "annex": "attachment",
-}
-
-#: AKN eId prefixes (AKN Naming Convention 3.0, Annex A).
-EID_PREFIXES: dict[str, str] = {
-    "preamble": "preamble",
-    "part": "part",
-    "section": "sec",
-    "chapter": "chp",
-    "article": "art",
-    "paragraph": "para",
-    "point": "point",
-    "subpoint": "point",
-    "annex": "annex",
 }
 
 
@@ -89,22 +78,6 @@ class Document:
         return next((n for n in self.walk() if n.eid == eid), None)
 
 
-#: Kinds whose eId restarts the path: an article keeps ``art_113`` whichever chapter holds it, so a
-#: renumbered chapter does not break links, and ``~art_113`` in a URI finds it (as Indigo does).
-_PATH_RESETTING = {"article"}
-
-
-def clean_num(num: str) -> str:
-    """The eId form of a printed number: '113.' -> '113', '12-1' -> '12-1', '1)' -> '1', 'I' -> 'i'."""
-    out = []
-    for ch in num.strip().lower():
-        if ch.isalnum() or ch == "-":
-            out.append(ch)
-        elif ch in "._" and out and out[-1] != "-":
-            out.append("-")
-    return "".join(out).strip("-")
-
-
 def assign_eids(doc: Document) -> None:
     """Give every node an AKN eId (Naming Convention 3.0), unique within the document.
 
@@ -118,13 +91,8 @@ def assign_eids(doc: Document) -> None:
         ordinals: dict[str, int] = {}
         for node in nodes:
             ordinals[node.kind] = ordinals.get(node.kind, 0) + 1
-            num = clean_num(node.num) or str(ordinals[node.kind])
-            own = f"{EID_PREFIXES.get(node.kind, node.kind)}_{num}"
-            if node.kind == "preamble":
-                own = "preamble"
-            base = (
-                own if (node.kind in _PATH_RESETTING and not in_annex) or not prefix else f"{prefix}__{own}"
-            )
+            own = eids.step(node.kind, eids.number(node.num) or str(ordinals[node.kind]))
+            base = own if node.kind in eids.PATH_RESETTING and not in_annex else eids.join(prefix, own)
             eid = base
             if eid in seen:
                 seen[base] += 1

@@ -12,6 +12,9 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from kenes.lex import eid as eids
+from kenes.lex.ingest.locales import captions
+
 #: AKN language codes as the interface names them.
 LANGUAGE_NAMES = {
     "rus": gettext_lazy("Russian"),
@@ -23,28 +26,6 @@ LANGUAGE_NAMES = {
     "fra": gettext_lazy("French"),
 }
 
-#: eId prefix → provision kind (docs/IDENTIFIERS.md).
-PREFIX_KINDS = {
-    "preamble": "preamble",
-    "part": "part",
-    "sec": "section",
-    "chp": "chapter",
-    "art": "article",
-    "para": "paragraph",
-    "point": "point",
-    "subpoint": "subpoint",
-    "annex": "annex",
-}
-
-#: How a part below an article is named after the article, in the law's language. "{n}" is the number.
-SUB_WORDS: dict[str, dict[str, str]] = {
-    "rus": {"paragraph": "пункт {n}", "point": "подпункт {n}", "subpoint": "подпункт {n}"},
-    "kaz": {"paragraph": "{n}-тармақ", "point": "{n} тармақша", "subpoint": "{n} тармақша"},
-    "eng": {"paragraph": "paragraph {n}", "point": "point {n}", "subpoint": "point {n}"},
-}
-#: Article captions without the final full stop, for "Статья 102, подпункт 7)".
-ARTICLE_WORDS = {"rus": "Статья {n}", "kaz": "{n}-бап", "eng": "Article {n}"}
-
 
 def language_name(code: str) -> str:
     """``rus`` → "Russian" (translated); unknown codes are shown as they are."""
@@ -54,11 +35,7 @@ def language_name(code: str) -> str:
 
 def split_eid(eid: str) -> list[tuple[str, str]]:
     """``art_113__para_1`` → [("article", "113"), ("paragraph", "1")]; unknown prefixes keep their text."""
-    out = []
-    for segment in eid.split("__"):
-        prefix, _sep, number = segment.partition("_")
-        out.append((PREFIX_KINDS.get(prefix, prefix), number))
-    return out
+    return eids.split(eid)
 
 
 def _ui_word(kind: str, number: str) -> str:
@@ -103,9 +80,9 @@ def path_title(lang: str, article_num: str, steps: list[tuple[str, str]]) -> str
 
     ``steps`` are (kind, printed number) from below the article down to the provision itself.
     """
-    words = SUB_WORDS.get(lang, SUB_WORDS["eng"])
-    head = ARTICLE_WORDS.get(lang, ARTICLE_WORDS["eng"]).format(n=article_num)
-    tail = [words.get(kind, "{n}").format(n=_number(kind, num)) for kind, num in steps if num]
+    words = captions(lang)  # the law's own words, carried by its locale
+    head = words.article(article_num)
+    tail = [words.below.get(kind, "{n}").format(n=_number(kind, num)) for kind, num in steps if num]
     return ", ".join([head, *tail])
 
 
@@ -116,8 +93,7 @@ def tidy_note(text: str) -> str:
 
 def ancestor_eids(eid: str) -> list[str]:
     """``art_113__para_1__point_2`` → ["art_113", "art_113__para_1"] (the eIds that contain it)."""
-    segments = eid.split("__")
-    return ["__".join(segments[:i]) for i in range(1, len(segments))]
+    return eids.ancestors(eid)
 
 
 def part_titles(eid: str, kind: str, num: str, heading: str, lang: str, ancestors: dict) -> tuple[str, str]:

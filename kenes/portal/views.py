@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from kenes.kernel.countries import COVERED
+from kenes.lex.akn.uri import expression_uri
 from kenes.lex.languages import to_bcp47
 from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
@@ -152,8 +153,7 @@ def _with_page(request: HttpRequest, page: int) -> str:
 
 
 def _hit_url(hit, date: dt.date | None) -> str:
-    when = f"@{date.isoformat()}" if date else ""
-    return f"{hit.work}/{hit.lang}{when}/~{hit.eid}"
+    return expression_uri(hit.work, hit.lang, date, eid=hit.eid)
 
 
 def _hit_views(hits: list, date: dt.date | None) -> list[dict]:
@@ -351,7 +351,7 @@ def convention(request: HttpRequest, code: str) -> HttpResponse:
             continue
         linked.setdefault(source_work, []).append(
             {
-                "url": f"{source_work.frbr_uri}/{expression.lang}/~{source.eid}",
+                "url": expression_uri(source_work.frbr_uri, expression.lang, eid=source.eid),
                 "label": labels.eid_label(source.eid),
                 "citation": r.citation,
                 "lang": to_bcp47(expression.lang),

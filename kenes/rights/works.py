@@ -16,8 +16,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-#: One eId step: ``art_6-1``, ``para_4``, ``point_3`` (AKN Naming Convention, as kenes.lex.tree makes them).
-_STEP = re.compile(r"^(?P<kind>art|para|point)_(?P<num>[0-9a-z]+(?:-[0-9a-z]+)*)$")
+from kenes.lex import catalogue
+from kenes.lex import eid as eids
+
+#: The eId steps a rule may cite (the grammar itself is kenes.lex.eid's, free of Django).
+_CITABLE = {"article": "art", "paragraph": "para", "point": "point"}
 
 
 @dataclass(frozen=True)
@@ -58,16 +61,27 @@ EAEU_TREATY = "/akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty"
 ILO_C131 = "/akn/aa-ilo/act/convention/1970-06-22/c131"
 RU_FOREIGNERS_LAW = "/akn/ru/act/law/2002-07-25/115-fz"
 
+
+def _cite_as(uri: str, lang: str) -> str:
+    """The work's name as it ends a label, from the one catalogue of work names (kenes.lex.catalogue)."""
+    entry = catalogue.get(uri)
+    if entry is None or not entry.cite_as(lang):
+        raise KeyError(f"{uri} has no cite_as[{lang}] in kenes/lex/starter/works.yaml")
+    return entry.cite_as(lang)
+
+
 WORKS: dict[str, Work] = {
     w.uri: w
     for w in (
-        Work(LABOUR_CODE, "ТК РК", "ru", "kz/labour_code_2015_ru.txt"),
-        Work(MIGRATION_LAW, "Закона РК «О миграции населения»", "ru", "kz/migration_law_2011_ru.txt"),
-        Work(OFFENCES_CODE, "КоАП РК", "ru", "kz/administrative_offences_code_2014_ru.txt"),
-        Work(SOCIAL_CODE, "Социального кодекса РК", "ru", "kz/social_code_2023_ru.txt"),
-        Work(EAEU_TREATY, "Договора о ЕАЭС", "ru"),
-        Work(ILO_C131, "ILO C131", "en", "ilo/C131.md"),
-        Work(RU_FOREIGNERS_LAW, "Федерального закона РФ № 115-ФЗ", "ru"),
+        Work(LABOUR_CODE, _cite_as(LABOUR_CODE, "rus"), "ru", "kz/labour_code_2015_ru.txt"),
+        Work(MIGRATION_LAW, _cite_as(MIGRATION_LAW, "rus"), "ru", "kz/migration_law_2011_ru.txt"),
+        Work(
+            OFFENCES_CODE, _cite_as(OFFENCES_CODE, "rus"), "ru", "kz/administrative_offences_code_2014_ru.txt"
+        ),
+        Work(SOCIAL_CODE, _cite_as(SOCIAL_CODE, "rus"), "ru", "kz/social_code_2023_ru.txt"),
+        Work(EAEU_TREATY, _cite_as(EAEU_TREATY, "rus"), "ru"),
+        Work(ILO_C131, _cite_as(ILO_C131, "eng"), "en", "ilo/C131.md"),
+        Work(RU_FOREIGNERS_LAW, _cite_as(RU_FOREIGNERS_LAW, "rus"), "ru"),
     )
 }
 
@@ -75,11 +89,10 @@ WORKS: dict[str, Work] = {
 def parse_eid(eid: str) -> list[tuple[str, str]]:
     """Split an eId into (kind, number) steps, refusing shapes the rules have no business citing."""
     steps = []
-    for part in eid.split("__"):
-        m = _STEP.match(part)
-        if not m:
+    for part, (kind, num) in zip(eid.split(eids.SEPARATOR), eids.split(eid), strict=True):
+        if kind not in _CITABLE or not eids.is_valid(part) or not re.fullmatch(r"[0-9a-z-]+", num):
             raise ValueError(f"not a citable eId step: {part!r} in {eid!r}")
-        steps.append((m["kind"], m["num"]))
+        steps.append((_CITABLE[kind], num))
     if not steps or steps[0][0] != "art":
         raise ValueError(f"an eId cited by a rule starts at an article: {eid!r}")
     return steps

@@ -6,13 +6,15 @@ exists, does the search put it first.
 
 A query is a citation only when every word of it is part of the citation: structural keywords with their
 numbers (статья/ст./article/art./бап/берене/modda, пункт/п./часть/ч./paragraph/тармақ, подпункт/пп./
-subparagraph/тармақша), a work's name (aliases.yaml, matched after the search analyser, so "трудового
-кодекса" is "Трудовой кодекс"), an ILO instrument by number, a country ("РК", "Республики Казахстан"), and
-fillers ("of", "the", "№", "настоящего"). "работодатель не платит ст. 113" is a question, not a citation.
+subparagraph/тармақша), a work's name (kenes/lex/starter/works.yaml, matched after the search analyser, so
+"трудового кодекса" is "Трудовой кодекс"), an ILO instrument by number, a country ("РК", "Республики
+Казахстан"), and fillers ("of", "the", "№", "настоящего"). "работодатель не платит ст. 113" is a question,
+not a citation.
 
-eIds are built by :meth:`kenes.lex.ingest.references.Citation.eid_candidates`, the same rules that link
-citations inside law texts: "подпункт 1) статьи 49" may be ``art_49__point_1`` or ``art_49__para_1__point_1``
-depending on how the code is structured, so resolution tries each against the provisions that exist.
+A query becomes the same :class:`kenes.lex.citation.Citation` a law text's phrase becomes, and its eIds come
+from the same :meth:`~kenes.lex.citation.Citation.eid_candidates` that links citations inside law texts:
+"подпункт 1) статьи 49" may be ``art_49__point_1`` or ``art_49__para_1__point_1`` depending on how the code
+is structured, so resolution tries each against the provisions that exist.
 """
 
 from __future__ import annotations
@@ -26,34 +28,14 @@ from pathlib import Path
 
 import yaml
 
-from kenes.lex.ingest.references import Citation as _RefCitation
+from kenes.lex import catalogue
+from kenes.lex.citation import Citation
 
 from .analysis import drop_stop_words, guess_lang, terms
 
 __all__ = ["Citation", "aliases", "parse_citation", "resolve_citation"]
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """What a citation query names. ``work_uri`` is set when the work is known without the database."""
-
-    work_alias: str | None = None  # the work's name as written ("ТК РК", "трудового кодекса")
-    work_uri: str | None = None
-    article: str | None = None
-    paragraph: str | None = None
-    subparagraph: str | None = None
-    jurisdiction: str | None = None
-    ilo_number: str | None = None  # "c097", "p029", "r086": found by Work.number in aa-ilo
-
-    def eid_candidates(self) -> list[str]:
-        """eIds to look for, most specific first (empty for a whole-work citation)."""
-        if not (self.article or self.paragraph):
-            return []
-        return _RefCitation(
-            0, 0, "", article=self.article, paragraph=self.paragraph, point=self.subparagraph, anchor="named"
-        ).eid_candidates()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -75,12 +57,12 @@ def _key(text: str) -> tuple[str, ...]:
 
 @cache
 def aliases() -> tuple[list[_Alias], list[tuple[tuple[str, ...], str]]]:
-    """(work aliases, country markers) from aliases.yaml, longest names first."""
+    """(work names from the catalogue, country markers from aliases.yaml), longest country names first."""
     data = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
     works = [
-        _Alias(_key(name), entry["uri"], entry["jurisdiction"])
-        for entry in data["works"]
-        for name in entry["names"]
+        _Alias(_key(name), entry.uri, entry.jurisdiction)
+        for entry in catalogue.works().values()
+        for name in entry.names
     ]
     places = [(_key(name), code) for code, names in data["jurisdictions"].items() for name in names]
     places.sort(key=lambda p: len(p[0]), reverse=True)
@@ -146,9 +128,9 @@ def _prepare(q: str) -> str:
 def parse_citation(q: str) -> Citation | None:
     """Read ``q`` as a citation; None when it is not one (or names no work, article or instrument).
 
-    >>> parse_citation("п. 2 ст. 31 ТК")
-    Citation(work_alias='тк', work_uri='/akn/kz/act/code/2015-11-23/414-v', article='31', paragraph='2', \
-subparagraph=None, jurisdiction='kz', ilo_number=None)
+    >>> cit = parse_citation("п. 2 ст. 31 ТК")
+    >>> cit.work, cit.work_uri, cit.article, cit.paragraph, cit.point, cit.jurisdiction
+    ('тк', '/akn/kz/act/code/2015-11-23/414-v', '31', '2', None, 'kz')
     """
     if not q or len(q) > 300:
         return None
@@ -224,13 +206,13 @@ subparagraph=None, jurisdiction='kz', ilo_number=None)
     if not (work_alias or ilo or "article" in found):
         return None
     return Citation(
-        work_alias=work_alias,
+        work=f"ilo:{ilo}" if ilo else work_alias,
         work_uri=work_uri,
         article=found.get("article"),
         paragraph=found.get("paragraph"),
-        subparagraph=found.get("subparagraph"),
+        point=found.get("subparagraph"),
+        anchor="named",
         jurisdiction=jurisdiction,
-        ilo_number=ilo,
     )
 
 
@@ -259,7 +241,7 @@ def _candidate_works(cit: Citation, jurisdiction: str | None) -> list[str]:
                 "frbr_uri", flat=True
             )
         )
-    if cit.work_alias:
+    if cit.work:
         return []  # named, but not a work we know in that country
     # No work named ("статья 113"): the works people mean when they name none, those of the country first.
     works, _ = aliases()
@@ -284,7 +266,8 @@ def resolve_citation(
     cit = parse_citation(q)
     if cit is None:
         return []
-    wanted = cit.eid_candidates()
+    # a point with no article or paragraph ("пп. 3 ТК") names no provision we could find: the whole work
+    wanted = cit.eid_candidates() if (cit.article or cit.paragraph) else []
     out: list[tuple[str, str]] = []
     for uri in _candidate_works(cit, jurisdiction):
         expressions = Expression.objects.filter(work__frbr_uri=uri)

@@ -17,6 +17,8 @@ import json
 import re
 import sys
 
+from kenes.lex.akn.uri import expression_uri
+
 
 def _date(value: str) -> dt.date:
     try:
@@ -68,7 +70,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(result.hits, args.offset + 1):
         label = " ".join(x for x in (hit.num, hit.heading) if x)
         mark = " (citation)" if hit.citation else ""
-        print(f"{rank:>2}. {hit.work}/{hit.lang}@{hit.date}/~{hit.eid}{mark}  score {hit.score:.2f}")
+        uri = expression_uri(hit.work, hit.lang, hit.date, eid=hit.eid)
+        print(f"{rank:>2}. {uri}{mark}  score {hit.score:.2f}")
         print(f"    {hit.work_title}: {label}"[:200])
         if hit.snippet:
             print(f"    {_plain(hit.snippet)}")

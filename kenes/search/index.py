@@ -30,6 +30,7 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
+from kenes.lex import eid as eids
 from kenes.lex.models import Expression, Provision, Work, WorkType
 
 from . import intents
@@ -235,15 +236,6 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _article_root(eid: str) -> str:
-    """The eId of the article a provision belongs to (itself for articles and anything above them)."""
-    parts = eid.split("__")
-    for i, part in enumerate(parts):
-        if part.startswith("art_"):
-            return "__".join(parts[: i + 1])
-    return eid
-
-
 @dataclass
 class _Row:
     pk: int
@@ -341,13 +333,13 @@ def _expression_documents(
     own_terms = {pk: analyse(text, lang) if text else "" for pk, text in own_text.items()}
     article_parts: dict[str, list[int]] = {}
     for r in rows:
-        root = _article_root(r.eid)
+        root = eids.article_root(r.eid)
         if (root != r.eid or r.kind == "article") and own_text[r.pk]:
             article_parts.setdefault(root, []).append(r.pk)
     orders = {r.eid: r.order for r in rows}
     # a provision that sets a penalty, and every entry of its article (the article is the offence)
     sanctioned = {r.pk for r in rows if intents.sets_sanction(own_text[r.pk], lang)}
-    sanctioned_roots = {_article_root(r.eid) for r in rows if r.pk in sanctioned}
+    sanctioned_roots = {eids.article_root(r.eid) for r in rows if r.pk in sanctioned}
     analysed_headings: dict[int, str] = {}
     common = {
         "work_id": work.pk,
@@ -369,7 +361,7 @@ def _expression_documents(
             path_terms.append(analysed_headings.get(parent.pk, ""))
             parent = by_pk.get(parent.parent_id) if parent.parent_id else None
         own = own_text[r.pk]
-        root = _article_root(r.eid)
+        root = eids.article_root(r.eid)
         parts = article_parts.get(r.eid, []) if r.kind == "article" else []
         shown = own or "\n".join(own_text[pk] for pk in parts)
         doc = tantivy.Document(

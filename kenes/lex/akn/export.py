@@ -34,6 +34,7 @@ from lxml import etree
 from ..tree import KINDS, Document, Node, Note
 from .meta import ExpressionMeta
 from .safexml import AKN_NS, xml_safe
+from .uri import provision_uri
 
 __all__ = ["KENES_NS", "ExpressionMeta", "to_akn"]
 
@@ -216,12 +217,13 @@ def _component_meta(meta: ExpressionMeta, eid: str) -> etree._Element:
     el = etree.Element(_q("meta"))
     ident = _el(el, "identification", source="#kenes")
     work_author, expression_author = _authors(meta)
-    _frbr(ident, "FRBRWork", f"{meta.work_uri}/~{eid}", [("adoption", meta.work_date)], work_author)
+    _frbr(ident, "FRBRWork", provision_uri(meta.work_uri, eid), [("adoption", meta.work_date)], work_author)
     _el(ident[-1], "FRBRcountry", value=meta.country)
     expression_date = [("expression", meta.expression_date)]
-    _frbr(ident, "FRBRExpression", f"{meta.expression_uri}/~{eid}", expression_date, expression_author)
+    portion = provision_uri(meta.expression_uri, eid)
+    _frbr(ident, "FRBRExpression", portion, expression_date, expression_author)
     _el(ident[-1], "FRBRlanguage", language=meta.lang)
-    _frbr(ident, "FRBRManifestation", f"{meta.expression_uri}/~{eid}.xml", expression_date, "#kenes")
+    _frbr(ident, "FRBRManifestation", provision_uri(portion, None, "xml"), expression_date, "#kenes")
     return el
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .uri import FrbrUri, parse
+from .uri import FrbrUri, expression_uri, parse
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class ExpressionMeta:
 
     @property
     def expression_uri(self) -> str:
-        return f"{self.work_uri}/{self.lang}@{self.expression_date.isoformat()}"
+        return expression_uri(self.work_uri, self.lang, self.expression_date)
 
     @property
     def frbr(self) -> FrbrUri | None:

@@ -28,6 +28,11 @@ written back is ``/rus``.
 'kazakhmys'
 >>> parse("/akn/aa-ilo/act/convention/1949-07-01/c097/eng").locality
 'ilo'
+>>> import datetime
+>>> expression_uri("/akn/kz/act/code/2015-11-23/414-v", "rus", datetime.date(2024, 1, 1), eid="art_113")
+'/akn/kz/act/code/2015-11-23/414-v/rus@2024-01-01/~art_113'
+>>> provision_uri("/akn/kz/act/code/2015-11-23/414-v", "art_113")
+'/akn/kz/act/code/2015-11-23/414-v/~art_113'
 >>> parse("/akn/kz/act/code/2015-11-23/414-V")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ValueError: '/akn/kz/act/.../414-V' is not a valid AKN URI: the number '414-V' must be lowercase letters, ...
@@ -37,7 +42,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..languages import AKN_LANGUAGES
 
@@ -128,6 +134,18 @@ class FrbrUri:
         when = f"@{self.expression_date.isoformat()}" if self.expression_date else ""
         return f"{self.work_uri}/{self.lang}{when}"
 
+    def at(self, lang: str, date: dt.date | None = None) -> FrbrUri:
+        """The work in ``lang`` as in force from ``date`` (None: the latest), without portion or format."""
+        return replace(self, lang=lang, expression_date=date, portion=None, format=None)
+
+    def of(self, eid: str | None) -> FrbrUri:
+        """One provision of this work or expression (``None`` or "": the whole text)."""
+        return replace(self, portion=eid or None, format=None)
+
+    def as_format(self, fmt: str | None) -> FrbrUri:
+        """The same text as ``xml``, ``json`` or ``html`` (None: no format suffix)."""
+        return replace(self, format=fmt)
+
     def __str__(self) -> str:
         return self._unchecked_str()
 
@@ -162,6 +180,25 @@ def parse(uri: str) -> FrbrUri:
         )
     except _BadDate as exc:
         raise ValueError(f"{uri!r} is not a valid AKN URI: {exc}") from None
+
+
+@lru_cache(maxsize=1024)
+def _parsed(uri: str) -> FrbrUri:
+    return parse(uri)
+
+
+def expression_uri(uri: str, lang: str, date: dt.date | None = None, *, eid: str | None = None) -> str:
+    """The URI of ``uri``'s work in ``lang`` at ``date`` (None: the latest), or of one provision of it.
+
+    The one way Kenes writes an expression or provision URI from a stored work URI, so no caller spells the
+    ``/{lang}@{date}/~{eId}`` grammar itself.
+    """
+    return str(_parsed(uri).at(lang, date).of(eid))
+
+
+def provision_uri(uri: str, eid: str | None, fmt: str | None = None) -> str:
+    """One provision of the work or expression ``uri`` names (``eid`` None or "": ``uri`` itself)."""
+    return str(_parsed(uri).of(eid).as_format(fmt))
 
 
 def bilateral_place(a: str, b: str) -> str:

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..akn.uri import provision_uri
 from .topics import Topic
 from .works import Expression, Work
 
@@ -50,7 +51,7 @@ class Provision(models.Model):
         indexes = [models.Index(fields=["expression", "order"]), models.Index(fields=["eid"])]
 
     def __str__(self) -> str:
-        return f"{self.expression.work.frbr_uri}/~{self.eid}"
+        return provision_uri(self.expression.work.frbr_uri, self.eid)
 
 
 class EditorialNote(models.Model):

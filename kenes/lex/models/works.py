@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..akn.uri import expression_uri
 from .places import Jurisdiction
 from .topics import Topic
 
@@ -98,7 +99,11 @@ class Expression(models.Model):
 
     @property
     def uri(self) -> str:
-        return f"{self.work.frbr_uri}/{self.lang}@{self.date.isoformat()}"
+        return expression_uri(self.work.frbr_uri, self.lang, self.date)
+
+    def provision_uri(self, eid: str) -> str:
+        """``…/rus@2024-01-01/~art_113``: one provision of this expression."""
+        return expression_uri(self.work.frbr_uri, self.lang, self.date, eid=eid)
 
 
 class CollectiveAgreement(models.Model):

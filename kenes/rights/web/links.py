@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kenes.lex.akn.uri import expression_uri, provision_uri
 from kenes.lex.languages import BCP47_TO_AKN
 from kenes.lex.models import Expression
 
@@ -72,14 +73,14 @@ def link_citations(
             if candidate and (c["work"], candidate) in held:
                 lang, date = candidate, _pick(held[(c["work"], candidate)], on)
                 break
-        expression = f"{c['work']}/{lang}@{date.isoformat()}" if date else f"{c['work']}/{lang}"
+        expression = expression_uri(c["work"], lang, date)
         out.append(
             {
                 **c,
                 "in_database": date is not None,
                 "expression": expression,
-                "reader_url": f"{expression}/~{c['eid']}",
-                "api_url": f"/api{expression}/~{c['eid']}",
+                "reader_url": provision_uri(expression, c["eid"]),
+                "api_url": "/api" + provision_uri(expression, c["eid"]),
                 "html_url": f"/api{expression}.html#{c['eid']}",
             }
         )

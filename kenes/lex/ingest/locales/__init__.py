@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import IngestError
 from . import eng, kaz, kir, nld, rus, tgk, uzb
-from .base import Locale
+from .base import Captions, Locale
 
 _LOCALES: dict[str, Locale] = {}
 
@@ -28,6 +28,16 @@ def get_locale(lang: str) -> Locale:
     return locale
 
 
+def captions(lang: str) -> Captions:
+    """How provisions are captioned in ``lang`` ("Статья 113."); English for a language without its own."""
+    locale = _LOCALES.get((lang or "").strip().lower())
+    if locale is not None and locale.captions is not None:
+        return locale.captions
+    english = _LOCALES["eng"].captions
+    assert english is not None  # eng registers its captions below
+    return english
+
+
 def all_locales() -> list[Locale]:
     """Every registered locale once, in code order: the languages a text can be told apart from."""
     return sorted({id(loc): loc for loc in _LOCALES.values()}.values(), key=lambda loc: loc.code)
@@ -36,4 +46,4 @@ def all_locales() -> list[Locale]:
 for _module in (rus, kaz, kir, uzb, tgk, eng, nld):
     register(_module.LOCALE)
 
-__all__ = ["Locale", "all_locales", "get_locale", "register"]
+__all__ = ["Captions", "Locale", "all_locales", "captions", "get_locale", "register"]

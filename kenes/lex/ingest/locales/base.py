@@ -11,7 +11,12 @@ Ranks order containers: a heading closes every open container whose rank is not 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+
+from kenes.lex.citation import Citation
+
+from ..note_effects import Effect
 
 # Ranks shared by every locale, so a locale only says which words make which kind.
 ANNEX = 0
@@ -69,6 +74,41 @@ class Enumeration:
     pattern: re.Pattern[str]  # group ``num`` is the printed token; the text follows the match
 
 
+#: A citation grammar: (text, include_relative) -> citations, in any order (see ingest/references.py).
+CitationGrammar = Callable[[str, bool], list[Citation]]
+
+
+@dataclass(frozen=True)
+class NoteGrammar:
+    """How the publisher's amendment notes read in this language: the marker, then the body's parser."""
+
+    prefix: re.Pattern[str]  # "Сноска." — removed before the body is parsed
+    parse: Callable[[str], list[Effect]]  # the body -> one effect per amending act, [] when not understood
+
+
+@dataclass(frozen=True)
+class Captions:
+    """How provisions are captioned in the law's own language (law text, so never through gettext).
+
+    ``kinds`` heads a provision ("Статья {n}.", "{n}-бап."); ``below`` names a part after its article
+    ("пункт {n}", "{n}-тармақ"). "{n}" is the number as printed.
+    """
+
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    below: Mapping[str, str] = field(default_factory=dict)
+
+    def caption(self, kind: str, num: str) -> str:
+        """``Статья 113.``; "" for a kind that needs a number and has none; "Преамбула" needs none."""
+        word = self.kinds.get(kind, "{n}")
+        if not num:
+            return "" if "{n}" in word else word
+        return word.format(n=num)
+
+    def article(self, num: str) -> str:
+        """The article's caption without its final full stop, to go before a part: "Статья 102"."""
+        return self.kinds.get("article", "{n}").rstrip(".").format(n=num)
+
+
 @dataclass(frozen=True)
 class Locale:
     """Everything language-specific that the generic stages need for one language."""
@@ -87,6 +127,9 @@ class Locale:
     companions: tuple[re.Pattern[str], ...] = ()  # a heading of another instrument printed after this one
     words: frozenset[str] = field(default_factory=frozenset)  # frequent words, to recognise the language
     script: str = "Cyrl"  # Cyrl | Latn: which homoglyphs to repair in the first word of a line
+    citations: CitationGrammar | None = None  # None: citations in this language are not read yet
+    amendment_notes: NoteGrammar | None = None  # None: notes are kept as text, no effects read
+    captions: Captions | None = None  # None: captioned as in English
 
     def heading(self, text: str) -> tuple[HeadingRule, str, str] | None:
         """The first heading rule ``text`` matches, with its number and title."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .base import (
+from ..base import (
     ANNEX,
     ARABIC,
     ARABIC_OR_ROMAN,
@@ -24,6 +24,7 @@ from .base import (
     PART,
     ROMAN,
     SUBCHAPTER,
+    Captions,
     HeadingRule,
     Locale,
     before,
@@ -31,6 +32,7 @@ from .base import (
     patterns,
     tail,
 )
+from . import citations
 
 HEADINGS = (
     HeadingRule(
@@ -74,6 +76,18 @@ LOCALE = Locale(
     companions=patterns(r"^Recommendation\b"),
     # the certification and attestation closing an ILO text are not provisions
     signatures=patterns(r"^The foregoing is the authentic text\b", r"^IN (?:FAITH|WITNESS) WHEREOF\b"),
+    citations=citations.find,
+    captions=Captions(
+        kinds={
+            "preamble": "Preamble",
+            "part": "Part {n}",
+            "section": "Section {n}.",
+            "chapter": "Chapter {n}.",
+            "article": "Article {n}",
+            "annex": "Annex {n}",
+        },
+        below={"paragraph": "paragraph {n}", "point": "point {n}", "subpoint": "point {n}"},
+    ),  # fmt: skip
     words=frozenset(
         [
             "the",

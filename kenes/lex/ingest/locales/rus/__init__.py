@@ -3,11 +3,12 @@
 Headings: ОБЩАЯ/ОСОБЕННАЯ ЧАСТЬ (part), РАЗДЕЛ 1 / Раздел I (section), Глава 2 (chapter), Параграф 3 inside a
 chapter, Статья 124-1. (article); "1." пункт, "1)" подпункт, "а)" letter subpoint. Notes are the adilet.zan.kz
 portal's ("Сноска. …", "Примечание ИЗПИ!"); "Примечание." alone is law (notes to an article of a code).
+Citations: ``citations.py``; amendment notes: ``notes.py``.
 """
 
 from __future__ import annotations
 
-from .base import (
+from ..base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
@@ -16,12 +17,15 @@ from .base import (
     PART,
     SECTION,
     SUBCHAPTER,
+    Captions,
     Locale,
+    NoteGrammar,
     before,
     label,
     named,
     patterns,
 )
+from . import citations, notes
 
 HEADINGS = (
     named("part", PART, r"(?:ОБЩАЯ|ОСОБЕННАЯ|Общая|Особенная)\s+(?:ЧАСТЬ|часть)"),
@@ -54,6 +58,19 @@ LOCALE = Locale(
         # "Президент" may stand alone, "Республики Казахстан" following as its own paragraph
         r"^Президент(?:\s+(?:Республики\s+(?:Казахстан|Таджикистан|Узбекистан)|Кыргызской\s+Республики))?$"
     ),
+    citations=citations.find,
+    amendment_notes=NoteGrammar(notes.PREFIX, notes.parse),
+    captions=Captions(
+        kinds={
+            "preamble": "Преамбула",
+            "part": "{n}",
+            "section": "Раздел {n}.",
+            "chapter": "Глава {n}.",
+            "article": "Статья {n}.",
+            "annex": "Приложение {n}",
+        },
+        below={"paragraph": "пункт {n}", "point": "подпункт {n}", "subpoint": "подпункт {n}"},
+    ),  # fmt: skip
     words=frozenset(
         [
             "и",

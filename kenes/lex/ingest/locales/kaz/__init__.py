@@ -8,8 +8,8 @@ The portal's notes are "Ескерту. …" and "ЗҚАИ-ның ескертп
 
 from __future__ import annotations
 
-from . import rus
-from .base import (
+from .. import rus
+from ..base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
@@ -18,12 +18,15 @@ from .base import (
     PART,
     SECTION,
     SUBCHAPTER,
+    Captions,
     Locale,
+    NoteGrammar,
     after,
     label,
     named,
     patterns,
 )
+from . import citations, notes
 
 HEADINGS = (
     named("part", PART, r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?:БӨЛІМ|бөлім)"),
@@ -49,6 +52,19 @@ LOCALE = Locale(
     toc_markers=patterns(r"^(?:МАЗМҰНЫ|Мазмұны)$", *(p.pattern for p in rus.LOCALE.toc_markers)),
     drop_lines=patterns(r"^БАСПАСӨЗ-РЕЛИЗ$", r"^ПРЕСС-РЕЛИЗ$"),
     signatures=patterns(r"^Қазақстан\s+Республикасының\s+Президенті$"),
+    citations=citations.find,
+    amendment_notes=NoteGrammar(notes.PREFIX, notes.parse),
+    captions=Captions(
+        kinds={
+            "preamble": "Преамбула",
+            "part": "{n}",
+            "section": "{n}-бөлім.",
+            "chapter": "{n}-тарау.",
+            "article": "{n}-бап.",
+            "annex": "{n}-қосымша",
+        },
+        below={"paragraph": "{n}-тармақ", "point": "{n} тармақша", "subpoint": "{n} тармақша"},
+    ),  # fmt: skip
     words=frozenset(
         [
             "және",

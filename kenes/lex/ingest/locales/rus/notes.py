@@ -1,0 +1,130 @@
+"""The Russian grammar of adilet's notes: "Статья 7 - в редакции Закона РК от 01.02.2021 № 10-VІ …".
+
+See :mod:`kenes.lex.ingest.adilet_notes` for what is recognised and what is left out on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...note_effects import ACT_NO, DATE, LOOKALIKES, NUM, PARENS, ROMAN, Effect, note_date, walk_effects
+
+#: The marker the publisher's notes start with; what follows is the note's body.
+PREFIX = re.compile(r"^\s*Сноска\s*[.,:]?\s*")
+
+_RU_KINDS = {
+    "стать": "article",
+    "cтать": "article",  # Latin C, as typed in some notes
+    "глав": "chapter",
+    "раздел": "section",
+    "подпункт": "point",
+    "пункт": "paragraph",
+    "част": "paragraph",
+    "преамбул": "preamble",
+    "кодекс": "document",
+    "закон": "document",
+    "конституци": "document",
+    "указ": "document",
+}
+
+
+def _ru_kind(word: str) -> str | None:
+    word = word.lower()
+    return next((kind for stem, kind in _RU_KINDS.items() if word.startswith(stem)), None)
+
+
+_RU_PROVISION = r"(?:[СсCc]тать\w*|[Гг]лав\w*|[Рр]аздел\w*|[Пп]одпункт\w*|[Пп]ункт\w*|[Чч]аст\w*)"
+_RU_SUBJECT = re.compile(
+    rf"""\s*(?:
+        (?P<whole>По\s+всему\s+тексту)
+       |(?P<preamble>Преамбула)
+       |В\s+(?P<into_kind>стать[юи]|глав[уы]|пункт)\s+(?P<into_num>{NUM})(?=\s+внесен)  # "В статью 9 …"
+       |(?P<heading>Заголовок\s+)?
+        (?:(?P<kind>{_RU_PROVISION})\s+(?P<num>{NUM}\)?|{ROMAN})(?!\w)
+          |(?P<container>[Пп]араграф\s+{NUM}(?:\s+главы\s+{NUM})?
+            |(?:Кодекс|Закон|Конституция|Указ)(?=\s+дополнен)))
+        (?:\s+дополнен[аоы]?\s+(?P<ins_kind>стать[её]й|главой|разделом|пунктом|частью|подпунктом)
+           \s+(?P<ins_num>{NUM}\)?))?
+    )""",
+    re.X,
+)
+_RU_STEP = re.compile(
+    rf"""
+    (?P<amended>с\s+изменени(?:ем|ями)|внесен[оы]\s+изменени[ея]|заменены|изменен[аоы]?(?=\s))
+   |(?P<substituted>в\s+редакции)
+   |(?P<repealed>исключен[аоы]?)(?!\w)
+   |(?P<inserted>дополнен[аоы]?)(?!\w)
+   |(?P<act>
+        (?:(?P<noun>(?:Конституционн\w+\s+)?[Зз]акон\w*|(?:[А-ЯЁ][а-яё-]+\s+)?[Кк]одекс\w*|[Уу]каз\w*)
+           (?:\s+(?:РК|Республики\s+Казахстан))?\)?\s+)?
+        о?т\s+(?P<date>{DATE})(?:\s+года)?\s*(?:№|N)\s*(?P<no>{ACT_NO})  # "т 17.11.2025": a typo seen
+        (?:\s*{PARENS})?)
+    """,
+    re.X,
+)
+_RU_PLANNED = re.compile(r"предусм(?:атрива|отрен)")
+_RU_IN_FORCE_ON = re.compile(
+    rf"^\s*(?:вводится|вводятся)\s+в\s+действие\s+(?:[сc]о?\s+)?(?P<date>{DATE})\s*\.?\s*$"
+)
+_RU_IN_FORCE_PREFIX = re.compile(r"^\s*(?:вводится|вводятся)\s+в\s+действие\s+")
+
+
+def _ru_act_kind(noun: str | None, previous: str) -> str:
+    if not noun:
+        return previous
+    noun = noun.lower()
+    if noun.startswith("конституционн"):
+        return "Конституционный закон"
+    if "кодекс" in noun:
+        return "Кодекс"
+    if noun.startswith("указ"):
+        return "Указ"
+    return "Закон"
+
+
+def _ru_in_force(commence: str | None) -> tuple[dt.date | None, str | None]:
+    if commence is None:
+        return None, None
+    m = _RU_IN_FORCE_ON.match(commence)
+    if m:
+        return note_date(m["date"]), None
+    text = " ".join(commence.split())
+    return None, _RU_IN_FORCE_PREFIX.sub("", text) or None
+
+
+def parse(body: str) -> list[Effect]:
+    if _RU_PLANNED.search(body):
+        return []
+    subject = _RU_SUBJECT.match(body)
+    if not subject:
+        return []
+    heading = bool(subject["heading"])
+    if subject["whole"]:
+        kind, num = "document", None
+    elif subject["preamble"]:
+        kind, num = "preamble", None
+    elif subject["into_kind"]:
+        kind, num = _ru_kind(subject["into_kind"]), subject["into_num"]
+    elif subject["ins_kind"]:
+        kind, num, heading = _ru_kind(subject["ins_kind"]), subject["ins_num"], False
+    elif subject["kind"]:
+        kind, num = _ru_kind(subject["kind"]), subject["num"]
+    else:
+        return []  # "Параграф 2 исключен": no eId kind of ours for a параграф
+    if kind is None:
+        return []
+    if num is not None:
+        num = num.rstrip(")").translate(LOOKALIKES)  # "VІ" (Cyrillic І) -> "VI"; digits pass through
+    return walk_effects(
+        body,
+        subject.end(),
+        _RU_STEP,
+        kind,
+        num,
+        heading,
+        act_kind=_ru_act_kind,
+        title=lambda kind_, date, no: f"{kind_} РК от {date:%d.%m.%Y} № {no}",
+        in_force=_ru_in_force,
+        initial="inserted" if subject["ins_kind"] else None,  # "Глава 2 дополнена статьей 16-1 …"
+    )
