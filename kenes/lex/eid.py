@@ -59,22 +59,25 @@ STEP_RE = re.compile(r"^(?:preamble|(?P<prefix>[a-z]+)_(?P<num>[^\W_]+(?:-[^\W_]
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PARENTHESISED = re.compile(r"(?<=\w)\s*\((\w+)\)")  # "288(1)": an inserted article; "(a)" alone is kept
+_PRIM = re.compile(r"\s*\bприм\b\.?")  # "12 прим.": the old way of printing 12¹
 
 
 def number(printed: str) -> str:
     """The eId form of a printed number, the same for every way the region writes it.
 
     Lowercase; "12-1", "12¹", "12(1)", "12.1" all become ``12-1``; "341.1-1" is ``341-1-1``; "12 прим." is
-    ``12-прим``; a point's "1)" or "(a)" loses its brackets; "I" is ``i``. Letters of any script are kept.
+    ``12-прим``; a point's "1)" or "(a)" loses its brackets; "I" is ``i``; spaces go ("PART I" is ``parti``,
+    as eIds have always been). Letters of any script are kept.
     """
     text = printed.strip().lower()
     text = _SUPERSCRIPT_RUN.sub(lambda m: "-" + m.group(0).translate(_SUPERSCRIPTS), text)
     text = _PARENTHESISED.sub(r"-\1", text)
+    text = _PRIM.sub("-прим", text)
     out: list[str] = []
     for ch in text:
         if ch.isalnum():
             out.append(ch)
-        elif ch in "-._ \t" and out and out[-1] != "-":
+        elif ch in "-._" and out and out[-1] != "-":
             out.append("-")
     return "".join(out).strip("-")
 
