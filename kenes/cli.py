@@ -103,7 +103,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.short_title:
         result.work.short_title = args.short_title
         result.work.save(update_fields=["short_title"])
-    print(result.summary())
+    from django.utils import translation
+
+    with translation.override(None):  # the command speaks English, whatever the site's language
+        print("\n".join(result.report()))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

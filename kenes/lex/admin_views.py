@@ -237,6 +237,8 @@ def _report(request: HttpRequest, result: ImportResult) -> None:
         "notes": result.notes,
     }
     messages.success(request, format_html("{} {}", text, links))
+    for line in result.outline.lines():
+        messages.info(request, line)
     for warning in result.warnings[:10]:
         messages.warning(request, warning)
     if len(result.warnings) > 10:

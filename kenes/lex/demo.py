@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import catalogue
 from .importing import ImportRefused, import_document
@@ -133,7 +133,8 @@ def import_corpus(corpus: Path, *, progress: bool = True) -> list[str]:
                 failures.append(f"{path}: {exc}")
                 bar.write(f"failed {path}: {exc}")
             else:
-                bar.write(result.summary())
+                with translation.override(None):  # the command speaks English
+                    bar.write("\n".join(result.report()))
             bar.update(1)
         Work.objects.filter(frbr_uri=entry["work"]).update(
             title=entry["title"], short_title=entry.get("short_title", "")

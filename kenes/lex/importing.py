@@ -16,6 +16,7 @@ from django.db import transaction
 from .akn import uri as akn_uri
 from .ingest.errors import IngestError
 from .models import Expression, Jurisdiction, Work, WorkType
+from .outline import Outline, outline
 from .store import content_hash, write_provisions
 from .tree import Document
 
@@ -53,6 +54,7 @@ class ImportResult:
     references: int = 0
     amendments: int = 0
     warnings: list[str] = field(default_factory=list)
+    outline: Outline = field(default_factory=Outline)
 
     def summary(self) -> str:
         head = f"{self.status}: {self.expression.uri}"
@@ -62,6 +64,10 @@ class ImportResult:
             f"{head}: {self.articles} articles, {self.provisions} provisions, {self.notes} editorial notes, "
             f"{self.references} references, {self.amendments} amendment effects"
         )
+
+    def report(self) -> list[str]:
+        """The summary, then what a lawyer checks against the act's contents (see kenes.lex.outline)."""
+        return [self.summary(), *(("  " + line) for line in self.outline.lines())]
 
 
 def infer_work_type(frbr: akn_uri.FrbrUri) -> str:
@@ -172,7 +178,10 @@ def import_document(
         digest = content_hash(doc)
         current = work.expression_at(lang, date)
         if current is not None and current.content_hash == digest:
-            return ImportResult(work, current, "unchanged", current.provisions.count(), 0, 0)
+            result = ImportResult(work, current, "unchanged", current.provisions.count(), 0, 0)
+            result.outline = outline(doc)
+            result.warnings = list(doc.warnings)
+            return result
         same_date = work.expressions.filter(lang=lang, date=date).first()
         if same_date is not None and not replace:
             raise ImportRefused(
@@ -204,7 +213,8 @@ def import_document(
         notes=notes,
         references=links.references,
         amendments=links.effects,
-        warnings=links.warnings,
+        warnings=[*doc.warnings, *links.warnings],
+        outline=outline(doc),
     )
 
 

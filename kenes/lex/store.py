@@ -24,10 +24,18 @@ def content_hash(doc: Document) -> str:
         "lang": doc.lang,
         "preface": doc.preface,
         "notes": [asdict(n) for n in doc.notes],
-        "body": [asdict(n) for n in doc.body],
+        "body": [_without_empty_status(asdict(n)) for n in doc.body],
     }
     blob = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _without_empty_status(node: dict) -> dict:
+    """The node as hashed before provisions had a status: an unchanged text keeps its hash."""
+    if not node.get("status"):
+        node.pop("status", None)
+    node["children"] = [_without_empty_status(child) for child in node["children"]]
+    return node
 
 
 @transaction.atomic
@@ -51,6 +59,7 @@ def write_provisions(expression: Expression, doc: Document) -> int:
             heading=node.heading,
             text=node.text,
             wrap_up=node.wrap_up,
+            status=node.status,
             order=order,
             depth=depth,
         )
@@ -98,7 +107,15 @@ def read_document(expression: Expression, *, root_eid: str | None = None) -> Doc
     nodes: dict[int, Node] = {}
     roots: list[Node] = []
     for p in provisions:
-        node = Node(kind=p.kind, num=p.num, heading=p.heading, text=p.text, wrap_up=p.wrap_up, eid=p.eid)
+        node = Node(
+            kind=p.kind,
+            num=p.num,
+            heading=p.heading,
+            text=p.text,
+            wrap_up=p.wrap_up,
+            eid=p.eid,
+            status=p.status,
+        )
         nodes[p.pk] = node
         parent = nodes.get(p.parent_id) if p.parent_id else None
         if parent is not None:

@@ -49,6 +49,7 @@ class Node:
     eid: str = ""
     children: list[Node] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    status: str = ""  # "" for law in force; "repealed" for "Статья 7. Утратила силу." kept visible as such
 
     def walk(self) -> Iterator[Node]:
         """Yield this node and every descendant in document order."""
@@ -66,6 +67,8 @@ class Document:
     preface: str = ""  # text before the first provision that is law (a preamble's text lives in a node)
     notes: list[Note] = field(default_factory=list)  # notes not attached to a provision
     body: list[Node] = field(default_factory=list)
+    # what the parser saw but did not understand ("line 812: looks like a heading …"); never stored as law
+    warnings: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
         for node in self.body:

@@ -72,7 +72,7 @@ def aliases() -> tuple[list[_Alias], list[tuple[tuple[str, ...], str]]]:
 # --------------------------------------------------------------------------------------------------
 # Parsing
 
-_NUM = r"\d+(?:-\d+)*"
+_NUM = r"\d+(?:[.-]\d+)*"  # 113, 12-1, and the Russian code's 22.1, 341.1-1
 _SUB = r"\(?(?:\d+|[a-zа-яәіңғүұқөһ]|[ivx]+)\)"  # "1)", "(a)", "а)"
 _B = r"(?<![\w-])"  # a keyword starts a word
 _E = r"(?![\w])"
@@ -268,6 +268,15 @@ def resolve_citation(
         return []
     # a point with no article or paragraph ("пп. 3 ТК") names no provision we could find: the whole work
     wanted = cit.eid_candidates() if (cit.article or cit.paragraph) else []
+    if (
+        cit.article
+        and cit.paragraph
+        and re.search(rf"(?<![\d.-]){re.escape(cit.article)}\s*\({cit.paragraph}\)", q)
+    ):
+        # "статья 288(1)": Tajik law numbers an inserted article so; elsewhere it is article 288, paragraph 1.
+        # Whichever exists wins, the inserted article first.
+        inserted = Citation(article=f"{cit.article}({cit.paragraph})", point=cit.point, anchor="named")
+        wanted = [e for e in inserted.eid_candidates() if e not in wanted] + wanted
     out: list[tuple[str, str]] = []
     for uri in _candidate_works(cit, jurisdiction):
         expressions = Expression.objects.filter(work__frbr_uri=uri)

@@ -16,6 +16,8 @@ def node_data(node: Node) -> dict[str, Any]:
     for name in ("num", "heading", "text", "wrap_up"):
         if getattr(node, name):
             data[name] = getattr(node, name)
+    if node.status:
+        data["status"] = node.status
     if node.notes:
         data["notes"] = [note_data(n) for n in node.notes]
     if node.children:
@@ -30,4 +32,6 @@ def document_data(doc: Document) -> dict[str, Any]:
     if doc.notes:
         data["notes"] = [note_data(n) for n in doc.notes]
     data["body"] = [node_data(n) for n in doc.body]
+    if doc.warnings:
+        data["warnings"] = doc.warnings
     return data

@@ -125,6 +125,8 @@ def _provision(parent: etree._Element, node: Node) -> None:
         el = _el(parent, "hcontainer", eId=node.eid, name=node.kind)
     else:
         el = _el(parent, KINDS[node.kind], eId=node.eid)
+    if node.status == "repealed":
+        el.set("status", "removed")  # AKN's statusType for a provision no longer in force
     _num_heading(el, node)
     if node.children or node.wrap_up:
         if node.text:

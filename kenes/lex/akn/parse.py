@@ -205,7 +205,7 @@ def _read_nodes(container: etree._Element, parent_kind: str) -> list[Node]:
 
 
 def _hier(el: etree._Element, kind: str, parent_kind: str) -> Node:
-    node = Node(kind=kind, eid=el.get("eId", ""))
+    node = Node(kind=kind, eid=el.get("eId", ""), status="repealed" if el.get("status") == "removed" else "")
     _read_num_heading(el, node)
     for part in _children(el):
         name = _local(part)

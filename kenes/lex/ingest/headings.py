@@ -30,6 +30,7 @@ class Item:
     levels: tuple[tuple[str, str], ...] = ()  # (level, numbering style), in the locale's order
     note_kind: str = "editorial"
     line: int = 0
+    suspect: bool = False  # shaped like a heading ("Статья 12а. …") that no rule understood: reported
 
 
 def find_headings(blocks: list[Block], locale: Locale) -> list[Item]:
@@ -64,4 +65,5 @@ def _classify(block: Block, locale: Locale) -> Item:
         levels.append((enumeration.level, enumeration.style))
     if levels:
         return Item("numbered", text=rest.strip(), num=token, levels=tuple(levels), line=block.line)
-    return Item("text", text=text, line=block.line)
+    suspect = block.role == "text" and locale.looks_like_heading(text)
+    return Item("text", text=text, line=block.line, suspect=suspect)

@@ -42,9 +42,21 @@ def parse_text(text: str, lang: str, *, title: str | None = None) -> Document:
         raise IngestError("the text is empty")
     blocks = keep_own_language(blocks, locale)
     blocks, left_out = separate_notes(blocks, locale)
-    doc = build_tree(find_headings(blocks, locale), locale, title)
+    items = find_headings(blocks, locale)
+    doc = build_tree(items, locale, title)
     doc.notes.extend(left_out)
+    doc.warnings.extend(
+        f"line {item.line}: «{_shorten(item.text)}» looks like a heading but was not understood; "
+        "it was kept as text of the provision before it"
+        for item in items
+        if item.suspect
+    )
     if not doc.body:
         raise IngestError("no text of law found: only the publisher's notes")
     assign_eids(doc)
     return doc
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -77,7 +77,8 @@ class TreeBuilder:
         self.previous = item
 
     def _on_heading(self, item: Item, following: Item | None) -> None:
-        self._open(Node(item.kind, num=item.num, heading=item.heading), item.rank)
+        status = "repealed" if self.locale.is_repealed(item.heading) else ""
+        self._open(Node(item.kind, num=item.num, heading=item.heading, status=status), item.rank)
 
     def _open(self, node: Node, rank: int) -> None:
         if node.kind == "annex":

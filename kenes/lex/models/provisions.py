@@ -39,6 +39,13 @@ class Provision(models.Model):
         _("text"), blank=True, help_text=_("The provision's own text, before its children")
     )
     wrap_up = models.TextField(_("closing text"), blank=True, help_text=_("Text after the children"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        blank=True,
+        default="",
+        help_text=_('Empty for law in force; "repealed" for a provision the text keeps only as repealed'),
+    )
     order = models.PositiveIntegerField(_("order"))
     depth = models.PositiveSmallIntegerField(_("depth"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="provisions")

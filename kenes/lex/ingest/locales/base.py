@@ -28,6 +28,11 @@ GROUP = 90  # an unnumbered heading that gathers articles ("SCOPE", "Depositary 
 ARTICLE = 100
 
 ARABIC = r"\d+(?:-\d+)*"  # 12, 12-1, 12-1-2: inserted articles keep their parent's number
+#: An article number in every form the region prints an inserted article: 12, 12-1, 12.1, 341.1-1,
+#: 348.11-1, 12¹, 288(1), "12 прим." (eIds: kenes.lex.eid.number; table in docs/IDENTIFIERS.md).
+ARTICLE_NUM = r"\d+(?:[.-]\d+)*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d+\))?(?:-\d+)*(?:\s+прим\.)?"
+# Any token that starts like a number: what a heading the rules do not understand may carry ("12а", "5/1").
+_ANY_NUM = r"[\dIVXLCІ][^\s]*?"
 ROMAN = r"[IVXLC]+"
 ARABIC_OR_ROMAN = rf"(?:{ARABIC}|{ROMAN})"
 LOWER = "a-zа-яёәіңғүұқөһўҳҷӣӯ"  # lowercase letters of the supported scripts, for "is this a sentence?"
@@ -45,6 +50,7 @@ class HeadingRule:
     kind: str
     rank: int
     pattern: re.Pattern[str]
+    loose: re.Pattern[str] | None = None  # the same shape with any number: "looks like this heading"
 
     def match(self, text: str) -> tuple[str, str] | None:
         """(num, heading) when ``text`` is this heading, else None."""
@@ -127,6 +133,7 @@ class Locale:
     companions: tuple[re.Pattern[str], ...] = ()  # a heading of another instrument printed after this one
     words: frozenset[str] = field(default_factory=frozenset)  # frequent words, to recognise the language
     script: str = "Cyrl"  # Cyrl | Latn: which homoglyphs to repair in the first word of a line
+    repealed: tuple[re.Pattern[str], ...] = ()  # a heading that says the provision is no longer law
     citations: CitationGrammar | None = None  # None: citations in this language are not read yet
     amendment_notes: NoteGrammar | None = None  # None: notes are kept as text, no effects read
     captions: Captions | None = None  # None: captioned as in English
@@ -138,6 +145,14 @@ class Locale:
             if found is not None:
                 return rule, found[0], found[1]
         return None
+
+    def looks_like_heading(self, text: str) -> bool:
+        """True when ``text`` has a heading's shape ("Статья 12а. …") that no rule understands: to report."""
+        return any(rule.loose is not None and rule.loose.match(text) for rule in self.headings)
+
+    def is_repealed(self, heading: str) -> bool:
+        """True when a provision's heading says it is repealed ("Утратила силу. - …", "Исключена …")."""
+        return any(p.match(heading) for p in self.repealed)
 
 
 def label(*words: str, lower: bool = False) -> str:
@@ -160,12 +175,22 @@ def tail() -> str:
 
 def before(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
     """A heading whose label precedes the number: "Статья 12-1. Title", "Article 5", "Моддаи 3."."""
-    return HeadingRule(kind, rank, re.compile(rf"^{words}\s*(?P<num>{num})(?![\w-]){tail()}$"))
+    return HeadingRule(
+        kind,
+        rank,
+        re.compile(rf"^{words}\s*(?P<num>{num})(?![\w-]){tail()}$"),
+        re.compile(rf"^{words}\s*(?P<num>{_ANY_NUM})(?![\w-]){tail()}$"),
+    )
 
 
 def after(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
     """A heading whose label follows the number: "12-1-бап. Title", "2-тарау.", "I BO'LIM"."""
-    return HeadingRule(kind, rank, re.compile(rf"^(?P<num>{num})(?:\s*-\s*|\s+){words}(?![\w]){tail()}$"))
+    return HeadingRule(
+        kind,
+        rank,
+        re.compile(rf"^(?P<num>{num})(?:\s*-\s*|\s+){words}(?![\w]){tail()}$"),
+        re.compile(rf"^(?P<num>{_ANY_NUM})(?:\s*-\s*|\s+){words}(?![\w]){tail()}$"),
+    )
 
 
 def named(kind: str, rank: int, pattern: str) -> HeadingRule:

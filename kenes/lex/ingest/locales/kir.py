@@ -10,6 +10,7 @@ from .base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
+    ARTICLE_NUM,
     CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
@@ -27,7 +28,7 @@ HEADINGS = (
     after("section", SECTION, label("бөлүм", lower=True), ARABIC_OR_ROMAN),
     after("chapter", CHAPTER, label("глава", "бап", lower=True), ARABIC_OR_ROMAN),
     after("section", SUBCHAPTER, label("параграф", lower=True), ARABIC),
-    after("article", ARTICLE, label("берене", lower=True), ARABIC),
+    after("article", ARTICLE, label("берене", lower=True), ARTICLE_NUM),
 )
 
 LOCALE = Locale(

@@ -7,9 +7,9 @@ Headings: ҚИСМИ УМУМӢ/МАХСУС or "ҚИСМИ 1" (part), "ФАСЛ
 from __future__ import annotations
 
 from .base import (
-    ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
+    ARTICLE_NUM,
     CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
@@ -26,7 +26,7 @@ HEADINGS = (
     before("part", PART, r"(?:ҚИСМИ|Қисми)", ARABIC_OR_ROMAN),
     before("section", SECTION, label("фасли"), ARABIC_OR_ROMAN),
     before("chapter", CHAPTER, label("боби"), ARABIC_OR_ROMAN),
-    before("article", ARTICLE, label("моддаи"), ARABIC),
+    before("article", ARTICLE, label("моддаи"), ARTICLE_NUM),
 )
 
 LOCALE = Locale(

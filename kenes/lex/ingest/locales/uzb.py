@@ -12,6 +12,7 @@ from .base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
+    ARTICLE_NUM,
     CHAPTER,
     LATIN_NUMBERING,
     PART,
@@ -33,7 +34,7 @@ HEADINGS = (
     named("part", PART, r"(?:УМУМИЙ|МАХСУС|Умумий|Махсус)\s+(?:ҚИСМ|қисм)"),
     after("section", SECTION, rf"(?:b{O_LOW}lim|B{O_LOW}lim|B{O_UP}LIM|бўлим|Бўлим|БЎЛИМ)", ARABIC_OR_ROMAN),
     after("chapter", CHAPTER, label("bob", "боб", lower=True), ARABIC_OR_ROMAN),
-    after("article", ARTICLE, label("modda", "модда", lower=True), ARABIC),
+    after("article", ARTICLE, label("modda", "модда", lower=True), ARTICLE_NUM),
 )
 
 NUMBERING: tuple[Enumeration, ...] = (

@@ -13,6 +13,7 @@ from ..base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
+    ARTICLE_NUM,
     CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
@@ -33,7 +34,7 @@ HEADINGS = (
     after("section", SECTION, label("бөлім", lower=True), ARABIC_OR_ROMAN),
     after("chapter", CHAPTER, label("тарау", lower=True), ARABIC_OR_ROMAN),
     after("section", SUBCHAPTER, label("параграф", lower=True), ARABIC),
-    after("article", ARTICLE, label("бап", lower=True), ARABIC),
+    after("article", ARTICLE, label("бап", lower=True), ARTICLE_NUM),
 )
 
 LOCALE = Locale(
@@ -52,6 +53,7 @@ LOCALE = Locale(
     toc_markers=patterns(r"^(?:МАЗМҰНЫ|Мазмұны)$", *(p.pattern for p in rus.LOCALE.toc_markers)),
     drop_lines=patterns(r"^БАСПАСӨЗ-РЕЛИЗ$", r"^ПРЕСС-РЕЛИЗ$"),
     signatures=patterns(r"^Қазақстан\s+Республикасының\s+Президенті$"),
+    repealed=patterns(r"^(?:Алып\s+тасталды|Күшін\s+жойды)\b", *(r.pattern for r in rus.LOCALE.repealed)),
     citations=citations.find,
     amendment_notes=NoteGrammar(notes.PREFIX, notes.parse),
     captions=Captions(

@@ -12,6 +12,7 @@ from ..base import (
     ARABIC,
     ARABIC_OR_ROMAN,
     ARTICLE,
+    ARTICLE_NUM,
     CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
@@ -32,7 +33,7 @@ HEADINGS = (
     before("section", SECTION, label("раздел"), ARABIC_OR_ROMAN),
     before("chapter", CHAPTER, label("глава"), ARABIC_OR_ROMAN),
     before("section", SUBCHAPTER, r"(?:Параграф|ПАРАГРАФ|§)", ARABIC),
-    before("article", ARTICLE, label("статья"), ARABIC),
+    before("article", ARTICLE, label("статья"), ARTICLE_NUM),
 )
 
 #: The adilet.zan.kz portal's notes (ИЗПИ, formerly РЦПИ, is the institute that keeps the database).
@@ -58,6 +59,7 @@ LOCALE = Locale(
         # "Президент" may stand alone, "Республики Казахстан" following as its own paragraph
         r"^Президент(?:\s+(?:Республики\s+(?:Казахстан|Таджикистан|Узбекистан)|Кыргызской\s+Республики))?$"
     ),
+    repealed=patterns(r"^(?:Утратил[аои]?\s+силу|Исключен[аоы]?)\b"),
     citations=citations.find,
     amendment_notes=NoteGrammar(notes.PREFIX, notes.parse),
     captions=Captions(

@@ -77,10 +77,12 @@ _PART_NO_RE = re.compile(_PART_NO)
 _RU_PARTS_IN_PARENS = (
     rf"(?:\s*\(\s*част(?:ь|и|ью|ями|ях|ям)\s+(?P<ords>{_PART_NO}(?:\s*(?:,|и|или)\s*{_PART_NO})*)\s*\))?"
 )
-_RU_ART_ITEM = re.compile(rf"(?P<n>{NUM}){_NOT_AFTER_NUM}{_RU_PARTS_IN_PARENS}")
+# An article's number may also be the Russian code's "22.1", "341.1-1" or the Tajik code's "288(1)".
+_ART_NUM = r"\d+(?:\.\d+)*(?:-\d+)*(?:\(\d+\)(?!\s*\())?"
+_RU_ART_ITEM = re.compile(rf"(?P<n>{_ART_NUM}){_NOT_AFTER_NUM}{_RU_PARTS_IN_PARENS}")
 # The first number may be closed by a bracket: "(статья 214)" is never a point.
 _NOT_AFTER_FIRST_ARTICLE = _NOT_AFTER_NUM.replace("[\\d)]", "\\d", 1)
-_RU_ART_FIRST = re.compile(rf"(?P<n>{NUM}){_NOT_AFTER_FIRST_ARTICLE}{_RU_PARTS_IN_PARENS}")
+_RU_ART_FIRST = re.compile(rf"(?P<n>{_ART_NUM}){_NOT_AFTER_FIRST_ARTICLE}{_RU_PARTS_IN_PARENS}")
 _RU_PARA_ITEM = re.compile(rf"(?P<n>{NUM}){_NOT_AFTER_NUM}")
 _RU_POINT_ITEM = re.compile(rf"(?P<n>{NUM})\)")
 _RU_PART_ITEM = re.compile(rf"(?P<o>{_ORD})|(?P<n>{NUM}){_NOT_AFTER_NUM}")  # "частями 2-1 и четвертой"
