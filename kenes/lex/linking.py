@@ -39,6 +39,7 @@ class WorkResolver:
     def __init__(self, home: Work):
         self.home = home
         self._cache: dict[str | None, Work | None] = {}
+        self._place: list[Work] | None = None  # the home jurisdiction's works, read once per import
 
     def resolve(self, hint: str | None) -> Work | None:
         if hint not in self._cache:
@@ -51,16 +52,17 @@ class WorkResolver:
         if hint.lower().startswith("ilo:"):
             number = hint.split(":", 1)[1].lower()
             return Work.objects.filter(jurisdiction_id="aa-ilo", number=number).first()
-        by_short = Work.objects.filter(short_title__iexact=hint.strip()).first()
-        if by_short is not None:
-            return by_short
         wanted = _stems(hint)
-        if len(wanted) < 3:
-            return None
-        same_place = Work.objects.filter(jurisdiction=self.home.jurisdiction_id).only(
-            "id", "title", "short_title"
-        )
-        matches = [w for w in same_place if wanted <= _stems(w.title)]
+        if len(wanted) < 3:  # a short hint may be a short title of any country's work ("ТК РК")
+            return Work.objects.filter(short_title__iexact=hint.strip()).first()
+        if self._place is None:  # a code cites hundreds of acts: one query for them all, not two per act
+            self._place = list(
+                Work.objects.filter(jurisdiction=self.home.jurisdiction_id).only("id", "title", "short_title")
+            )
+        by_short = [w for w in self._place if w.short_title and w.short_title.lower() == hint.strip().lower()]
+        if by_short:
+            return by_short[0]
+        matches = [w for w in self._place if wanted <= _stems(w.title)]
         return matches[0] if len(matches) == 1 else None
 
 
