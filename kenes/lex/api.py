@@ -24,7 +24,7 @@ from kenes.accounts.roles import is_editor
 
 from ..site.apiauth import LoginSession
 from ..site.errors import ApiError
-from . import history, reading
+from . import editions, history, reading
 from .akn import uri as akn_uri
 from .api_answers import (
     DiffOut,
@@ -41,6 +41,7 @@ from .api_answers import (
     WorkPage,
     WorkPatch,
     answer,
+    effect_out,
     work_out,
 )
 from .importing import ImportRefused, import_file, new_work, parse_work_uri
@@ -234,13 +235,14 @@ def diff(request: HttpRequest, work: str, date_from: str, date_to: str, lang: st
         raise ApiError(400, f"date_from ({start}) is after date_to ({end})", "invalid")
     old = _expression_for(w, lang, start)
     new = _expression_for(w, lang, end)
-    changes = history.diff_expressions(old, new)
+    comparison = editions.compare(old, new)
     return {
         "work": w.frbr_uri,
         "lang": new.lang,
-        "from_expression": old.uri,
-        "to_expression": new.uri,
-        "changes": [c.__dict__ for c in changes],
+        "from_expression": comparison.old.uri,
+        "to_expression": comparison.new.uri,
+        "changes": [{**c.__dict__, "segments": [s.__dict__ for s in c.segments]} for c in comparison.changes],
+        "effects": [effect_out(e) for e in comparison.effects],
     }
 
 

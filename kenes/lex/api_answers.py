@@ -147,12 +147,18 @@ class ProvisionOut(Schema):
     history: list[EffectOut]
 
 
+class SegmentOut(Schema):
+    op: str  # same | removed | added
+    text: str
+
+
 class ChangeOut(Schema):
     eid: str
     change: str
     heading: str
     old_text: str
     new_text: str
+    segments: list[SegmentOut] = []  # a changed provision's wording, word by word
 
 
 class DiffOut(Schema):
@@ -161,6 +167,7 @@ class DiffOut(Schema):
     from_expression: str
     to_expression: str
     changes: list[ChangeOut]
+    effects: list[EffectOut] = []  # amendments the publisher's notes record between the two editions
 
 
 class RatificationOut(Schema):

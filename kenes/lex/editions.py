@@ -14,6 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Min
+
 from . import eid as eids
 from .history import ProvisionChange, diff_expressions
 from .models import AmendmentEffect, Expression, Work
@@ -45,6 +47,19 @@ def in_force_on(work: Work, lang: str | None, date: dt.date) -> Choice:
     chosen = work.expression_at(lang, date)
     first = None if chosen is not None else work.expressions.filter(lang=lang).order_by("date").first()
     return Choice(date=date, lang=lang, expression=chosen, first=first)
+
+
+def not_yet_held(date: dt.date, *, jurisdiction: str | None = None, work: str | None = None) -> list[Work]:
+    """Acts Kenes holds, but only in editions later than ``date``: a search on that date cannot see them.
+
+    Search says so instead of dropping them silently ("no edition of ТК РФ held on 2020-01-01").
+    """
+    works = Work.objects.filter(expressions__isnull=False).annotate(first=Min("expressions__date"))
+    if jurisdiction:
+        works = works.filter(jurisdiction_id=jurisdiction)
+    if work:
+        works = works.filter(frbr_uri=work)
+    return list(works.filter(first__gt=date).order_by("frbr_uri"))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from django.db.models import Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import editions
 from . import eid as eids
 from .models import AmendmentEffect, EditorialNote, Expression, Provision, Reference, Work
 
@@ -77,8 +78,11 @@ def expression_in_force(work: Work, lang: str | None, on: dt.date | None = None)
     expression = work.expression_at(lang, on)
     if expression is None:
         held = ", ".join(f"{e.lang}@{e.date}" for e in work.expressions.order_by("date")) or "none"
+        choice = editions.in_force_on(work, lang, on)
+        first = f"; the first edition held is {choice.first.uri}" if choice.before_first else ""
         raise NotFound(
-            f"{work.frbr_uri} has no {lang or work.original_lang} expression in force on {on}; held: {held}"
+            f"{work.frbr_uri} has no {lang or work.original_lang} expression in force on {on}{first}; "
+            f"held: {held}"
         )
     expression.work = work  # already loaded: its URI needs no second query
     return expression

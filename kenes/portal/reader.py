@@ -10,20 +10,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from kenes.lex import api_answers, history, reading
+from kenes.lex import editions as lex_editions
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.languages import BCP47_TO_AKN, NATIVE_NAMES
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Reference, Work
 from kenes.site.errors import ApiError, error_response
 
-from . import labels, lawhtml
+from . import editions, labels, lawhtml
 from .paging import Layout, layout
 
 #: Interface language (Django code) -> AKN expression language, to open a work in the reader's language.
@@ -51,6 +54,9 @@ def akn(request: HttpRequest, path: str) -> HttpResponse:
     on = frbr.expression_date or timezone.localdate()
     expression = work.expression_at(lang, on)
     if expression is None:
+        choice = lex_editions.in_force_on(work, lang, on)
+        if choice.before_first:  # "as in force on 2020-01-01" of an act held from 2025: say so, plainly
+            return editions.before_first_edition(request, work, choice, frbr.portion)
         raise Http404(f"{work.frbr_uri} has no {lang} text in force on {on.isoformat()}")
     view = _View(request, work, expression, frbr)
     if frbr.portion:
@@ -156,7 +162,16 @@ class _View:
             "work_path": self.work.frbr_uri,
             "text_language": labels.language_name(self.lang),
             "newer_original": self.newer_original(),
+            "editions": [p.date for p in points if self.lang in p.languages],
+            "diff_url": self.diff_url(),
         }
+
+    def diff_url(self, eid: str | None = None) -> str | None:
+        """The page comparing the two latest editions in this language (of one provision when given)."""
+        if self.work.expressions.filter(lang=self.lang).count() < 2:
+            return None
+        query = urlencode({"work": self.work.frbr_uri, "lang": self.lang, **({"eid": eid} if eid else {})})
+        return f"{reverse('portal:editions-diff')}?{query}"
 
     def newer_original(self) -> dict | None:
         """When this is a translation and the original has been amended since: which wording, and where.
@@ -341,6 +356,7 @@ class _View:
             "article": article_title and {"title": article_title, "url": self.provision_url(article_eid)},
             "text": text,
             "history": effects,
+            "diff_url": self.diff_url(root.eid),
             "references_out": self._refs_out(data["references_out"]),
             "references_in": self._refs_in(data["references_in"], read),
             "translations": [{**t, "name": AKN_NAMES.get(t["lang"], t["lang"])} for t in translations],

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import reader, views
+from . import editions, reader, views
 
 app_name = "portal"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("countries/<str:code>", views.country, name="country"),
     path("conventions/<str:code>", views.convention, name="convention"),
     re_path(r"^akn/(?P<path>.+)$", reader.akn, name="akn"),
+    path("editions/diff", editions.diff_page, name="editions-diff"),
     path("healthz", views.healthz, name="healthz"),
 ]

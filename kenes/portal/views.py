@@ -134,6 +134,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 total_is_estimate=result.total_is_estimate,
                 facets_are_estimate=result.facets_are_estimate,
                 facets=_facets(result.facets, filters),
+                not_held_on_date=result.not_held_on_date,
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,
                 n_pages=n_pages,

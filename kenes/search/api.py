@@ -47,8 +47,19 @@ class HitOut(Schema):
     explanation: dict | None = None
 
 
+class NotHeldOut(Schema):
+    work: str
+    title: str
+    # "from" is a Python keyword
+    first_edition: str = Field(alias="from", description="the date of the earliest edition held")
+
+
 class SearchOut(Schema):
     hits: list[HitOut]
+    not_held_on_date: list[NotHeldOut] = Field(
+        [],
+        description="with a date: acts held only in editions later than it (none of their text is searched)",
+    )
     total: int = Field(
         description="Results after collapsing the entries of one article (what offset pages through); "
         "every offset below it (up to 1000) returns hits. Exact unless total_is_estimate."

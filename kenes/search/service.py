@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import tantivy
 from django.utils import timezone
 
+from kenes.lex import editions
+
 from . import engine
 from .engine import MAX_LIMIT, MAX_OFFSET, Filters, QueryError
 from .index import IndexMissing, open_index
@@ -71,6 +73,8 @@ class SearchResult:
     total_is_estimate: bool = False
     #: the facet counts (results per value, the unit of ``total``) are approximate: same cap as ``total``
     facets_are_estimate: bool = False
+    #: acts held only in editions later than the search date (a past date): listed, not silently dropped
+    not_held_on_date: list[dict[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -80,10 +84,23 @@ class SearchResult:
             "citation": self.citation,
             "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
             "facets_are_estimate": self.facets_are_estimate,
+            "not_held_on_date": self.not_held_on_date,
         }
 
 
-def search(
+def search(q: str, **options) -> SearchResult:
+    """See :func:`_search`; with a ``date``, also which acts have no edition held on it."""
+    result = _search(q, **options)
+    date, work = options.get("date"), (options.get("work") or "").rstrip("/") or None
+    if date is not None:
+        result.not_held_on_date = [
+            {"work": w.frbr_uri, "title": w.short_title or w.title, "from": str(w.first)}
+            for w in editions.not_yet_held(date, jurisdiction=options.get("jurisdiction"), work=work)
+        ]
+    return result
+
+
+def _search(
     q: str,
     *,
     jurisdiction: str | None = None,
