@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from kenes.kernel.countries import COVERED
 from kenes.lex.akn.uri import expression_uri
+from kenes.lex.coverage import coverage
 from kenes.lex.languages import to_bcp47
 from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
@@ -309,6 +310,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "by_topic": sorted(by_topic.items()),
             "by_type": list(untopical.items()),
             "comparison": comparison.table(REGION, highlight=place.code),
+            "coverage": coverage(place.code),
         },
     )
 

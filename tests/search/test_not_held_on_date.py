@@ -29,8 +29,10 @@ def test_a_search_today_names_no_act(library):
 def test_the_api_and_the_search_page_say_which_acts_had_no_edition(library):
     body = Client().get("/api/search", {"q": "заработная плата", "date": "2010-01-01"}).json()
     assert LC in {w["work"] for w in body["not_held_on_date"]}
-    page = Client().get(
-        "/search", {"q": "заработная плата", "date": "2010-01-01"}, HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    page = (
+        Client()
+        .get("/search", {"q": "заработная плата", "date": "2010-01-01"}, HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
     assert "No edition held in force on 2010-01-01, so not searched:" in page
     assert f'href="{LC}"' in page
