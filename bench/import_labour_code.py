@@ -31,6 +31,8 @@ FILES = {
     "tj/labour_code_2016_ru.md": ("/akn/tj/act/code/2016-07-23/1329", "rus"),
 }
 TARGET_S = {"ru/labour_code_2001_ru.md": 5.0}
+#: How the corpus manifest reads a file whose name misleads (kenes/lex/starter/corpus.yaml).
+READ_AS = {"ru/labour_code_2001_ru.md": ("txt", True)}
 
 
 def main() -> int:
@@ -77,9 +79,10 @@ def main() -> int:
         for _ in range(args.repeat):
             Work.objects.filter(frbr_uri=uri).delete()
             t0 = time.perf_counter()
-            text = read_text(path)
+            fmt, line_paragraphs = READ_AS.get(name, (None, False))
+            text = read_text(path, fmt)
             t1 = time.perf_counter()
-            doc = parse_text(text, lang)
+            doc = parse_text(text, lang, line_paragraphs=line_paragraphs)
             t2 = time.perf_counter()
             result = import_document(doc, work_uri=uri, lang=lang, date=dt.date(2024, 1, 1), title=name)
             t3 = time.perf_counter()

@@ -96,6 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source_url=args.source_url or "",
             retrieved_on=args.retrieved,
             replace=args.replace,
+            line_paragraphs=args.line_paragraphs,
             progress=_progress_printer(sys.stderr.isatty() and not args.quiet),
         )
     except (ImportRefused, ValueError) as exc:
@@ -294,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source-url", help="URL or edition id at the source")
     p.add_argument("--retrieved", type=_date, help="when it was retrieved")
     p.add_argument("--replace", action="store_true", help="correct an existing expression of the same date")
+    p.add_argument(
+        "--line-paragraphs",
+        action="store_true",
+        help="every line is a paragraph (as in consolidated Russian federal codes, with no blank lines)",
+    )
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_import)
 

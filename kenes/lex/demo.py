@@ -100,7 +100,12 @@ def import_corpus(corpus: Path, *, progress: bool = True) -> list[str]:
                 bar.update(1)
                 continue
             try:
-                parsed[lang] = parse_text(read_text(path), lang, title=(entry.get("titles") or {}).get(lang))
+                parsed[lang] = parse_text(
+                    read_text(path, entry.get("format")),
+                    lang,
+                    title=(entry.get("titles") or {}).get(lang),
+                    line_paragraphs=entry.get("paragraphs") == "lines",
+                )
             except IngestError as exc:
                 failures.append(f"{path}: {exc}")
                 bar.write(f"failed {path}: {exc}")

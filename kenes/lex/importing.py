@@ -232,8 +232,10 @@ def import_file(
     retrieved_on: dt.date | None = None,
     replace: bool = False,
     progress: Progress | None = None,
+    line_paragraphs: bool = False,
 ) -> ImportResult:
     """Read ``path`` (txt, md, html, docx, pdf or AKN XML) and import it; see :func:`import_document`.
+    ``line_paragraphs``: every line of the text is a paragraph (see ``ingest.blocks.split_blocks``).
 
     For AKN XML the URI, language and date come from the file's own metadata unless given.
     """
@@ -266,7 +268,7 @@ def import_file(
             raise ImportRefused(str(exc)) from exc
         step("finding structure")
         try:
-            doc = parse_text(text, lang, title=title)
+            doc = parse_text(text, lang, title=title, line_paragraphs=line_paragraphs)
         except IngestError as exc:
             raise ImportRefused(f"{path.name}: {exc}") from exc
     if not (work_uri and lang and date):

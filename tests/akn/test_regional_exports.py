@@ -25,10 +25,16 @@ TEXTS = [
 ]
 
 
+def _parse(parts: tuple[str, str], lang: str):
+    if parts[0] == "ru":  # as the corpus manifest reads it: plain text, one paragraph per line
+        return parse_text(read_text(corpus_file(*parts), "txt"), lang, line_paragraphs=True)
+    return parse_text(read_text(corpus_file(*parts)), lang)
+
+
 @pytest.mark.usefixtures("akn_schema")
 @pytest.mark.parametrize(("parts", "lang", "uri"), TEXTS, ids=[t[0][1] for t in TEXTS])
 def test_a_regional_text_exports_as_valid_akn_and_reads_back(parts, lang, uri):
-    doc = parse_text(read_text(corpus_file(*parts)), lang)
+    doc = _parse(parts, lang)
     meta = ExpressionMeta.for_uri(uri, title=doc.title or parts[1])
     xml = to_akn(doc, meta)
     assert schema.validate(xml) == []
@@ -38,7 +44,7 @@ def test_a_regional_text_exports_as_valid_akn_and_reads_back(parts, lang, uri):
 
 
 def test_the_russian_codes_repealed_articles_are_marked_removed_in_akn(akn_schema):
-    doc = parse_text(read_text(corpus_file("ru", "labour_code_2001_ru.md")), "rus")
+    doc = _parse(("ru", "labour_code_2001_ru.md"), "rus")
     xml = to_akn(
         doc, ExpressionMeta.for_uri(TEXTS[0][2], title="ТК РФ", expression_date=dt.date(2025, 12, 29))
     )

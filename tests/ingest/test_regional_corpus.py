@@ -18,12 +18,17 @@ from tests.conftest import corpus_file
 pytestmark = pytest.mark.corpus
 
 _CACHE: dict[str, object] = {}
+#: Read as the corpus manifest (kenes/lex/starter/corpus.yaml) says: the Russian code is plain text with one
+#: paragraph per line.
+OPTIONS = {"labour_code_2001_ru.md": {"fmt": "txt", "line_paragraphs": True}}
 
 
 def parsed(*parts: str, lang: str = "rus"):
     key = "/".join(parts)
     if key not in _CACHE:
-        _CACHE[key] = parse_text(read_text(corpus_file(*parts)), lang)
+        options = OPTIONS.get(parts[-1], {})
+        text = read_text(corpus_file(*parts), options.get("fmt"))
+        _CACHE[key] = parse_text(text, lang, line_paragraphs=options.get("line_paragraphs", False))
     return _CACHE[key]
 
 
@@ -58,6 +63,20 @@ def test_russian_labour_code_keeps_repealed_articles_visible_and_out_of_the_law_
     assert article_7.status == "repealed"
     assert article_7.heading.startswith("Утратила силу")
     assert doc.find("art_8").status == ""
+
+
+def test_russian_labour_codes_federal_notes_are_notes_not_law_and_parts_stay_paragraphs():
+    doc = parsed("ru", "labour_code_2001_ru.md")
+    article = doc.find("art_12")
+    assert "(в ред." not in article.text and "в ред." not in article.heading
+    assert [n.text for n in article.notes][0] == "(в ред. Федерального закона от 30.06.2006 N 90-ФЗ)"
+    assert sum(len(n.notes) for n in doc.walk()) == 1172  # grep -c '^(' ru/labour_code_2001_ru.md
+    assert article.text.count("\n") >= 4  # its parts (абзацы) stay apart
+    assert [c.eid for c in doc.find("art_113").children] == [
+        "art_113__point_1",
+        "art_113__point_2",
+        "art_113__point_3",
+    ]
 
 
 def test_personal_data_law_aligns_38_articles_in_russian_and_kazakh():

@@ -62,8 +62,12 @@ class Block:
     note_kind: str = "editorial"
 
 
-def split_blocks(text: str, locale: Locale) -> list[Block]:
-    """Text -> blocks; see the module docstring for where a block ends and how its lines are joined."""
+def split_blocks(text: str, locale: Locale, *, line_paragraphs: bool = False) -> list[Block]:
+    """Text -> blocks; see the module docstring for where a block ends and how its lines are joined.
+
+    ``line_paragraphs``: the source writes one paragraph per line with no blank line between (the consolidated
+    Russian federal codes), so every line ends its block.
+    """
     blocks: list[Block] = []
     group: list[str] = []
     start = 0
@@ -107,6 +111,8 @@ def split_blocks(text: str, locale: Locale) -> list[Block]:
         elif heading:
             title = title or stripped
         group.append(stripped if not group else line)
+        if line_paragraphs:
+            flush()
     flush()
     return blocks
 

@@ -28,16 +28,17 @@ from .locales import get_locale
 from .treebuild import build_tree
 
 
-def parse_text(text: str, lang: str, *, title: str | None = None) -> Document:
+def parse_text(text: str, lang: str, *, title: str | None = None, line_paragraphs: bool = False) -> Document:
     """Find the structure of a legal text in language ``lang``; IngestError when there is none to find.
 
     ``title`` wins over the title found in the text (the adilet copies carry none; ILO conventions name
     themselves in their preamble: "may be cited as the Migration for Employment Convention (Revised), 1949").
+    ``line_paragraphs``: every line is a paragraph (see :func:`~.blocks.split_blocks`).
     """
     locale = get_locale(lang)
     if not isinstance(text, str):
         raise IngestError(f"expected text, got {type(text).__name__}")
-    blocks = split_blocks(text, locale)
+    blocks = split_blocks(text, locale, line_paragraphs=line_paragraphs)
     if not blocks:
         raise IngestError("the text is empty")
     blocks = keep_own_language(blocks, locale)

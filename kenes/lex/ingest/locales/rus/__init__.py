@@ -46,13 +46,20 @@ ADILET_NOTES = (
     r"^Нормативным постановлением\s+Конституционного Суда",
 )
 
+#: The notes of consolidated Russian federal texts, one per line after what they note: "(в ред. Федерального
+#: закона от 30.06.2006 N 90-ФЗ)", "(часть вторая введена Федеральным законом от …)".
+FEDERAL_NOTES = (
+    r"^\((?:в\s+ред\.|введен|част|абзац|пп?\.|утратил|наименование|стать|примечание)[^\n]*?"
+    r"(?:Федеральн\w*\s+закон|-ФЗ\b)",
+)
+
 LOCALE = Locale(
     code="rus",
     name="Russian",
     aliases=("ru", "rus", "russian"),
     headings=HEADINGS,
     enumerations=CYRILLIC_NUMBERING,
-    notes=patterns(*ADILET_NOTES),
+    notes=patterns(*ADILET_NOTES, *FEDERAL_NOTES),
     toc_markers=patterns(r"^(?:СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ|Содержание|Оглавление)$"),
     drop_lines=patterns(r"^ПРЕСС-РЕЛИЗ$"),
     signatures=patterns(
