@@ -78,7 +78,8 @@ _RU_PARTS_IN_PARENS = (
     rf"(?:\s*\(\s*част(?:ь|и|ью|ями|ях|ям)\s+(?P<ords>{_PART_NO}(?:\s*(?:,|и|или)\s*{_PART_NO})*)\s*\))?"
 )
 # An article's number may also be the Russian code's "22.1", "341.1-1" or the Tajik code's "288(1)".
-_ART_NUM = r"\d+(?:\.\d+)*(?:-\d+)*(?:\(\d+\)(?!\s*\())?"
+# A date ("статья 01.02.2020" in junk) is not one: no leading zero, and no dd.mm.yyyy shape.
+_ART_NUM = r"(?!0\d|\d{1,2}\.\d{1,2}\.\d{2,4})\d+(?:\.\d+)*(?:-\d+)*(?:\(\d+\)(?!\s*\())?"
 _RU_ART_ITEM = re.compile(rf"(?P<n>{_ART_NUM}){_NOT_AFTER_NUM}{_RU_PARTS_IN_PARENS}")
 # The first number may be closed by a bracket: "(статья 214)" is never a point.
 _NOT_AFTER_FIRST_ARTICLE = _NOT_AFTER_NUM.replace("[\\d)]", "\\d", 1)
