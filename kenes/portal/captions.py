@@ -1,7 +1,8 @@
 """How a provision is captioned in the law's own language ("Статья 113.", "113-бап.", "Article 113").
 
-Law text, not interface: no gettext; each language's words live in its locale (``Locale.captions``). Its own module so that both the HTML of law text (:mod:`.lawhtml`) and
-the titles of headings and results (:mod:`.labels`) use it without importing each other.
+Law text, not interface: no gettext; each language's words live in its locale (``Locale.captions``). Its own
+module so that both the HTML of law text (:mod:`.lawhtml`) and the titles of headings and results
+(:mod:`.labels`) use it without importing each other.
 """
 
 from __future__ import annotations
