@@ -14,7 +14,7 @@ from ninja import Schema
 
 from ..site.errors import ApiError
 from . import history, reading
-from .akn.uri import FrbrUri
+from .akn.uri import FrbrUri, provision_uri
 from .models import AmendmentEffect, Expression, Work, WorkType
 
 
@@ -340,7 +340,7 @@ def provision_out(read: reading.ProvisionRead) -> dict:
         "references_out": [
             {
                 "citation": r.citation,
-                "source_uri": f"{expression.uri}/~{eid_of[r.source_id]}",
+                "source_uri": provision_uri(expression.uri, eid_of[r.source_id]),
                 "target_work": r.target_work.frbr_uri if r.target_work else None,
                 "target_eid": r.target_eid,
                 "target_uri": reading.target_uri(r),
@@ -350,7 +350,7 @@ def provision_out(read: reading.ProvisionRead) -> dict:
         "references_in": [
             {
                 "citation": r.citation,
-                "source_uri": f"{r.source.expression.uri}/~{r.source.eid}",
+                "source_uri": r.source.expression.provision_uri(r.source.eid),
                 "target_work": work.frbr_uri,
                 "target_eid": r.target_eid,
                 "target_uri": reading.target_uri(r),

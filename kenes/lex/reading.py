@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from . import editions
 from . import eid as eids
+from .akn.uri import provision_uri
 from .models import AmendmentEffect, EditorialNote, Expression, Provision, Reference, Work
 
 #: Past the last ``order`` an expression can hold (a PositiveIntegerField): the end of an open range.
@@ -43,7 +44,7 @@ class Translation:
 
     @property
     def uri(self) -> str:
-        return f"{self.expression.uri}/~{self.provision.eid}"
+        return provision_uri(self.expression.uri, self.provision.eid)
 
 
 @dataclass
@@ -62,7 +63,7 @@ class ProvisionRead:
 
     @property
     def uri(self) -> str:
-        return f"{self.expression.uri}/~{self.root.eid}"
+        return provision_uri(self.expression.uri, self.root.eid)
 
 
 def get_work(work_uri: str) -> Work:
@@ -193,4 +194,4 @@ def target_uri(ref: Reference) -> str | None:
     """Where a reference points, as a work URI with ``/~eId`` (None when the target is not held)."""
     if ref.target_work is None:
         return None
-    return ref.target_work.frbr_uri + (f"/~{ref.target_eid}" if ref.target_eid else "")
+    return provision_uri(ref.target_work.frbr_uri, ref.target_eid)

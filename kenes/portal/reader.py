@@ -81,16 +81,13 @@ def _select(request: HttpRequest, work: Work, frbr: akn_uri.FrbrUri) -> HttpResp
     if lang not in set(work.expressions.values_list("lang", flat=True)):
         raise Http404(f"{work.frbr_uri} is not held in {lang!r}")
     raw = (request.GET.get("on") or "").strip()
-    when = ""
+    when = None
     if raw:
         try:
-            when = "@" + dt.date.fromisoformat(raw).isoformat()
+            when = dt.date.fromisoformat(raw)
         except ValueError as exc:
             raise Http404(f"{raw!r} is not a date (YYYY-MM-DD)") from exc
-    target = f"{work.frbr_uri}/{lang}{when}"
-    if frbr.portion:
-        target += f"/~{frbr.portion}"
-    return HttpResponseRedirect(target)
+    return HttpResponseRedirect(akn_uri.expression_uri(work.frbr_uri, lang, when, eid=frbr.portion))
 
 
 def _manifestation(request: HttpRequest, frbr: akn_uri.FrbrUri) -> HttpResponse:
@@ -118,13 +115,13 @@ class _View:
         self.lang = expression.lang
         self.dated = frbr.expression_date
         # Links keep what the reader asked for: a date if they chose one, otherwise "the latest".
-        self.base = f"{work.frbr_uri}/{self.lang}" + (f"@{self.dated.isoformat()}" if self.dated else "")
+        self.base = akn_uri.expression_uri(work.frbr_uri, self.lang, self.dated)
         self.layout: Layout = layout(expression)
 
     # ------------------------------------------------------------ shared pieces
 
     def provision_url(self, eid: str) -> str:
-        return f"{self.base}/~{eid}"
+        return akn_uri.provision_uri(self.base, eid)
 
     def page_url(self, number: int, eid: str | None = None) -> str:
         query = f"?page={number}" if number > 1 else ""
@@ -135,7 +132,7 @@ class _View:
         if target is None:
             return None
         if target.pk != self.work.pk:
-            return target.frbr_uri + (f"/~{ref.target_eid}" if ref.target_eid else "")
+            return akn_uri.provision_uri(target.frbr_uri, ref.target_eid)
         if not ref.target_eid:
             return self.base
         page = self.layout.page_of.get(ref.target_eid)
@@ -188,7 +185,7 @@ class _View:
         return {
             "date": latest.date,
             "language": labels.language_name(original),
-            "url": f"{self.work.frbr_uri}/{original}" + (f"@{self.dated.isoformat()}" if self.dated else ""),
+            "url": akn_uri.expression_uri(self.work.frbr_uri, original, self.dated),
         }
 
     def citation(self, label: str, url: str) -> dict[str, str]:
@@ -330,7 +327,8 @@ class _View:
         other = next((t for t in read.translations if chosen and t.lang == chosen["lang"]), None)
         if chosen and other:
             other_links = lawhtml.Links(
-                lambda e, lg=other.lang: f"{self.work.frbr_uri}/{lg}/~{e}", lambda ref: None
+                lambda e, lg=other.lang: akn_uri.expression_uri(self.work.frbr_uri, lg, eid=e),
+                lambda ref: None,
             )
             pair = {
                 **chosen,
