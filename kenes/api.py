@@ -138,6 +138,7 @@ ROUTERS: tuple[tuple[str, str], ...] = (
     ("/", "kenes.lex.api.router"),
     ("/", "kenes.rights.web.api.router"),
     ("/", "kenes.search.api.router"),
+    ("/", "kenes.desk.api.router"),  # by dotted path: nothing in Kenes imports kenes.desk
 )
 
 

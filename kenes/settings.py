@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kenes.lex",
     "kenes.site",  # the shell every app's pages extend (base template, CSS, navigation, error pages)
     "kenes.accounts",
+    "kenes.desk",
     "kenes.accounts.apps.KenesAdminConfig",  # django.contrib.admin with the Kenes site (second factor)
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -224,3 +225,8 @@ KENES_EDITOR_GROUP = "editor"
 KENES_SEARCH_INDEX = Path(os.environ.get("KENES_SEARCH_INDEX") or DATA_DIR / "search-index")
 # Re-index a work after every import or edit commits (off for bulk loads: then run `kenes reindex`).
 KENES_SEARCH_AUTOINDEX = _flag("KENES_SEARCH_AUTOINDEX", True)
+
+# The advisory desk: keys outside the database (see kenes/desk/keys.py), attachments outside static files.
+KENES_DESK_KEY_FILE = Path(os.environ.get("KENES_DESK_KEY_FILE") or DATA_DIR / "desk.keys")
+KENES_DESK_FILES = Path(os.environ.get("KENES_DESK_FILES") or DATA_DIR / "desk-files")
+KENES_DESK_MAX_UPLOAD = int(os.environ.get("KENES_DESK_MAX_UPLOAD", str(10 * 1024 * 1024)))

@@ -1,0 +1,301 @@
+"""Intake and the life of a case: every write goes through here, is scoped by the caller, and is audited.
+
+The functions take a :class:`~kenes.desk.scope.Staff` (the caller's identity, from ``scope``) and objects
+that were themselves found through ``scope``; they never look a case up by id on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import audit
+from .crypto import blind_index, normalise_document, normalise_phone
+from .models import (
+    URGENT_CATEGORIES_SET,
+    AuditAction,
+    Case,
+    CaseCategory,
+    Category,
+    Channel,
+    Citation,
+    Consultation,
+    FollowUp,
+    Outcome,
+    Person,
+    Status,
+    Urgency,
+)
+from .models.choices import TRANSITIONS
+from .scope import Staff
+
+PERSON_FIELDS = (
+    "full_name",
+    "document_number",
+    "phone",
+    "messenger",
+    "address",
+    "birth_date",
+    "employer",
+    "sex",
+    "citizenship",
+    "languages",
+    "document_status",
+    "host_region",
+    "sector",
+    "arrival_date",
+)
+
+
+@dataclass
+class Intake:
+    person: dict
+    host_country: str = ""
+    categories: list[str] = field(default_factory=list)
+    summary: str = ""
+    urgency: str = Urgency.NORMAL
+    channel: str = Channel.VISIT
+
+
+def _clean_categories(codes: list[str]) -> list[str]:
+    known = set(Category.values)
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise ValidationError(
+            {"categories": _("Unknown category: %(codes)s") % {"codes": ", ".join(unknown)}}
+        )
+    return sorted(set(codes))
+
+
+def duplicates_of(staff: Staff, document_number: str, phone: str, exclude=None) -> list[Case]:
+    """Cases of the caller's organisation whose person has the same document number or phone."""
+    doc = blind_index("document", normalise_document(document_number or ""))
+    tel = blind_index("phone", normalise_phone(phone or ""))
+    keys = [k for k in (doc, tel) if k]
+    if not keys:
+        return []
+    from django.db.models import Q
+
+    match = Q()
+    if doc:
+        match |= Q(person__document_index=doc)
+    if tel:
+        match |= Q(person__phone_index=tel)
+    found = Case.objects.filter(match, organisation_id=staff.organisation_id)
+    if exclude is not None:
+        found = found.exclude(pk=exclude.pk)
+    return list(found.order_by("-opened_at")[:10])
+
+
+def _person_values(data: dict) -> dict:
+    values = {k: data[k] for k in PERSON_FIELDS if k in data and data[k] is not None}
+    for key in ("citizenship",):
+        if key in values:
+            values[key] = str(values[key]).strip().lower()[:2]
+    if isinstance(values.get("arrival_date"), str):
+        values["arrival_date"] = (
+            dt.date.fromisoformat(values["arrival_date"]) if values["arrival_date"] else None
+        )
+    if "birth_date" in values:
+        values["birth_date"] = str(values["birth_date"])
+    return values
+
+
+@transaction.atomic
+def open_case(staff: Staff, intake: Intake, request=None, consultant=None) -> Case:
+    """Create the person and the case; flags a possible duplicate (same document number or phone)."""
+    if not str(intake.person.get("full_name", "")).strip():
+        raise ValidationError({"person.full_name": _("The name is required.")})
+    categories = _clean_categories(intake.categories)
+    person = Person(organisation_id=staff.organisation_id, **_person_values(intake.person))
+    person.full_clean(exclude=["organisation"])
+    dupes = duplicates_of(staff, person.document_number, person.phone)
+    person.save()
+    urgency = Urgency.URGENT if URGENT_CATEGORIES_SET & set(categories) else intake.urgency
+    case = Case(
+        organisation_id=staff.organisation_id,
+        person=person,
+        host_country=(intake.host_country or "").strip().lower()[:2],
+        summary=intake.summary or "",
+        urgency=urgency,
+        channel=intake.channel,
+        consultant=consultant if consultant is not None else staff.user,
+        possible_duplicate=bool(dupes),
+    )
+    case.full_clean(exclude=["organisation", "person", "consultant", "received_from"])
+    case.save()
+    CaseCategory.objects.bulk_create([CaseCategory(case=case, code=c) for c in categories])
+    audit.record(
+        AuditAction.CREATE,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail="possible duplicate" if dupes else "",
+    )
+    return case
+
+
+EDITABLE_CASE_FIELDS = (
+    "host_country",
+    "summary",
+    "urgency",
+    "channel",
+    "outcome",
+    "outcome_amount",
+    "outcome_currency",
+)
+
+
+@transaction.atomic
+def update_case(staff: Staff, case: Case, changes: dict, request=None) -> Case:
+    """Apply changes to a case (status through :data:`TRANSITIONS`); audits the names of changed fields."""
+    if case.organisation_id != staff.organisation_id:
+        raise ValidationError(_("This case belongs to another organisation."))
+    changed: list[str] = []
+    person_changes = changes.pop("person", None) or {}
+    if "categories" in changes:
+        codes = _clean_categories(list(changes.pop("categories") or []))
+        CaseCategory.objects.filter(case=case).exclude(code__in=codes).delete()
+        have = set(CaseCategory.objects.filter(case=case).values_list("code", flat=True))
+        CaseCategory.objects.bulk_create([CaseCategory(case=case, code=c) for c in codes if c not in have])
+        if URGENT_CATEGORIES_SET & set(codes):
+            case.urgency = Urgency.URGENT
+        changed.append("categories")
+    if "status" in changes:
+        new = changes.pop("status")
+        if new != case.status:
+            if new not in TRANSITIONS.get(case.status, ()):
+                raise ValidationError(
+                    {
+                        "status": _("A case cannot go from %(old)s to %(new)s.")
+                        % {"old": case.status, "new": new}
+                    }
+                )
+            case.status = new
+            case.closed_at = timezone.now() if new in (Status.RESOLVED, Status.CLOSED) else None
+            changed.append(f"status={new}")
+    for key in EDITABLE_CASE_FIELDS:
+        if key in changes:
+            value = changes.pop(key)
+            if key == "outcome_amount" and value is not None:
+                value = Decimal(str(value))
+            if key == "host_country":
+                value = (value or "").lower()[:2]
+            setattr(case, key, value if value is not None else ("" if key != "outcome_amount" else None))
+            changed.append(key)
+    if changes:
+        raise ValidationError({k: _("This field cannot be changed here.") for k in changes})
+    if case.outcome and case.outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Unknown outcome.")})
+    if (
+        case.outcome == Outcome.WAGES_RECOVERED
+        and case.outcome_amount is not None
+        and not case.outcome_currency
+    ):
+        raise ValidationError({"outcome_currency": _("Give the currency of the amount.")})
+    if person_changes:
+        person = case.person
+        for key, value in _person_values(person_changes).items():
+            setattr(person, key, value)
+            changed.append(f"person.{key}")
+        person.full_clean(exclude=["organisation"])
+        person.save()
+    case.full_clean(exclude=["organisation", "person", "consultant", "received_from"])
+    case.save()
+    audit.record(
+        AuditAction.EDIT,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail=", ".join(changed)[:300],
+    )
+    return case
+
+
+@transaction.atomic
+def add_consultation(
+    staff: Staff,
+    case: Case,
+    *,
+    held_on: dt.date,
+    channel: str,
+    language: str,
+    advice: str,
+    minutes: int,
+    citations: list[dict] | None = None,
+    request=None,
+) -> Consultation:
+    if channel not in Channel.values:
+        raise ValidationError({"channel": _("Unknown channel.")})
+    consultation = Consultation(
+        case=case,
+        held_on=held_on,
+        channel=channel,
+        language=language[:8],
+        advice=advice,
+        minutes=max(0, int(minutes)),
+        consultant=staff.user,
+    )
+    consultation.full_clean(exclude=["case", "consultant"])
+    consultation.save()
+    rows = []
+    for cited in citations or []:
+        try:
+            rows.append(
+                Citation(
+                    consultation=consultation,
+                    work_uri=str(cited["work_uri"]).rstrip("/")[:200],
+                    eid=str(cited["eid"])[:200],
+                    expression_date=dt.date.fromisoformat(str(cited["expression_date"])),
+                    lang=str(cited.get("lang") or "")[:3],
+                )
+            )
+        except (KeyError, ValueError) as exc:
+            raise ValidationError(
+                {"citations": _("A citation needs work_uri, eid and expression_date.")}
+            ) from exc
+    Citation.objects.bulk_create(rows)
+    if case.status == Status.NEW:
+        case.status = Status.IN_PROGRESS
+        case.save(update_fields=["status", "updated_at"])
+    audit.record(
+        AuditAction.EDIT,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail=f"consultation {consultation.pk} ({len(rows)} citations)",
+    )
+    _share_experience(case, consultation, rows)
+    return consultation
+
+
+def _share_experience(case: Case, consultation: Consultation, citations: list[Citation]) -> None:
+    """Feed search the de-identified question and the cited eIds (when search offers it; see LANDED.md)."""
+    return None
+
+
+@transaction.atomic
+def add_follow_up(
+    staff: Staff, case: Case, due_on: dt.date, note: str = "", assigned_to=None, request=None
+) -> FollowUp:
+    follow_up = FollowUp.objects.create(
+        case=case, due_on=due_on, note=note, assigned_to=assigned_to or staff.user
+    )
+    audit.record(
+        AuditAction.EDIT,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail=f"follow-up {follow_up.pk} due {due_on.isoformat()}",
+    )
+    return follow_up

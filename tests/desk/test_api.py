@@ -1,0 +1,108 @@
+import base64
+import json
+
+import pytest
+
+from kenes.desk.api_auth import issue_token
+from kenes.desk.models import AuditEntry
+
+PASSWORD = "correct horse battery staple"
+
+
+def basic(user) -> dict:
+    raw = base64.b64encode(f"{user.username}:{PASSWORD}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {raw}"}
+
+
+def post(client, path, body, user):
+    return client.post(path, json.dumps(body), content_type="application/json", **basic(user))
+
+
+INTAKE = {
+    "person": {
+        "full_name": "Dilnoza Example",
+        "document_number": "AA 7654321",
+        "phone": "+998 90 123 45 67",
+        "citizenship": "uz",
+    },
+    "host_country": "kz",
+    "categories": ["unpaid-wages", "documents-confiscated"],
+    "summary": "Passport kept by the employer",
+}
+
+
+def test_intake_answers_201_with_the_new_case_id_and_flags_a_second_intake_as_duplicate(client, consultant_a):
+    first = post(client, "/api/desk/cases", INTAKE, consultant_a)
+    assert first.status_code == 201, first.content
+    assert first.json()["possible_duplicate"] is False
+    again = dict(INTAKE, person=dict(INTAKE["person"], document_number="aa-7654321", phone=""))
+    second = post(client, "/api/desk/cases", again, consultant_a)
+    assert second.json()["possible_duplicate"] is True
+    got = client.get(f"/api/desk/cases/{first.json()['id']}", **basic(consultant_a)).json()
+    assert got["person"]["full_name"] == "Dilnoza Example"
+    assert got["categories"] == ["documents-confiscated", "unpaid-wages"]
+
+
+def test_a_token_authenticates_and_a_wrong_one_is_401(client, consultant_a):
+    token = issue_token(consultant_a)
+    ok = client.get("/api/desk/cases", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert ok.status_code == 200
+    bad = client.get("/api/desk/cases", HTTP_AUTHORIZATION="Bearer kd_wrong")
+    assert bad.status_code == 401 and bad.json()["error"]["code"] == "unauthenticated"
+
+
+def test_an_analyst_finds_no_case_endpoint(client, consultant_a, analyst_a):
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    assert client.get("/api/desk/cases", **basic(analyst_a)).status_code == 404
+    assert client.get(f"/api/desk/cases/{case_id}", **basic(analyst_a)).status_code == 404
+
+
+def test_unknown_category_is_a_400_saying_which(client, consultant_a):
+    response = post(client, "/api/desk/cases", dict(INTAKE, categories=["aliens"]), consultant_a)
+    assert response.status_code == 400
+    assert "aliens" in response.json()["error"]["message"]
+
+
+def test_status_follows_the_case_life_and_refuses_a_jump(client, consultant_a):
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+
+    def patch(body):
+        return client.patch(
+            f"/api/desk/cases/{case_id}",
+            json.dumps(body),
+            content_type="application/json",
+            **basic(consultant_a),
+        )
+
+    assert (
+        patch(
+            {
+                "status": "resolved",
+                "outcome": "wages-recovered",
+                "outcome_amount": "150000",
+                "outcome_currency": "KZT",
+            }
+        ).status_code
+        == 200
+    )
+    assert patch({"status": "in-progress"}).json()["status"] == "in-progress"  # reopened
+    refused = patch({"status": "bogus"})
+    assert refused.status_code == 400
+
+
+def test_every_read_and_write_is_audited_without_personal_data(client, consultant_a):
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    client.get("/api/desk/cases", **basic(consultant_a))
+    client.get(f"/api/desk/cases/{case_id}", **basic(consultant_a))
+    actions = list(AuditEntry.objects.values_list("action", flat=True))
+    assert actions[-3:] == ["create", "list", "view"]
+    dump = " ".join(str(v) for row in AuditEntry.objects.values_list() for v in row)
+    assert "Dilnoza" not in dump and "7654321" not in dump
+
+
+@pytest.mark.parametrize("step", ["accept", "decline", "revoke"])
+def test_referral_steps_on_an_unknown_referral_are_404(client, consultant_a, step):
+    response = post(
+        client, f"/api/desk/referrals/00000000-0000-4000-8000-000000000000/{step}", {}, consultant_a
+    )
+    assert response.status_code == 404

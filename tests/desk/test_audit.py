@@ -1,0 +1,73 @@
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from kenes.desk import audit
+from kenes.desk.models import AuditEntry, AuditRefused
+
+
+def _three(user):
+    for action in ("view", "list", "edit"):
+        audit.record(action, user=user, object_type="case", object_id="x", detail=action)
+
+
+def test_an_untouched_chain_verifies(consultant_a):
+    _three(consultant_a)
+    verdict = audit.verify()
+    assert verdict.intact and verdict.entries == 3
+
+
+def test_the_model_refuses_to_change_or_delete_an_entry(consultant_a):
+    _three(consultant_a)
+    entry = AuditEntry.objects.first()
+    entry.detail = "rewritten"
+    with pytest.raises(AuditRefused):
+        entry.save()
+    with pytest.raises(AuditRefused):
+        entry.delete()
+    with pytest.raises(AuditRefused):
+        AuditEntry.objects.filter(pk=entry.pk).update(detail="x")
+    with pytest.raises(AuditRefused):
+        AuditEntry.objects.all().delete()
+
+
+def test_the_database_refuses_an_update_behind_the_models_back(consultant_a):
+    _three(consultant_a)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as c:
+        c.execute("UPDATE desk_auditentry SET detail = 'forged' WHERE seq = 2")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite refuses deletes in the model only")
+def test_postgresql_refuses_a_delete_behind_the_models_back(consultant_a):
+    _three(consultant_a)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as c:
+        c.execute("DELETE FROM desk_auditentry WHERE seq = 2")
+
+
+def _drop_guard(cursor) -> None:
+    """What an attacker with the database owner's rights can do: remove the trigger."""
+    if connection.vendor == "postgresql":
+        cursor.execute("ALTER TABLE desk_auditentry DISABLE TRIGGER USER")
+    else:
+        cursor.execute("DROP TRIGGER desk_auditentry_no_update")
+
+
+def test_verification_shows_an_entry_rewritten_with_the_guard_removed(consultant_a):
+    _three(consultant_a)
+    with connection.cursor() as cursor:
+        _drop_guard(cursor)
+        cursor.execute("UPDATE desk_auditentry SET detail = 'nothing happened' WHERE seq = 2")
+    verdict = audit.verify()
+    assert not verdict.intact
+    assert any("entry 2" in p and "changed" in p for p in verdict.problems)
+
+
+def test_verification_shows_a_deleted_entry_and_a_cut_tail(consultant_a):
+    _three(consultant_a)
+    audit.record("view", user=consultant_a, object_type="case", object_id="y")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _drop_guard(cursor)
+        cursor.execute("DELETE FROM desk_auditentry WHERE seq IN (2, 4)")
+    problems = " | ".join(audit.verify().problems)
+    assert "entries 2…2 are missing" in problems
+    assert "head records entry 4" in problems

@@ -1,0 +1,163 @@
+"""Organisation A's staff, holding organisation B's ids, find nothing: 404 on every desk route, no B data.
+
+The routes are read from the OpenAPI document and the desk's URL patterns, so a new endpoint is walked the
+day it is added.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+import pytest
+from django.utils import timezone
+
+from kenes.desk import casework, consents, referrals
+from kenes.desk.scope import staff_of
+
+from .conftest import make_case, make_org, make_staff
+
+PASSWORD = "correct horse battery staple"
+B_NAME = "Bakhrom Secretov"
+B_DOCUMENT = "FA9988776"
+
+
+def basic(user) -> dict:
+    raw = base64.b64encode(f"{user.username}:{PASSWORD}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {raw}"}
+
+
+@pytest.fixture
+def world(db, org_a, org_b, head_a, consultant_a, head_b):
+    org_c = make_org("partner-c", "ru", kind="partner")
+    make_staff(org_c, "consultant", "cons_c")
+    case_b = make_case(
+        head_b,
+        person={"full_name": B_NAME, "document_number": B_DOCUMENT},
+        categories=["trafficking-suspicion"],
+        summary="B's secret summary",
+    )
+    staff_b = staff_of(head_b)
+    consent_b = consents.record_consent(staff_b, case_b, "share", "written", partner=org_c)
+    consultation_b = casework.add_consultation(
+        staff_b,
+        case_b,
+        held_on=timezone.localdate(),
+        channel="visit",
+        language="ru",
+        advice="B's advice",
+        minutes=10,
+        citations=[
+            {
+                "work_uri": "/akn/kz/act/code/2015-11-23/414-v",
+                "eid": "art_113",
+                "expression_date": "2024-01-01",
+            }
+        ],
+    )
+    referral_b = referrals.send(staff_b, case_b, org_c, "B's note")
+    follow_up_b = casework.add_follow_up(staff_b, case_b, timezone.localdate(), "B's follow-up")
+    ids = {
+        "case_id": case_b.pk,
+        "consent_id": consent_b.pk,
+        "consultation_id": consultation_b.pk,
+        "referral_id": referral_b.pk,
+        "follow_up_id": follow_up_b.pk,
+        "attachment_id": case_b.pk,
+    }
+    secrets = [
+        B_NAME,
+        B_DOCUMENT,
+        case_b.reference,
+        "B's secret summary",
+        "B's advice",
+        "B's note",
+        *(str(v) for v in ids.values()),
+    ]
+    return {"ids": ids, "secrets": secrets, "a": head_a, "a_consultant": consultant_a, "org_a": org_a}
+
+
+def _api_routes() -> list[tuple[str, str]]:
+    from kenes.api import api
+
+    schema = api.get_openapi_schema()
+    routes = []
+    for path, item in schema["paths"].items():
+        if path.startswith("/api/desk/"):
+            routes.extend(
+                (method.upper(), path)
+                for method in item
+                if method in ("get", "post", "patch", "put", "delete")
+            )
+    return routes
+
+
+def _fill(path: str, ids: dict) -> list[str]:
+    steps = ["accept", "decline", "revoke"] if "{step}" in path else [None]
+    filled = []
+    for step in steps:
+        out = path.replace("{step}", step or "")
+        out = re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), out)
+        filled.append(out)
+    return filled
+
+
+def _body(world) -> str:
+    return json.dumps(
+        {
+            "status": "closed",
+            "summary": "overwritten",
+            "reason": "x",
+            "kind": "keep",
+            "method": "oral",
+            "to_organisation": str(world["org_a"].pk),
+            "advice": "x",
+            "person": {"full_name": "x"},
+            "host_country": "kz",
+            "categories": [],
+        }
+    )
+
+
+def test_every_desk_api_route_answers_404_for_another_organisations_ids(client, world):
+    routes = _api_routes()
+    assert len(routes) >= 10, routes
+    walked = 0
+    for method, template in routes:
+        if "{" not in template:
+            continue
+        for path in _fill(template, world["ids"]):
+            for user in (world["a"], world["a_consultant"]):
+                response = client.generic(
+                    method, path, _body(world), content_type="application/json", **basic(user)
+                )
+                walked += 1
+                assert response.status_code == 404, (
+                    method,
+                    path,
+                    response.status_code,
+                    response.content[:200],
+                )
+                text = response.content.decode()
+                assert not any(secret in text for secret in world["secrets"]), (method, path)
+    assert walked >= 20
+
+
+def test_desk_api_lists_show_nothing_of_another_organisation(client, world):
+    for method, path in _api_routes():
+        if "{" in path or method != "GET":
+            continue
+        response = client.get(path, **basic(world["a"]))
+        assert response.status_code == 200, path
+        text = response.content.decode()
+        assert not any(secret in text for secret in world["secrets"]), path
+
+
+def test_b_case_is_unchanged_after_a_walked_every_route(client, world):
+    from kenes.desk.models import Case, Referral, ReferralState
+
+    test_every_desk_api_route_answers_404_for_another_organisations_ids(client, world)
+    case = Case.objects.get(pk=world["ids"]["case_id"])
+    assert case.summary == "B's secret summary" and case.status != "closed"
+    assert Referral.objects.get(pk=world["ids"]["referral_id"]).state == ReferralState.SENT
