@@ -345,6 +345,11 @@ def build_parser() -> argparse.ArgumentParser:
     from kenes.search.cli import add_parser as add_search_parser
 
     add_search_parser(sub)
+
+    # the desk by dotted path: nothing in Kenes imports kenes.desk
+    import importlib
+
+    importlib.import_module("kenes.desk.cli").add_parser(sub)
     return parser
 
 

@@ -153,7 +153,8 @@ def accept(staff: Staff, referral: Referral, request=None) -> Case:
     """The receiver takes the case: a new case of its own, built from the sealed payload."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     _pending_for_receiver(staff, referral)
-    if not referral.urgent_override and (referral.consent is None or not referral.consent.active):
+    consent_gone = referral.consent is None or not referral.consent.active
+    if not referral.urgent_override and not referral.imported and consent_gone:
         raise ReferralRefused(_("The person withdrew their consent to share."), "consent-withdrawn")
     data = json.loads(referral.payload or "{}")
     person = Person(organisation_id=staff.organisation_id)

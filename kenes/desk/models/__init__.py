@@ -24,7 +24,7 @@ from .choices import (
     Status,
     Urgency,
 )
-from .referrals import ApiToken, HelpRequestMark, Referral, ReferralEvent
+from .referrals import ApiToken, HelpRequestMark, PartnerKey, Referral, ReferralEvent
 
 __all__ = [
     "ApiToken",
@@ -46,6 +46,7 @@ __all__ = [
     "FollowUp",
     "HelpRequestMark",
     "Outcome",
+    "PartnerKey",
     "Person",
     "Referral",
     "ReferralEvent",

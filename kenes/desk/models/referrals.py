@@ -28,6 +28,8 @@ class Referral(models.Model):
         "desk.Consent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     urgent_override = models.BooleanField(default=False)
+    #: came as a signed file from another Kenes (the sender checked consent there; the signature shows it)
+    imported = models.BooleanField(default=False)
     note = EncryptedTextField(_("note"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -78,3 +80,15 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"token {self.name or self.pk}"
+
+
+class PartnerKey(models.Model):
+    """An organisation's public keys for referral files (its private keys stay in its own key directory)."""
+
+    organisation = models.OneToOneField(ORGANISATION, on_delete=models.CASCADE, related_name="+")
+    box_public = models.CharField(max_length=64)
+    verify_public = models.CharField(max_length=64)
+    added_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"keys of {self.organisation_id}"
