@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("kenes.accounts.urls")),
     path("rights/", include("kenes.rights.web.urls")),
+    path("", include("kenes.desk.urls")),  # /desk/… and /help/ (by dotted path: nothing imports the desk)
     path("", include("kenes.portal.urls")),
 ]

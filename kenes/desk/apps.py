@@ -10,6 +10,16 @@ class DeskConfig(AppConfig):
 
     def ready(self) -> None:
         # Logins and failed logins of desk staff go to the audit log (see signals.py).
+        from kenes.site import nav
+
         from . import signals
+        from .scope import staff_of
 
         signals.connect()
+        nav.register("desk:help", _("Ask for help"), order=40)
+        nav.register(
+            "desk:cases",
+            _("Advisory desk"),
+            order=80,
+            visible=lambda request: staff_of(getattr(request, "user", None)) is not None,
+        )

@@ -1,0 +1,194 @@
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+
+from kenes.desk import consents, helpdesk
+from kenes.desk.models import Case, Citation, Referral
+from kenes.desk.scope import staff_of
+
+from .conftest import make_org
+
+
+def _case_id(response) -> str:
+    return re.search(r"/desk/cases/([0-9a-f-]{36})/", response["Location"]).group(1)
+
+
+def test_consultant_flow_intake_consultation_referral_accept(client, consultant_a, consultant_b, org_b):
+    client.force_login(consultant_a)
+    response = client.post(
+        "/desk/new/",
+        {
+            "full_name": "Aziz Flowtest",
+            "phone": "+7 701 000 00 01",
+            "citizenship": "uz",
+            "host_country": "kz",
+            "categories": ["unpaid-wages"],
+            "urgency": "normal",
+            "channel": "visit",
+            "summary": "No pay since May",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    case_id = _case_id(response)
+    page = client.get(f"/desk/cases/{case_id}/")
+    assert "Aziz Flowtest" in page.content.decode()
+
+    cite = "/akn/kz/act/code/2015-11-23/414-v|art_113|2024-01-01|rus"
+    saved = client.post(
+        f"/desk/cases/{case_id}/consultation/",
+        {
+            "held_on": "2026-03-01",
+            "channel": "visit",
+            "language": "ru",
+            "advice": "Write to the inspectorate",
+            "minutes": "20",
+            "cite": [cite],
+            "action": "save",
+        },
+    )
+    assert saved.status_code == 302
+    citation = Citation.objects.get(consultation__case_id=case_id)
+    assert (citation.work_uri, citation.eid, citation.expression_date) == (
+        "/akn/kz/act/code/2015-11-23/414-v",
+        "art_113",
+        dt.date(2024, 1, 1),
+    )
+    sheet = client.get(f"/desk/cases/{case_id}/consultations/{citation.consultation_id}/sheet/")
+    assert sheet.status_code == 200 and "Write to the inspectorate" in sheet.content.decode()
+    assert len(sheet.content) < 100_000
+
+    refused = client.post(f"/desk/cases/{case_id}/refer/", {"to_organisation": str(org_b.pk)}, follow=True)
+    assert not Referral.objects.exists()
+    assert "consent" in refused.content.decode().lower()
+    client.post(
+        f"/desk/cases/{case_id}/consents/",
+        {"kind": "share", "method": "oral", "given_on": "2026-03-01", "partner": str(org_b.pk)},
+    )
+    sent = client.post(f"/desk/cases/{case_id}/refer/", {"to_organisation": str(org_b.pk), "note": "call"})
+    referral = Referral.objects.get()
+    assert sent["Location"].endswith(f"/desk/referrals/{referral.pk}/")
+
+    client.force_login(consultant_b)
+    incoming = client.get("/desk/referrals/").content.decode()
+    assert str(referral.pk) in incoming
+    accepted = client.post(f"/desk/referrals/{referral.pk}/accept/")
+    copy = Case.objects.get(organisation=org_b)
+    assert accepted["Location"].endswith(f"/desk/cases/{copy.pk}/")
+    assert "Aziz Flowtest" in client.get(f"/desk/cases/{copy.pk}/").content.decode()
+    assert client.get(f"/desk/cases/{case_id}/").status_code == 404  # the original stays the sender's
+
+
+def test_intake_page_flags_a_duplicate(client, consultant_a):
+    client.force_login(consultant_a)
+    data = {
+        "full_name": "Dup One",
+        "document_number": "N777",
+        "host_country": "kz",
+        "categories": ["dismissal"],
+        "urgency": "normal",
+        "channel": "visit",
+    }
+    client.post("/desk/new/", data)
+    again = client.post("/desk/new/", dict(data, full_name="Dup Two", document_number="n-777"), follow=True)
+    assert "duplicate" in again.content.decode().lower()
+    assert Case.objects.filter(possible_duplicate=True).count() == 1
+
+
+def test_withdrawing_consent_on_the_page_revokes_the_pending_referral(client, consultant_a, org_b):
+    from .conftest import make_case
+
+    case = make_case(consultant_a)
+    consent = consents.record_consent(staff_of(consultant_a), case, "share", "oral", partner=org_b)
+    client.force_login(consultant_a)
+    client.post(f"/desk/cases/{case.pk}/refer/", {"to_organisation": str(org_b.pk)})
+    client.post(f"/desk/cases/{case.pk}/consents/{consent.pk}/withdraw/")
+    assert Referral.objects.get().state == "revoked"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+
+
+def test_uploaded_files_are_stored_encrypted_and_served_only_as_downloads(
+    client, consultant_a, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import make_case
+
+    settings.KENES_DESK_FILES = tmp_path / "files"
+    case = make_case(consultant_a)
+    client.force_login(consultant_a)
+    svg = SimpleUploadedFile("x.png", b"<svg onload=alert(1)>", content_type="image/png")
+    client.post(f"/desk/cases/{case.pk}/attachments/", {"file": svg})
+    assert not case.attachments.exists()
+    client.post(f"/desk/cases/{case.pk}/attachments/", {"file": SimpleUploadedFile("scan.png", PNG)})
+    attachment = case.attachments.get()
+    assert PNG not in (tmp_path / "files" / str(attachment.pk)).read_bytes()
+    response = client.get(f"/desk/cases/{case.pk}/attachments/{attachment.pk}/")
+    assert response.content == PNG
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_oversized_upload_is_refused(client, consultant_a, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import make_case
+
+    settings.KENES_DESK_FILES = tmp_path / "files"
+    settings.KENES_DESK_MAX_UPLOAD = 100
+    case = make_case(consultant_a)
+    client.force_login(consultant_a)
+    client.post(f"/desk/cases/{case.pk}/attachments/", {"file": SimpleUploadedFile("big.png", PNG * 3)})
+    assert not case.attachments.exists()
+
+
+@pytest.fixture
+def centre(db):
+    from kenes.accounts.models import CentreContact
+
+    org = make_org("almaty-centre", "kz")
+    CentreContact.objects.create(organisation=org, city="Almaty", phone="+7 727 000 00 00", confirmed=True)
+    return org
+
+
+def _help(client, centre, **extra):
+    with time_machine.travel(dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+        stamp = helpdesk.form_stamp()
+    data = {
+        "phone": "+7 701 111 22 33",
+        "name": "Portal Person",
+        "centre": str(centre.pk),
+        "language": "ru",
+        "website": "",
+        "started": stamp,
+        **extra,
+    }
+    with time_machine.travel(dt.datetime(2026, 3, 1, 10, 1, tzinfo=dt.UTC), tick=False):
+        return client.post("/help/", data)
+
+
+def test_help_form_lands_in_the_centres_queue_and_shows_only_a_reference_and_contacts(client, centre):
+    response = _help(client, centre)
+    text = response.content.decode()
+    case = Case.objects.get()
+    assert case.organisation_id == centre.pk and case.channel == "portal" and case.status == "new"
+    assert case.reference in text and "+7 727 000 00 00" in text
+    assert "Portal Person" not in text and "111 22 33" not in text
+
+
+def test_help_form_refuses_bots_too_fast_and_too_many(client, centre):
+    assert "could not be sent" in _help(client, centre, website="http://spam").content.decode()
+    with time_machine.travel(dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+        quick = client.post(
+            "/help/",
+            {"phone": "1", "centre": str(centre.pk), "language": "ru", "started": helpdesk.form_stamp()},
+        )
+    assert "could not be sent" in quick.content.decode()
+    assert not Case.objects.exists()
+    for _ in range(helpdesk.PER_ADDRESS):
+        _help(client, centre)
+    assert "could not be sent" in _help(client, centre).content.decode()
+    assert Case.objects.count() == helpdesk.PER_ADDRESS
