@@ -219,6 +219,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kenes.accounts.directory import load_national_centres
 
     print(load_national_centres())
+    # the advisory desk's demo centres, staff and fictitious cases (by dotted path: nothing imports the desk)
+    import importlib
+
+    print(importlib.import_module("kenes.desk.demo").load())
     if args.corpus:
         corpus = Path(args.corpus)
         if not corpus.is_dir():
