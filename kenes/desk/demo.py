@@ -20,8 +20,22 @@ from .models import Category, Outcome
 from .scope import Staff
 
 CENTRES = (
-    ("demo-almaty", "Demo advisory centre Almaty", "kz", "Almaty", "+7 727 000 00 00 (demo)", ["ru", "kk", "uz"]),
-    ("demo-tashkent", "Demo advisory centre Tashkent", "uz", "Tashkent", "+998 71 000 00 00 (demo)", ["uz", "ru"]),
+    (
+        "demo-almaty",
+        "Demo advisory centre Almaty",
+        "kz",
+        "Almaty",
+        "+7 727 000 00 00 (demo)",
+        ["ru", "kk", "uz"],
+    ),
+    (
+        "demo-tashkent",
+        "Demo advisory centre Tashkent",
+        "uz",
+        "Tashkent",
+        "+998 71 000 00 00 (demo)",
+        ["uz", "ru"],
+    ),
 )
 ROLES = ("consultant", "head", "lawyer", "analyst")
 FIRST = ("Aziza", "Bekzod", "Dilshod", "Gulnara", "Jasur", "Malika", "Nodir", "Rustam", "Sevara", "Timur")
@@ -52,8 +66,14 @@ def load(cases_per_centre: int = 40, seed: int = 7) -> str:
     orgs, staff = {}, {}
     for slug, name, country, city, phone, languages in CENTRES:
         org = Organisation.objects.create(slug=slug, name=name, country=country, kind="advisory_centre")
-        CentreContact.objects.create(organisation=org, city=city, phone=phone, languages=languages,
-                                     hours="Mon–Fri 9–18 (demo)", confirmed=False)
+        CentreContact.objects.create(
+            organisation=org,
+            city=city,
+            phone=phone,
+            languages=languages,
+            hours="Mon–Fri 9–18 (demo)",
+            confirmed=False,
+        )
         orgs[country] = org
         for role in ROLES:
             user = get_user_model().objects.create_user(f"demo-{role}-{country}", password=password)
@@ -66,24 +86,36 @@ def load(cases_per_centre: int = 40, seed: int = 7) -> str:
         for _ in range(cases_per_centre):
             counter += 1
             categories = rng.sample([c.value for c in Category], k=rng.choice([1, 1, 2]))
-            case = casework.open_case(consultant, casework.Intake(
-                person=_person(rng, counter, rng.choice(origin_pool)),
-                host_country="kz" if country == "kz" else rng.choice(["ru", "kz"]),
-                categories=categories, summary="Fictitious demo case: generated text, no real person.",
-            ))
+            case = casework.open_case(
+                consultant,
+                casework.Intake(
+                    person=_person(rng, counter, rng.choice(origin_pool)),
+                    host_country="kz" if country == "kz" else rng.choice(["ru", "kz"]),
+                    categories=categories,
+                    summary="Fictitious demo case: generated text, no real person.",
+                ),
+            )
             consents.record_consent(consultant, case, "keep", "oral")
             if rng.random() < 0.8:
                 consents.record_consent(consultant, case, "statistics", "oral")
             if rng.random() < 0.3:
-                casework.update_case(consultant, case, {"status": "resolved", "outcome": rng.choice(Outcome.values)})
+                casework.update_case(
+                    consultant, case, {"status": "resolved", "outcome": rng.choice(Outcome.values)}
+                )
             if rng.random() < 0.2:
-                casework.add_follow_up(consultant, case, today - dt.timedelta(days=rng.randint(-5, 10)),
-                                       "Call back (demo)")
+                casework.add_follow_up(
+                    consultant, case, today - dt.timedelta(days=rng.randint(-5, 10)), "Call back (demo)"
+                )
     kz = staff[("kz", "consultant")]
-    shared = casework.open_case(kz, casework.Intake(
-        person=_person(rng, counter + 1, "uz"), host_country="kz", categories=["unpaid-wages"],
-        summary="Fictitious demo referral: wages unpaid, person returned home.",
-    ))
+    shared = casework.open_case(
+        kz,
+        casework.Intake(
+            person=_person(rng, counter + 1, "uz"),
+            host_country="kz",
+            categories=["unpaid-wages"],
+            summary="Fictitious demo referral: wages unpaid, person returned home.",
+        ),
+    )
     consents.record_consent(kz, shared, "share", "written", partner=orgs["uz"])
     referrals.send(kz, shared, orgs["uz"], "Demo referral: please contact after return.")
     return (

@@ -86,3 +86,10 @@ def head_b(org_b):
 def _fast_password_hashing(settings):
     """Every API call in these tests checks a password: a cheap hasher keeps the suite quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client(client):
+    """The test client reads pages in English unless a test asks for another language."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

@@ -51,7 +51,11 @@ def _needles() -> list[bytes]:
 
 
 def test_the_sqlite_file_holds_no_name_document_number_or_summary(tmp_path):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'kenes.sqlite3'}", "KENES_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kenes.sqlite3'}",
+        "KENES_DATA_DIR": str(tmp_path),
+    }
     env.pop("KENES_DESK_KEYS", None)
     script = _WRITE_CASE % {"name": NAME, "doc": DOCUMENT, "summary": f"{SUMMARY_WORD} employer"}
     subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, check=True, timeout=120)
@@ -69,14 +73,29 @@ def test_a_pg_dump_holds_no_name_document_number_or_summary(consultant_a):
     pg_dump = shutil.which("pg_dump")
     if pg_dump is None:
         pytest.skip("pg_dump check: no pg_dump binary on this machine (apt-get install postgresql-client)")
-    make_case(consultant_a, person={"full_name": NAME, "document_number": DOCUMENT},
-              summary=f"{SUMMARY_WORD} employer")
+    make_case(
+        consultant_a,
+        person={"full_name": NAME, "document_number": DOCUMENT},
+        summary=f"{SUMMARY_WORD} employer",
+    )
     db = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
     dump = subprocess.run(
-        [pg_dump, "-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432), "-U", db["USER"],
-         "--data-only", db["NAME"]],
-        env=env, capture_output=True, check=True, timeout=120,
+        [
+            pg_dump,
+            "-h",
+            db.get("HOST") or "127.0.0.1",
+            "-p",
+            str(db.get("PORT") or 5432),
+            "-U",
+            db["USER"],
+            "--data-only",
+            db["NAME"],
+        ],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=120,
     ).stdout
     assert b"desk_person" in dump
     for needle in _needles():
@@ -86,16 +105,22 @@ def test_a_pg_dump_holds_no_name_document_number_or_summary(consultant_a):
 def test_nothing_of_a_case_reaches_the_logs(client, consultant_a, consultant_b, caplog):
     caplog.set_level(logging.DEBUG)
     logging.getLogger("django.db.backends").setLevel(logging.INFO)  # SQL logging is DEBUG-mode only anyway
-    case = make_case(consultant_a, person={"full_name": NAME, "document_number": DOCUMENT},
-                     summary=f"{SUMMARY_WORD} employer")
+    case = make_case(
+        consultant_a,
+        person={"full_name": NAME, "document_number": DOCUMENT},
+        summary=f"{SUMMARY_WORD} employer",
+    )
     client.force_login(consultant_a)
     client.get("/desk/")
     client.get(f"/desk/cases/{case.pk}/")
     client.post("/desk/new/", {"full_name": NAME, "document_number": DOCUMENT, "categories": ["bogus"]})
     client.force_login(consultant_b)
     client.get(f"/desk/cases/{case.pk}/")
-    client.post("/api/desk/cases", json.dumps({"person": {"full_name": NAME, "document_number": DOCUMENT},
-                                                "categories": ["nonsense"]}), content_type="application/json")
+    client.post(
+        "/api/desk/cases",
+        json.dumps({"person": {"full_name": NAME, "document_number": DOCUMENT}, "categories": ["nonsense"]}),
+        content_type="application/json",
+    )
     logged = "\n".join(r.getMessage() + str(r.args) for r in caplog.records)
     for text in (NAME, DOCUMENT, SUMMARY_WORD):
         assert text not in logged
@@ -105,8 +130,11 @@ def test_the_public_search_index_holds_nothing_of_a_case(library, consultant_a):
     from kenes.search import service
     from kenes.search.index import rebuild
 
-    make_case(consultant_a, person={"full_name": NAME, "document_number": DOCUMENT},
-              summary=f"{SUMMARY_WORD} employer")
+    make_case(
+        consultant_a,
+        person={"full_name": NAME, "document_number": DOCUMENT},
+        summary=f"{SUMMARY_WORD} employer",
+    )
     rebuild()
     assert service.search(SUMMARY_WORD).total == 0
     assert service.search("Тайнова").total == 0

@@ -192,3 +192,14 @@ def test_help_form_refuses_bots_too_fast_and_too_many(client, centre):
         _help(client, centre)
     assert "could not be sent" in _help(client, centre).content.decode()
     assert Case.objects.count() == helpdesk.PER_ADDRESS
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Новое дело"), ("kk", "Жаңа іс"), ("en", "New case")])
+def test_desk_pages_speak_russian_kazakh_and_english(client, consultant_a, lang, word):
+    client.force_login(consultant_a)
+    assert word in client.get("/desk/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Отправить"), ("kk", "Жіберу"), ("en", "Send")])
+def test_help_form_speaks_the_readers_language(client, centre, lang, word):
+    assert word in client.get("/help/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
