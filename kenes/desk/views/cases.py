@@ -88,9 +88,9 @@ def case_page(request: HttpRequest, staff, case_id) -> HttpResponse:
     case = scope.case_or_404(request.user, case_id)
     log(staff, AuditAction.VIEW, request, obj=case)
     duplicates = casework.duplicates_of(staff, case.person.document_number, case.person.phone, exclude=case)
-    consent_form = ConsentForm()
+    consent_form = ConsentForm(auto_id="consent_%s")
     consent_form.fields["partner"].choices = [("", "—"), *partner_choices(staff)]
-    referral_form = ReferralForm()
+    referral_form = ReferralForm(auto_id="referral_%s")
     referral_form.fields["to_organisation"].choices = partner_choices(staff)
     return render(
         request,
@@ -114,7 +114,7 @@ def case_page(request: HttpRequest, staff, case_id) -> HttpResponse:
                 }
             ),
             "consent_form": consent_form,
-            "follow_up_form": FollowUpForm(),
+            "follow_up_form": FollowUpForm(auto_id="followup_%s"),
             "referral_form": referral_form,
             "today": timezone.localdate(),
             "consent_law": rules.CONSENT,
