@@ -123,7 +123,9 @@ def list_cases(request: HttpRequest, params: Query[ListParams]):
         consultant=staff.user if params.mine else None,
         reference=params.reference,
     )
-    cases = filtered_cases(scope.cases_for(request.auth), filters)
+    cases = filtered_cases(scope.cases_for(request.auth), filters).only(
+        "reference", "status", "urgency", "host_country", "opened_at", "possible_duplicate"
+    )
     page = list(
         cases.prefetch_related(Prefetch("category_rows", queryset=CaseCategory.objects.order_by("code")))[
             params.offset : params.offset + params.limit

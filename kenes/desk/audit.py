@@ -19,8 +19,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -71,18 +70,20 @@ def record(
     detail: str = "",
     ip: str | None = None,
 ) -> AuditEntry:
-    """Append one entry (in its own savepoint, committed with the caller's transaction)."""
+    """Append one entry, committed with the caller's transaction (or at once, outside one).
+
+    No savepoint of its own: if the entry cannot be written, the caller's whole transaction fails with it,
+    so nothing is done without its audit entry.
+    """
     if obj is not None:
         object_type = object_type or type(obj).__name__.lower()
         object_id = object_id or str(obj.pk)
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
-    with transaction.atomic():
-        AuditHead.objects.get_or_create(id=1)
-        AuditHead.objects.filter(id=1).update(seq=F("seq") + 1)
-        head = AuditHead.objects.get(id=1)
+    with transaction.atomic(savepoint=False):
+        seq, prev = _advance_head()
         entry = AuditEntry(
-            seq=head.seq,
+            seq=seq,
             at=timezone.now(),
             actor_id=getattr(user, "pk", None),
             actor=getattr(user, "username", "")[:150] if user else "",
@@ -92,12 +93,40 @@ def record(
             object_id=str(object_id)[:64],
             ip=client_ip(request) or ip or None,
             detail=detail[:300],
-            prev=head.digest,
+            prev=prev,
         )
         entry.digest = digest_of(entry)
-        entry.save(force_insert=True)
-        AuditHead.objects.filter(id=1).update(digest=entry.digest)
+        _insert(entry)
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {_quoted(AuditHead)} SET digest = %s WHERE id = 1", [entry.digest])
     return entry
+
+
+def _quoted(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _insert(entry: AuditEntry) -> None:
+    """One INSERT (the append runs on every read of case data, so it skips the ORM's save machinery)."""
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_quoted(AuditEntry)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})",
+            values,
+        )
+
+
+def _advance_head() -> tuple[int, str]:
+    """Take the next number and the last digest in one statement (the row stays locked until commit)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {_quoted(AuditHead)} SET seq = seq + 1 WHERE id = 1 RETURNING seq, digest")
+        row = cursor.fetchone()
+    if row is None:  # the first entry ever: create the head, then take its first number
+        AuditHead.objects.get_or_create(id=1)
+        return _advance_head()
+    return int(row[0]), row[1]
 
 
 @dataclass

@@ -80,14 +80,13 @@ def duplicates_of(staff: Staff, document_number: str, phone: str, exclude=None) 
     keys = [k for k in (doc, tel) if k]
     if not keys:
         return []
-    from django.db.models import Q
-
-    match = Q()
-    if doc:
-        match |= Q(person__document_index=doc)
-    if tel:
-        match |= Q(person__phone_index=tel)
-    found = Case.objects.filter(match, organisation_id=staff.organisation_id)
+    people: list = []
+    for column, key in (("document_index", doc), ("phone_index", tel)):
+        if key:  # two lookups, each on its (organisation, blind index) index
+            people += Person.objects.filter(
+                organisation_id=staff.organisation_id, **{column: key}
+            ).values_list("id", flat=True)
+    found = Case.objects.filter(person_id__in=people)  # the people are of the caller's organisation
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
     return list(found.order_by("-opened_at")[:10])
@@ -114,7 +113,7 @@ def open_case(staff: Staff, intake: Intake, request=None, consultant=None) -> Ca
         raise ValidationError({"person.full_name": _("The name is required.")})
     categories = _clean_categories(intake.categories)
     person = Person(organisation_id=staff.organisation_id, **_person_values(intake.person))
-    person.full_clean(exclude=["organisation"])
+    person.full_clean(exclude=["organisation"], validate_unique=False)
     dupes = duplicates_of(staff, person.document_number, person.phone)
     person.save()
     urgency = Urgency.URGENT if URGENT_CATEGORIES_SET & set(categories) else intake.urgency
@@ -128,8 +127,8 @@ def open_case(staff: Staff, intake: Intake, request=None, consultant=None) -> Ca
         consultant=consultant if consultant is not None else staff.user,
         possible_duplicate=bool(dupes),
     )
-    case.full_clean(exclude=["organisation", "person", "consultant", "received_from"])
-    case.save()
+    case.full_clean(exclude=["organisation", "person", "consultant", "received_from"], validate_unique=False)
+    case.save(force_insert=True)
     CaseCategory.objects.bulk_create([CaseCategory(case=case, code=c) for c in categories])
     audit.record(
         AuditAction.CREATE,

@@ -51,8 +51,14 @@ class Person(models.Model):
     sector = models.CharField(_("sector"), max_length=80, blank=True)
     arrival_date = models.DateField(_("arrival date"), null=True, blank=True)
     #: keyed blind indexes (HMAC of the normalised value) for duplicate checks; never the value itself
-    document_index = models.CharField(max_length=64, blank=True, db_index=True)
-    phone_index = models.CharField(max_length=64, blank=True, db_index=True)
+    document_index = models.CharField(max_length=64, blank=True)
+    phone_index = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["organisation", "document_index"]),
+            models.Index(fields=["organisation", "phone_index"]),
+        ]
 
     def __str__(self) -> str:
         return f"person {self.id}"

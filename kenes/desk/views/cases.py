@@ -26,7 +26,13 @@ def case_list(request: HttpRequest, staff) -> HttpResponse:
         consultant=staff.user if request.GET.get("mine") else None,
         reference=request.GET.get("reference", "")[:12],
     )
-    cases = filtered_cases(scope.cases_for(request.user), filters).select_related("person")
+    cases = (
+        filtered_cases(scope.cases_for(request.user), filters)
+        .select_related("person")
+        .only(
+            "reference", "status", "urgency", "possible_duplicate", "opened_at", "person", "person__full_name"
+        )
+    )
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
     log(
         staff,
