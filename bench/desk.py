@@ -297,8 +297,8 @@ def main() -> None:
     )
     print(
         f"\nconcurrent consultants: {args.workers} threads x {args.seconds:.0f} s: "
-        f"{concurrent['writes']} cases saved, {concurrent['errors']} errors, {concurrent['lost']} lost writes, "
-        "audit chain "
+        f"{concurrent['writes']} cases saved, {concurrent['errors']} errors, "
+        f"{concurrent['lost']} lost writes, audit chain "
         f"{'intact' if concurrent['audit_intact'] else 'BROKEN'} ({concurrent['audit_entries']} entries)"
     )
     for error in concurrent["first_errors"]:
