@@ -47,9 +47,8 @@ def table(cases: QuerySet[Case], dimension: str, suppressed: bool = True) -> Tab
     counts = _counts(cases, dimension)
     if not suppressed:
         return Table(dimension, sorted(counts.items()), sum(counts.values()))
-    cells, total = suppress(dict(counts))
-    if dimension == "category":
-        total = None  # a case has several categories: the cells do not add up to a number of cases
+    # a case has several categories: those cells do not add up to a number of cases, so no total is shown
+    cells, total = suppress(dict(counts), with_total=dimension != "category")
     return Table(dimension, sorted(cells.items()), total)
 
 

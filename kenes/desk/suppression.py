@@ -32,13 +32,20 @@ def _complement(groups: Iterable[list[Hashable]], counts: dict, hidden: set) -> 
 
 
 def suppress(
-    counts: dict[Hashable, int], threshold: int = THRESHOLD, base: int = BASE
+    counts: dict[Hashable, int], threshold: int = THRESHOLD, base: int = BASE, with_total: bool = True
 ) -> tuple[dict[Hashable, int | None], int | None]:
-    """One-way table: (cell → published count or None when hidden, published total)."""
+    """One-way table: (cell → published count or None when hidden, published total).
+
+    ``with_total=False`` for cells that do not add up to a published total (a case has several
+    categories): then no total can give a hidden cell away, and no second cell is hidden.
+    """
     hidden = {key for key, count in counts.items() if count <= threshold}
-    _complement([list(counts)], counts, hidden)
+    if with_total:
+        _complement([list(counts)], counts, hidden)
     cells = {key: None if key in hidden else rounded(count, base) for key, count in counts.items()}
     total = sum(counts.values())
+    if not with_total:
+        return cells, None
     return cells, (None if total <= threshold else rounded(total, base))
 
 

@@ -71,3 +71,37 @@ def test_verification_shows_a_deleted_entry_and_a_cut_tail(consultant_a):
     problems = " | ".join(audit.verify().problems)
     assert "entries 2…2 are missing" in problems
     assert "head records entry 4" in problems
+
+
+def test_desk_staff_logins_and_failed_logins_are_audited_with_the_address(consultant_a):
+    from kenes.accounts.signals import login_attempt
+
+    login_attempt.send(
+        sender=None,
+        outcome="succeeded",
+        channel="form",
+        username="cons_a",
+        user=consultant_a,
+        ip_address="203.0.113.7",
+        path="/accounts/login/",
+    )
+    login_attempt.send(
+        sender=None,
+        outcome="failed",
+        channel="basic",
+        username="cons_a",
+        user=None,
+        ip_address="203.0.113.8",
+        path="/api/desk/cases",
+    )
+    ok, failed = AuditEntry.objects.order_by("seq")
+    assert (ok.action, ok.actor, ok.ip, str(ok.organisation_id)) == (
+        "login",
+        "cons_a",
+        "203.0.113.7",
+        str(consultant_a.membership.organisation_id),
+    )
+    assert (failed.action, failed.actor, failed.ip) == ("login-failed", "", "203.0.113.8")
+    assert failed.organisation_id == ok.organisation_id  # the head of that centre sees it
+    assert "cons_a" in failed.detail
+    assert audit.verify().intact

@@ -203,3 +203,32 @@ def test_desk_pages_speak_russian_kazakh_and_english(client, consultant_a, lang,
 @pytest.mark.parametrize(("lang", "word"), [("ru", "Отправить"), ("kk", "Жіберу"), ("en", "Send")])
 def test_help_form_speaks_the_readers_language(client, centre, lang, word):
     assert word in client.get("/help/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+
+
+def test_an_analyst_reads_suppressed_statistics_and_no_case(client, consultant_a, analyst_a):
+    from .conftest import make_case
+
+    staff = staff_of(consultant_a)
+    for n in range(9):
+        case = make_case(consultant_a, person={"document_number": f"S{n}", "phone": ""})
+        consents.record_consent(staff, case, "statistics", "oral")
+    lone = make_case(consultant_a, person={"document_number": "S99", "phone": ""}, categories=["injury"])
+    consents.record_consent(staff, lone, "statistics", "oral")
+    client.force_login(analyst_a)
+    page = client.get("/desk/statistics/").content.decode()
+    assert "Unpaid wages" in page and "≤7" in page
+    csv_text = client.get("/desk/statistics/?format=csv").content.decode()
+    assert "category,injury,<=7" in csv_text and "category,unpaid-wages,10" in csv_text
+    assert client.get("/desk/").status_code == 404
+    assert client.get(f"/desk/cases/{lone.pk}/").status_code == 404
+
+
+def test_only_the_centre_head_reads_the_audit_log(client, consultant_a, head_a):
+    from .conftest import make_case
+
+    make_case(consultant_a)
+    client.force_login(consultant_a)
+    assert client.get("/desk/audit/").status_code == 404
+    client.force_login(head_a)
+    page = client.get("/desk/audit/?verify=1").content.decode()
+    assert "Intact" in page and "cons_a" in page

@@ -51,3 +51,8 @@ def test_only_cases_with_statistics_consent_are_counted_and_analysts_get_them(co
     assert published.rows == [("unpaid-wages", 10)]
     csv_text = statistics.as_csv(counted)
     assert "corridor,uz->kz,10" in csv_text
+
+
+def test_cells_without_a_published_total_need_no_second_hidden_cell():
+    cells, total = suppress({"a": 5, "b": 12, "c": 30}, with_total=False)
+    assert cells == {"a": None, "b": 10, "c": 30} and total is None

@@ -45,9 +45,15 @@ def audit_log(request: HttpRequest, staff) -> HttpResponse:
     action = request.GET.get("action", "")
     if action in AuditAction.values:
         entries = entries.filter(action=action)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     verdict = audit.verify() if request.GET.get("verify") else None
-    log(staff, AuditAction.LIST, request, object_type="audit", detail=f"page={page.number}")
+    log(
+        staff,
+        AuditAction.LIST,
+        request,
+        object_type="audit",
+        detail=f"page={request.GET.get('page', 1)}"[:40],
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "desk/audit.html",
