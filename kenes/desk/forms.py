@@ -17,6 +17,7 @@ from .models import (
     Status,
     Urgency,
 )
+from .models.choices import DEFAULT_SHARED, SHAREABLE_FIELDS
 
 LANGUAGE_CHOICES = [
     ("ru", "Русский"),
@@ -92,6 +93,25 @@ class CaseStatusForm(forms.Form):
     outcome_currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
 
 
+#: how the shareable fields are named on the page (a referral carries only those the consent covers)
+SHARED_FIELD_LABELS = {
+    "full_name": _("full name"),
+    "document_number": _("document number"),
+    "phone": _("phone"),
+    "messenger": _("messenger"),
+    "citizenship": _("citizenship"),
+    "languages": _("languages"),
+    "birth_date": _("date of birth"),
+    "employer": _("employer"),
+    "host_region": _("region"),
+    "sector": _("sector"),
+    "document_status": _("document status"),
+    "summary": _("summary"),
+    "categories": _("Problem"),
+    "host_country": _("host country"),
+}
+
+
 class ConsentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Consent to"), choices=ConsentKind.choices)
     method = forms.ChoiceField(label=_("Given"), choices=ConsentMethod.choices)
@@ -99,6 +119,13 @@ class ConsentForm(forms.Form):
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
     partner = forms.ChoiceField(label=_("Partner organisation"), required=False)
+    covers = forms.MultipleChoiceField(
+        label=_("What may be shared"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(name, SHARED_FIELD_LABELS[name]) for name in SHAREABLE_FIELDS],
+        initial=list(DEFAULT_SHARED),
+    )
 
 
 class ConsultationForm(forms.Form):

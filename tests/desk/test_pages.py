@@ -232,3 +232,27 @@ def test_only_the_centre_head_reads_the_audit_log(client, consultant_a, head_a):
     client.force_login(head_a)
     page = client.get("/desk/audit/?verify=1").content.decode()
     assert "Intact" in page and "cons_a" in page
+
+
+def test_the_consent_form_says_what_may_be_shared_and_the_referral_carries_only_that(
+    client, consultant_a, org_b
+):
+    from .conftest import make_case
+
+    case = make_case(consultant_a)
+    client.force_login(consultant_a)
+    client.post(
+        f"/desk/cases/{case.pk}/consents/",
+        {
+            "kind": "share",
+            "method": "written",
+            "given_on": "2026-03-01",
+            "partner": str(org_b.pk),
+            "covers": ["phone", "categories"],
+        },
+    )
+    client.post(f"/desk/cases/{case.pk}/refer/", {"to_organisation": str(org_b.pk)})
+    referral = Referral.objects.get()
+    assert referral.shared_fields == "phone,categories"
+    page = client.get(f"/desk/referrals/{referral.pk}/").content.decode()
+    assert "+7 701 555 01 02" in page and "Unpaid wages" in page and "Zarina" not in page

@@ -158,6 +158,7 @@ def consent_add(request: HttpRequest, staff, case_id) -> HttpResponse:
                 data["method"],
                 data["given_on"],
                 partner=organisation(data["partner"]) if data["partner"] else None,
+                covers=data["covers"] or None,
                 request=request,
             )
         except ValidationError as exc:

@@ -10,9 +10,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .. import referrals, scope
-from ..forms import DeclineForm, ReferralForm
-from ..models import AuditAction
+from ..forms import SHARED_FIELD_LABELS, DeclineForm, ReferralForm
+from ..models import AuditAction, Category
 from .common import desk_page, log, organisation, partner_choices
+
+
+def _labelled(payload: dict) -> list[tuple[str, str]]:
+    """The shared fields as the page names them, lists joined."""
+    labels = {**SHARED_FIELD_LABELS}
+    out = []
+    for name, value in payload.items():
+        if name == "categories":
+            codes = dict(Category.choices)
+            value = ", ".join(str(codes.get(code, code)) for code in value)
+        out.append((str(labels.get(name, name)), str(value)))
+    return out
 
 
 @desk_page()
@@ -41,7 +53,7 @@ def referral_page(request: HttpRequest, staff, referral_id) -> HttpResponse:
         {
             "referral": referral,
             "receiver": receiver,
-            "payload": json.loads(referral.payload or "{}") if visible else None,
+            "payload": _labelled(json.loads(referral.payload or "{}")) if visible else None,
             "events": referral.events.select_related("organisation"),
             "decline_form": DeclineForm(),
             "received_case": getattr(referral, "received_case", None) if receiver else None,
