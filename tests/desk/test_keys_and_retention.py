@@ -80,3 +80,23 @@ def test_erasure_on_request_blanks_what_a_referral_carried_but_keeps_its_trail(c
     referral.refresh_from_db()
     assert referral.payload == "" and referral.note == "" and referral.case_id is None
     assert [e.state for e in referral.events.all()] == ["sent"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasure_removes_the_attachment_files_once_committed(consultant_a, settings, tmp_path):
+    import uuid
+
+    from kenes.desk import uploads
+    from kenes.desk.models import Attachment
+
+    settings.KENES_DESK_FILES = tmp_path / "files"
+    case = make_case(consultant_a)
+    attachment_id = uuid.uuid4()
+    content_type, key_id = uploads.store(attachment_id, b"%PDF-1.4 scan")
+    Attachment.objects.create(
+        id=attachment_id, case=case, filename="scan.pdf", content_type=content_type, size=13, key_id=key_id
+    )
+    assert (tmp_path / "files" / str(attachment_id)).exists()
+    retention.erase(case, user=consultant_a)
+    assert not (tmp_path / "files" / str(attachment_id)).exists()
+    assert not Attachment.objects.exists()
