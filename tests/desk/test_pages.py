@@ -200,7 +200,17 @@ def test_desk_pages_speak_russian_kazakh_and_english(client, consultant_a, lang,
     assert word in client.get("/desk/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
 
 
-@pytest.mark.parametrize(("lang", "word"), [("ru", "Отправить"), ("kk", "Жіберу"), ("en", "Send")])
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [
+        ("ru", "Отправить"),
+        ("kk", "Жіберу"),
+        ("en", "Send"),
+        ("uz", "Yuborish"),
+        ("ky", "Жөнөтүү"),
+        ("tg", "Фиристодан"),
+    ],
+)
 def test_help_form_speaks_the_readers_language(client, centre, lang, word):
     assert word in client.get("/help/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
 
@@ -256,3 +266,11 @@ def test_the_consent_form_says_what_may_be_shared_and_the_referral_carries_only_
     assert referral.shared_fields == "phone,categories"
     page = client.get(f"/desk/referrals/{referral.pk}/").content.decode()
     assert "+7 701 555 01 02" in page and "Unpaid wages" in page and "Zarina" not in page
+
+
+def test_staff_pages_in_a_language_without_a_desk_translation_say_they_fall_back_to_russian(
+    client, consultant_a
+):
+    client.force_login(consultant_a)
+    page = client.get("/desk/", HTTP_ACCEPT_LANGUAGE="uz").content.decode()
+    assert "rus tilida" in page and "Новое дело" in page
