@@ -73,7 +73,11 @@ def unseal(sealed: str, context: str) -> str:
     if not is_sealed(sealed):
         raise Undecryptable(f"{context}: not a sealed value")
     _prefix, key_id, body = sealed.split(":", 2)
-    return open_bytes(key_id, base64.b64decode(body), context).decode()
+    try:
+        blob = base64.b64decode(body, validate=True)
+    except ValueError:  # binascii.Error: not base64, so not something this module wrote
+        raise Undecryptable(f"{context}: not a sealed value") from None
+    return open_bytes(key_id, blob, context).decode()
 
 
 # ---------------------------------------------------------------- blind index

@@ -102,6 +102,7 @@ class Case(models.Model):
             models.Index(fields=["organisation", "status", "-opened_at"]),
             models.Index(fields=["organisation", "consultant", "-opened_at"]),
             models.Index(fields=["organisation", "-opened_at"]),
+            models.Index(fields=["organisation", "urgency", "-opened_at"]),
         ]
 
     def __str__(self) -> str:
