@@ -222,7 +222,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # the advisory desk's demo centres, staff and fictitious cases (by dotted path: nothing imports the desk)
     import importlib
 
-    print(importlib.import_module("kenes.desk.demo").load())
+    from django.core.exceptions import ValidationError
+
+    try:
+        print(importlib.import_module("kenes.desk.demo").load())
+    except ValidationError as exc:
+        return _fail("KENES_DEMO_PASSWORD: " + " ".join(exc.messages))
     if args.corpus:
         corpus = Path(args.corpus)
         if not corpus.is_dir():
