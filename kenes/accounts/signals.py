@@ -2,7 +2,9 @@
 
 ``login_attempt`` is sent with ``outcome`` ("succeeded", "failed", "locked_out"), ``channel`` ("form" for the
 admin and staff login pages, "basic" for HTTP Basic on the API), ``username`` (as typed), ``user`` (None
-unless it succeeded), ``ip_address`` and ``path``. No password, no one-time code, nothing else of the request.
+unless it succeeded), ``ip_address`` and ``path``; a failed one also with ``while_locked`` (True when the
+lockout refused it before the password was looked at). No password, no one-time code, nothing else of the
+request.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def _on_login_failed(sender: object, credentials: dict, request: object = None, 
         user=None,
         ip_address=client_ip(request),  # type: ignore[arg-type]
         path=getattr(request, "path", ""),
+        # refused by the lockout before the password was looked at (django-axes marks the request)
+        while_locked=bool(getattr(request, "axes_locked_out", False)),
     )
 
 

@@ -105,3 +105,43 @@ def test_desk_staff_logins_and_failed_logins_are_audited_with_the_address(consul
     assert failed.organisation_id == ok.organisation_id  # the head of that centre sees it
     assert "cons_a" in failed.detail
     assert audit.verify().intact
+
+
+def test_attempts_on_unknown_accounts_and_locked_out_rejections_write_nothing(consultant_a):
+    from kenes.accounts.signals import login_attempt
+
+    login_attempt.send(
+        sender=None,
+        outcome="failed",
+        channel="form",
+        username="nobody-here",
+        user=None,
+        ip_address="203.0.113.9",
+        path="/accounts/login/",
+    )
+    login_attempt.send(
+        sender=None,
+        outcome="locked_out",
+        channel="form",
+        username="cons_a",
+        user=None,
+        ip_address="203.0.113.9",
+        path="/accounts/login/",
+    )
+    assert not AuditEntry.objects.exists()
+
+
+def test_a_login_refused_by_the_lockout_is_not_audited_again(consultant_a):
+    from kenes.accounts.signals import login_attempt
+
+    login_attempt.send(
+        sender=None,
+        outcome="failed",
+        channel="form",
+        username="cons_a",
+        user=None,
+        ip_address="203.0.113.9",
+        path="/accounts/login/",
+        while_locked=True,
+    )
+    assert not AuditEntry.objects.exists()
