@@ -274,3 +274,32 @@ def test_staff_pages_in_a_language_without_a_desk_translation_say_they_fall_back
     client.force_login(consultant_a)
     page = client.get("/desk/", HTTP_ACCEPT_LANGUAGE="uz").content.decode()
     assert "rus tilida" in page and "Новое дело" in page
+
+
+def test_the_advice_sheet_carries_the_cited_articles_text_in_the_persons_language(client, consultant_a):
+    import datetime as dt
+
+    from kenes.desk import casework
+    from kenes.lex.importing import import_document
+    from tests import factories as f
+
+    from .conftest import make_case
+
+    f.work(f.LC_URI, title="Трудовой кодекс Республики Казахстан", short_title="ТК РК", work_type="code")
+    import_document(f.labour_doc(), work_uri=f.LC_URI, lang="rus", date=f.DAY)
+    case = make_case(consultant_a)
+    consultation = casework.add_consultation(
+        staff_of(consultant_a),
+        case,
+        held_on=dt.date(2026, 3, 1),
+        channel="visit",
+        language="ru",
+        advice="Напишите работодателю",
+        minutes=10,
+        citations=[{"work_uri": f.LC_URI, "eid": "art_113", "expression_date": "2026-03-01", "lang": "rus"}],
+    )
+    client.force_login(consultant_a)
+    sheet = client.get(f"/desk/cases/{case.pk}/consultations/{consultation.pk}/sheet/").content.decode()
+    assert '<html lang="ru">' in sheet and "ТК РК, 113" in sheet
+    assert "Заработная плата выплачивается не реже одного раза в месяц." in sheet
+    assert "Zarina" not in sheet  # the sheet names no one: the person keeps it

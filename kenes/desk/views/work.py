@@ -99,24 +99,27 @@ def consultation(request: HttpRequest, staff, case_id) -> HttpResponse:
 
 def _provision_text(citation, lang: str) -> tuple[str, str, str]:
     """(heading, text, language used) of a cited provision, in ``lang`` when the database has it."""
-    from kenes.lex import history
+    from kenes.lex import reading
     from kenes.lex.languages import to_akn
-    from kenes.lex.models import Work
-    from kenes.lex.store import read_document
 
-    work = Work.objects.filter(frbr_uri=citation.work_uri).first()
-    if work is None:
+    try:
+        work = reading.get_work(citation.work_uri)
+    except reading.NotFound:
         return citation.uri, "", ""
-    for code in (to_akn(lang), citation.lang or None):
-        provision = history.provision_at(work, code, citation.expression_date, citation.eid)
-        if provision is not None:
-            doc = read_document(provision.expression, root_eid=provision.eid)
-            lines = []
-            for node in doc.walk():
-                label = " ".join(x for x in (node.num, node.heading) if x)
-                lines.extend(x for x in (label, node.text, node.wrap_up) if x)
-            heading = f"{work.short_title or work.title}, {provision.num or provision.eid}"
-            return heading, "\n".join(lines[1:] if lines else []), provision.expression.lang
+    for code in dict.fromkeys((to_akn(lang), citation.lang or None)):
+        try:
+            expression = reading.expression_in_force(work, code, citation.expression_date)
+            provision = reading.find_provision(expression, citation.eid)
+        except reading.NotFound:
+            continue
+        rows = reading.subtree(provision)
+        lines = [rows[0].text, rows[0].wrap_up] if rows else []
+        for row in rows[1:]:
+            lines.extend([" ".join(x for x in (row.num, row.heading) if x), row.text, row.wrap_up])
+        heading = f"{work.short_title or work.title}, {provision.num or provision.eid}"
+        if provision.heading:
+            heading += f". {provision.heading}"
+        return heading, "\n".join(x for x in lines if x), expression.lang
     return f"{work.short_title or work.title}, {citation.eid}", "", ""
 
 
