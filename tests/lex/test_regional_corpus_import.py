@@ -12,7 +12,7 @@ import pytest
 
 from kenes.lex import editions
 from kenes.lex.demo import import_corpus
-from kenes.lex.models import Expression, Provision, Work
+from kenes.lex.models import AmendmentEffect, Expression, Provision, Work
 from kenes.lex.starter.load import load_starter
 from tests.conftest import corpus_file
 
@@ -64,6 +64,9 @@ def test_the_region_arrives_with_its_counts_titles_and_repealed_articles(importe
     repealed = [a.num for a in _articles(RU) if a.status == "repealed"]
     assert repealed == ["7", "85", "98", "175", "351.2", "360"]
     assert Provision.objects.get(expression__work=russia, eid="art_341-1-1").num == "341.1-1"
+    # "(в ред. Федерального закона от 30.06.2006 N 90-ФЗ)" under article 12 is its amendment history
+    history = AmendmentEffect.objects.filter(amendment__amended_work=russia, eid="art_12")
+    assert "90-ФЗ" in {e.amendment.amending_number for e in history}
 
 
 def test_the_labour_code_has_two_real_editions_and_their_diff_shows_article_124_2(imported):

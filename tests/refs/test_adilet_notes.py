@@ -191,3 +191,28 @@ def test_kazakh_act_kind_named_after_the_list_is_in_the_title() -> None:
 
 def test_a_language_without_a_reader_gives_nothing() -> None:
     assert parse_note("Note. Article 5 amended by Act No. 3 of 2020.", "eng") == []
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("(в ред. Федерального закона от 30.06.2006 N 90-ФЗ)", [("amended", "90-ФЗ", dt.date(2006, 6, 30))]),
+        (
+            "(в ред. Федеральных законов от 30.06.2006 N 90-ФЗ, от 28.02.2008 N 13-ФЗ)",
+            [("amended", "90-ФЗ", dt.date(2006, 6, 30)), ("amended", "13-ФЗ", dt.date(2008, 2, 28))],
+        ),
+        (
+            "(введена Федеральным законом от 30.06.2006 N 90-ФЗ)",
+            [("inserted", "90-ФЗ", dt.date(2006, 6, 30))],
+        ),
+        (
+            "(часть вторая введена Федеральным законом от 30.06.2006 N 90-ФЗ)",
+            [("amended", "90-ФЗ", dt.date(2006, 6, 30))],
+        ),
+        ("(в скобках, но не о законе)", []),
+    ],
+)
+def test_russian_federal_notes_are_effects_on_the_provision_they_stand_at(note, expected):
+    effects = parse_note(note, "rus")
+    assert [(e.effect, e.act_number, e.act_date) for e in effects] == expected
+    assert all(e.target_kind == "here" and e.target_num is None for e in effects)

@@ -23,6 +23,10 @@ Each language's grammar is its locale's ``amendment_notes`` (``locales/<lang>/no
   anything else ("по истечении десяти календарных дней после дня его первого официального
   опубликования", "порядок введения в действие см. ст.2") -> ``in_force_text``.
 
+Recognised, Russian federal consolidated texts: a line "(в ред. Федеральных законов от 30.06.2006 N 90-ФЗ,
+от …)", "(введена Федеральным законом от …)", "(часть вторая введена …)", "(… утратил силу …)" is an effect on
+the provision it stands at (target kind ``here``), one per federal law named.
+
 Recognised, Kazakh (``lang`` "kaz"/"kk"): "113-бапқа өзгерістер енгізілді", "28-бап жаңа редакцияда",
 "27-бап алып тасталды", "Заң 37-2-баппен толықтырылды", "4-тарау 24-1-баппен толықтырылды",
 "39-баптың тақырыбына өзгеріс енгізілді", "Кіріспе алып тасталды", "Бүкіл мәтін бойынша …

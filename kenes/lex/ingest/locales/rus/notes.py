@@ -8,7 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...note_effects import ACT_NO, DATE, LOOKALIKES, NUM, PARENS, ROMAN, Effect, note_date, walk_effects
+from ...note_effects import (
+    ACT_NO,
+    DATE,
+    LOOKALIKES,
+    NUM,
+    PARENS,
+    ROMAN,
+    Effect,
+    act_number,
+    note_date,
+    walk_effects,
+)
 
 #: The marker the publisher's notes start with; what follows is the note's body.
 PREFIX = re.compile(r"^\s*Сноска\s*[.,:]?\s*")
@@ -93,7 +104,40 @@ def _ru_in_force(commence: str | None) -> tuple[dt.date | None, str | None]:
     return None, _RU_IN_FORCE_PREFIX.sub("", text) or None
 
 
+# Consolidated Russian federal texts note each change on its own line after the changed part:
+# "(в ред. Федеральных законов от 30.06.2006 N 90-ФЗ, от 28.02.2008 N 13-ФЗ)", "(часть вторая введена
+# Федеральным законом от …)", "(абзац утратил силу …)". The note names no provision: it is about the one it
+# stands at (target kind "here"), whose eId the link stage takes from where the note is attached.
+_FEDERAL = re.compile(
+    r"""^\((?P<subject>[^()]*?)\s*
+    (?:(?P<amended>в\s+ред\.|в\s+редакции|изменен[аоы]?)|(?P<inserted>введен[аоы]?)|(?P<repealed>утратил[аио]?\s+силу))
+    (?P<acts>[^()]*?(?:Федеральн\w*\s+закон\w*|Закон\w*\s+РФ)[^()]*)\)\s*$""",
+    re.X,
+)
+_FEDERAL_ACT = re.compile(rf"от\s+(?P<date>{DATE})\s*(?:№|N)\s*(?P<no>{ACT_NO})")
+
+
+def _parse_federal(body: str) -> list[Effect]:
+    m = _FEDERAL.match(body)
+    if not m:
+        return []
+    effect = next(name for name in ("amended", "inserted", "repealed") if m[name])
+    if m["subject"].strip():  # "часть вторая введена …": a part changed, so its provision is amended
+        effect = "amended"
+    out = []
+    for act in _FEDERAL_ACT.finditer(m["acts"]):
+        date = note_date(act["date"])
+        if date is None:
+            return []  # an act we cannot date: better no history than a wrong one
+        number = act_number(act["no"])
+        title = f"Федеральный закон от {date:%d.%m.%Y} № {number}"
+        out.append(Effect("here", None, effect, title, date, number))
+    return out
+
+
 def parse(body: str) -> list[Effect]:
+    if body.startswith("("):
+        return _parse_federal(body)
     if _RU_PLANNED.search(body):
         return []
     subject = _RU_SUBJECT.match(body)
