@@ -146,6 +146,10 @@ def _mount_routers() -> None:
     for prefix, router in ROUTERS:
         api.add_router(prefix, router)
 
+    from .observatory.api import router as observatory_router
+
+    api.add_router("/observatory/", observatory_router)
+
 
 @api.exception_handler(Exception)
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -236,7 +236,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from kenes.search.hooks import sync_now
 
         print(sync_now())
-        if failures:
+        from kenes.observatory.demo import import_corpus_stats
+
+        stats, stats_failures = import_corpus_stats(corpus)
+        for result in stats:
+            print(result.summary())
+        for failure in stats_failures:
+            print(f"failed {failure}", file=sys.stderr)
+        if failures or stats_failures:
             return 1
     return 0
 
@@ -359,6 +366,10 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     importlib.import_module("kenes.desk.cli").add_parser(sub)
+
+    from kenes.observatory.cli import add_parser as add_observatory_parser
+
+    add_observatory_parser(sub)
     return parser
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kenes.portal",
     "kenes.rights",
     "kenes.search",
+    "kenes.observatory",
     "kenes.lex",
     "kenes.site",  # the shell every app's pages extend (base template, CSS, navigation, error pages)
     "kenes.accounts",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("kenes.accounts.urls")),
     path("rights/", include("kenes.rights.web.urls")),
     path("", include("kenes.desk.urls")),  # /desk/… and /help/ (by dotted path: nothing imports the desk)
+    path("observatory/", include("kenes.observatory.urls")),
     path("", include("kenes.portal.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Published figures, each computed from stored values (never stored itself), with what it rests on."""

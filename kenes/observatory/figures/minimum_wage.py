@@ -1,0 +1,135 @@
+"""The minimum wage monitor (ILO Convention 131): minimum wage against mean and median wages, over time.
+
+The minimum wage is the legal quantity (``kenes.observatory.legal``, the one the rights checks use) where
+the law is recorded, else ILOSTAT's statutory minimum wage; each row says which. The Kaitz index is given
+twice and labelled: minimum ÷ median and minimum ÷ mean. The unions' target is a share of the median (a
+policy quantity, 50 % unless the quantities say otherwise); the distance is how much the minimum would
+have to rise to reach it. Real values need consumer prices: where the statistics hold none, there are none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from ..catalogue import CONSUMER_PRICES, LOCAL_CURRENCY, MEAN_EARNINGS, MEDIAN_EARNINGS, MINIMUM_WAGE
+from ..legal import legal_figure
+
+DEFAULT_TARGET_SHARE = Decimal("0.5")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    source: str  # what a reader needs to find it again
+
+
+@dataclass(frozen=True)
+class WageYear:
+    country: str
+    year: int
+    minimum_law: Figure | None
+    minimum_stat: Figure | None
+    mean: Figure | None
+    median: Figure | None
+    target_share: Decimal
+    cpi: Figure | None = None
+
+    @property
+    def minimum(self) -> Figure | None:
+        return self.minimum_law or self.minimum_stat
+
+    @property
+    def kaitz_median(self) -> Decimal | None:
+        return _ratio(self.minimum, self.median)
+
+    @property
+    def kaitz_mean(self) -> Decimal | None:
+        return _ratio(self.minimum, self.mean)
+
+    @property
+    def target(self) -> Decimal | None:
+        return None if self.median is None else self.median.value * self.target_share
+
+    @property
+    def distance(self) -> Decimal | None:
+        """How much the minimum falls short of the target (negative: above it)."""
+        if self.target is None or self.minimum is None:
+            return None
+        return self.target - self.minimum.value
+
+
+def _ratio(top: Figure | None, bottom: Figure | None) -> Decimal | None:
+    if top is None or bottom is None or not bottom.value:
+        return None
+    return (top.value / bottom.value).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
+
+
+def _stat_values(country: str, indicator: str, breakdown: str = "") -> dict[int, Figure]:
+    from ..models import Value
+
+    rows = (
+        Value.objects.filter(
+            series__indicator__code=indicator,
+            series__country=country,
+            series__origin="",
+            series__destination="",
+            series__breakdown=breakdown,
+            period__regex=r"^\d{4}$",
+        )
+        .select_related("source")
+        .order_by("year")
+    )
+    return {v.year: Figure(v.value, _source_label(v.source, v.period)) for v in rows}
+
+
+def _source_label(source, period: str) -> str:
+    dated = f" ({source.dated.isoformat()})" if source.dated else ""
+    return f"{source.name}{dated} — {period}"
+
+
+def _legal(country: str, name: str, year: int) -> Figure | None:
+    """The quantity in force on 1 January of ``year``, cited as the quantities file it comes from."""
+    found = legal_figure(country, name, dt.date(year, 1, 1))
+    if found is None or found.value is None:
+        return None
+    return Figure(found.value, f"Kenes legal quantities, {country}/{name} ({found.status}) — {found.cites}")
+
+
+def wage_years(country: str, first: int = 1995, last: int | None = None) -> list[WageYear]:
+    """One row per year in which any of the figures is known, oldest first."""
+    last = last or dt.date.today().year
+    minimum = _stat_values(country, MINIMUM_WAGE)
+    mean = _stat_values(country, MEAN_EARNINGS, LOCAL_CURRENCY)
+    median = _stat_values(country, MEDIAN_EARNINGS)
+    cpi = _stat_values(country, CONSUMER_PRICES)
+    rows = []
+    for year in range(first, last + 1):
+        law = _legal(country, "minimum_wage", year)
+        median_figure = median.get(year) or _legal(country, "median_wage", year)
+        if not (law or minimum.get(year) or mean.get(year) or median_figure):
+            continue
+        share = legal_figure(country, "minimum_wage_target_share", dt.date(year, 1, 1))
+        rows.append(
+            WageYear(
+                country=country,
+                year=year,
+                minimum_law=law,
+                minimum_stat=minimum.get(year),
+                mean=mean.get(year),
+                median=median_figure,
+                target_share=share.value if share and share.value else DEFAULT_TARGET_SHARE,
+                cpi=cpi.get(year),
+            )
+        )
+    return rows
+
+
+def real_minimum(rows: list[WageYear]) -> dict[int, Decimal]:
+    """The minimum wage in prices of the latest year with a price index; empty without consumer prices."""
+    priced = [r for r in rows if r.cpi is not None and r.minimum is not None]
+    if not priced:
+        return {}
+    base = priced[-1].cpi.value
+    return {r.year: (r.minimum.value * base / r.cpi.value).quantize(Decimal("1")) for r in priced}

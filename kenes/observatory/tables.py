@@ -1,0 +1,81 @@
+"""A table as pages show it and as it downloads (CSV, XLSX): one object, so the file always holds exactly
+the numbers the page shows, with the same source line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.http import HttpResponse
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list[str]
+    rows: list[list[object]] = field(default_factory=list)
+    source: str = ""  # "Source: … (years …)" said under the table and written into the files
+
+    def cells(self):
+        """Rows as strings for HTML; None reads "no data"."""
+        return [[_text(c) for c in row] for row in self.rows]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return (
+            format(value.normalize(), "f") if value == value.to_integral() else format(value, "f").rstrip("0")
+        )
+    return str(value)
+
+
+def as_csv(table: Table) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(c) for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_text(c) for c in row])
+    if table.source:
+        writer.writerow([])
+        writer.writerow([str(table.source)])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{table.slug}.csv"'
+    return response
+
+
+def as_xlsx(table: Table) -> HttpResponse:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=table.slug[:31])
+    sheet.append([str(c) for c in table.columns])
+    for row in table.rows:
+        sheet.append([float(c) if isinstance(c, Decimal) else ("" if c is None else c) for c in row])
+    if table.source:
+        sheet.append([])
+        sheet.append([str(table.source)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{table.slug}.xlsx"'
+    return response
+
+
+def download(request, tables: list[Table]) -> HttpResponse | None:
+    """The file asked for by ``?download=<slug>&format=csv|xlsx``, or None for the page itself."""
+    from django.http import Http404
+
+    slug = request.GET.get("download")
+    if not slug:
+        return None
+    table = next((t for t in tables if t.slug == slug), None)
+    if table is None:
+        raise Http404("no such table on this page")
+    return as_xlsx(table) if request.GET.get("format") == "xlsx" else as_csv(table)

@@ -1,0 +1,105 @@
+"""What every observatory page shares: the series a chart draws, the notes on sources and latest years,
+and the answer to ``?download=`` (the page's tables as CSV or XLSX)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import gettext as _
+
+from ..importing.countries import country_name
+from ..tables import Table, download
+
+#: Which breakdown stands for "the" series of an indicator, in order of preference.
+MAIN_BREAKDOWNS = (
+    "",
+    "cur_type_lcu",
+    "eco_aggregate_total",
+    "mig_status_total",
+    "age_ythadult_yge15",
+    "all destinations",
+)
+
+
+#: What the ILOSTAT breakdown codes of the main series mean.
+BREAKDOWN_LABELS = {
+    "cur_type_lcu": gettext_noop("local currency"),
+    "eco_aggregate_total": gettext_noop("all economic activities"),
+    "mig_status_total": gettext_noop("all workers"),
+    "age_ythadult_yge15": gettext_noop("aged 15 and over"),
+    "all destinations": gettext_noop("all destinations"),
+}
+
+
+def breakdown_label(code: str) -> str:
+    return _(BREAKDOWN_LABELS[code]) if code in BREAKDOWN_LABELS else code
+
+
+def name_of(code: str) -> str:
+    return country_name(code, (get_language() or "en")[:2])
+
+
+def main_series(indicator_code: str, countries) -> dict[str, object]:
+    """Per country, the series of the preferred breakdown (not a corridor to one destination)."""
+    from ..models import Series
+
+    chosen: dict[str, object] = {}
+    rank = {b: i for i, b in enumerate(MAIN_BREAKDOWNS)}
+    for s in Series.objects.filter(indicator__code=indicator_code, country__in=countries, destination=""):
+        if s.breakdown not in rank:
+            continue
+        current = chosen.get(s.country)
+        if current is None or rank[s.breakdown] < rank[current.breakdown]:
+            chosen[s.country] = s
+    return chosen
+
+
+def values_by_series(series_ids, first: int | None = None, last: int | None = None):
+    """{series id: [(year, period, value, source name, source date)]}, oldest first, one query."""
+    from ..models import Value
+
+    rows = Value.objects.filter(series_id__in=list(series_ids))
+    if first:
+        rows = rows.filter(year__gte=first)
+    if last:
+        rows = rows.filter(year__lte=last)
+    out: dict[int, list] = defaultdict(list)
+    for sid, year, period, value, source, dated in rows.order_by("series_id", "period").values_list(
+        "series_id", "year", "period", "value", "source__name", "source__dated"
+    ):
+        out[sid].append((year, period, value, source, dated))
+    return out
+
+
+def source_line(sources: set[tuple[str, object]], years: dict[str, int]) -> str:
+    """ "Source: X (2026-02-14). Latest year: 2024." — or, where countries' latest years differ, each one."""
+    def cite(name: str, dated) -> str:
+        if dated == "":  # the name already says it (a legal quantity, a source with its date in the label)
+            return name
+        return f"{name} ({dated.isoformat()})" if dated else f"{name} ({_('date not stated')})"
+
+    names = "; ".join(cite(name, dated) for name, dated in sorted(sources, key=lambda s: s[0]))
+    text = _("Source: %(sources)s.") % {"sources": names} if names else _("No data.")
+    distinct = set(years.values())
+    if len(distinct) == 1:
+        text += " " + _("Latest year: %(year)s.") % {"year": distinct.pop()}
+    elif distinct:
+        each = ", ".join(f"{name_of(c)} {y}" for c, y in sorted(years.items(), key=lambda i: -i[1]))
+        text += " " + _("Latest years differ by country: %(each)s.") % {"each": each}
+    return text
+
+
+def ratio_percent(value: Decimal | None) -> str:
+    return "" if value is None else f"{(value * 100).quantize(Decimal('0.1'))} %"
+
+
+def page(request: HttpRequest, template: str, context: dict, tables: list[Table]) -> HttpResponse:
+    """The page, or one of its tables as a file when ``?download=`` asks for it."""
+    file = download(request, tables)
+    if file is not None:
+        return file
+    return render(request, template, {**context, "tables": tables})

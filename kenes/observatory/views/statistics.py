@@ -1,0 +1,194 @@
+"""Statistics pages: the landing page, the indicator list, an indicator across countries, a country."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from ..charts import Line, line_chart
+from ..figures import minimum_wage
+from ..places import REGION
+from ..tables import Table
+from .common import breakdown_label, main_series, name_of, page, source_line, values_by_series
+
+CORRIDOR_INDICATORS = ("migrant_stock", "mna_oemp_sex_cds_nb")
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    from ..models import Dispute, Indicator
+
+    kaitz = []
+    for code in REGION:
+        rows = [
+            r for r in minimum_wage.wage_years(code) if r.kaitz_mean is not None or r.kaitz_median is not None
+        ]
+        kaitz.append((code, rows[-1] if rows else None))
+    return page(
+        request,
+        "observatory/landing.html",
+        {
+            "indicators": Indicator.objects.order_by("code"),
+            "countries": REGION,
+            "kaitz": kaitz,
+            "disputes": Dispute.objects.count(),
+        },
+        [],
+    )
+
+
+def indicators(request: HttpRequest) -> HttpResponse:
+    from django.db.models import Count, Max, Min
+
+    from ..models import Indicator
+
+    rows = Indicator.objects.annotate(
+        n=Count("series__values"), first=Min("series__values__year"), last=Max("series__values__year")
+    ).order_by("code")
+    return page(request, "observatory/indicators.html", {"indicators": rows}, [])
+
+
+def indicator(request: HttpRequest, code: str) -> HttpResponse:
+    from ..models import Indicator
+
+    ind = get_object_or_404(Indicator, code=code)
+    if code in CORRIDOR_INDICATORS:
+        return _corridor_indicator(request, ind)
+    chosen = main_series(code, REGION)
+    values = values_by_series([s.pk for s in chosen.values()])
+    years = sorted({v[0] for rows in values.values() for v in rows})
+    by_country = {c: {v[0]: v[2] for v in values.get(s.pk, [])} for c, s in chosen.items()}
+    table = Table(
+        f"{code}",
+        _(ind.name),
+        [_("Year")] + [name_of(c) for c in REGION],
+        [[y] + [by_country.get(c, {}).get(y) for c in REGION] for y in reversed(years)],
+    )
+    sources = {(v[3], v[4]) for rows in values.values() for v in rows}
+    latest = {c: max(v) for c, v in by_country.items() if v}
+    table.source = source_line(sources, latest)
+    chart = line_chart(
+        [Line(name_of(c), sorted(by_country[c].items())) for c in REGION if by_country.get(c)],
+        _(ind.name),
+        _(ind.unit),
+    )
+    missing = [c for c in REGION if not by_country.get(c)]
+    return page(
+        request,
+        "observatory/indicator.html",
+        {"indicator": ind, "chart": chart, "table": table, "missing": missing},
+        [table],
+    )
+
+
+def _corridor_indicator(request: HttpRequest, ind) -> HttpResponse:
+    """Corridors among the region's countries in the latest period: origin rows, destination columns."""
+    from ..models import Value
+
+    rows = Value.objects.filter(
+        series__indicator=ind, series__origin__in=REGION, series__destination__in=REGION
+    ).values_list("series__origin", "series__destination", "year", "value", "source__name", "source__dated")
+    latest = max((r[2] for r in rows), default=None)
+    cells = {(o, d): v for o, d, y, v, _n, _d in rows if y == latest}
+    sources = {(n, d) for *_rest, n, d in rows}
+    table = Table(
+        ind.code,
+        _(ind.name),
+        [_("Origin → destination")] + [name_of(c) for c in REGION],
+        [[name_of(o)] + [cells.get((o, d)) for d in REGION] for o in REGION],
+    )
+    table.source = source_line(sources, {c: latest for c in REGION} if latest else {})
+    return page(
+        request,
+        "observatory/indicator.html",
+        {"indicator": ind, "chart": "", "table": table, "missing": [], "corridor": True, "latest": latest},
+        [table],
+    )
+
+
+def country(request: HttpRequest, code: str) -> HttpResponse:
+    from ..models import Indicator
+
+    code = code.lower()
+    if code not in REGION:
+        raise Http404(f"no observatory page for {code!r}")
+    inds = {i.code: i for i in Indicator.objects.all()}
+    chosen = {}
+    for ind_code in inds:
+        if ind_code in CORRIDOR_INDICATORS:
+            continue
+        series = main_series(ind_code, (code,)).get(code)
+        if series is not None:
+            chosen[ind_code] = series
+    values = values_by_series([s.pk for s in chosen.values()])
+    latest = Table(
+        f"{code}-latest",
+        _("Latest values"),
+        [_("Indicator"), _("Value"), _("Unit"), _("Year"), _("Source")],
+    )
+    sources, years, charts = set(), {}, []
+    for ind_code, series in sorted(chosen.items()):
+        rows = values.get(series.pk)
+        if not rows:
+            continue
+        year, period, value, source, dated = rows[-1]
+        ind = inds[ind_code]
+        unit = _(ind.unit) + (f" ({breakdown_label(series.breakdown)})" if series.breakdown else "")
+        latest.rows.append([_(ind.name), value, unit, period, source])
+        sources.add((source, dated))
+        years[ind_code] = year
+    latest.source = source_line(sources, {})
+    absent = [inds[c] for c in sorted(inds) if c not in chosen and c not in CORRIDOR_INDICATORS]
+    wage_rows = minimum_wage.wage_years(code)
+    charts.append(
+        line_chart(
+            [
+                Line(_("Minimum wage"), [(r.year, r.minimum.value) for r in wage_rows if r.minimum]),
+                Line(_("Mean wage"), [(r.year, r.mean.value) for r in wage_rows if r.mean]),
+                Line(_("Median wage"), [(r.year, r.median.value) for r in wage_rows if r.median]),
+            ],
+            _("Minimum, mean and median wage"),
+            _("local currency per month"),
+        )
+    )
+    corridors = _corridors(code)
+    return page(
+        request,
+        "observatory/country.html",
+        {
+            "code": code,
+            "latest": latest,
+            "absent": absent,
+            "charts": charts,
+            "corridors": corridors,
+            "countries": REGION,
+        },
+        [latest, *corridors],
+    )
+
+
+def _corridors(code: str) -> list[Table]:
+    """The ten largest migrant stocks to and from the country in the latest year of the UN DESA data."""
+    from ..models import Value
+
+    tables = []
+    for slug, title, mine, other in (
+        (
+            f"{code}-emigrants",
+            _("Emigrants by country of residence"),
+            "series__origin",
+            "series__destination",
+        ),
+        (f"{code}-immigrants", _("Immigrants by country of birth"), "series__destination", "series__origin"),
+    ):
+        rows = Value.objects.filter(series__indicator__code="migrant_stock", **{mine: code})
+        latest = rows.order_by("-year").values_list("year", flat=True).first()
+        table = Table(slug, title, [_("Country"), _("Persons"), _("Year")])
+        if latest is not None:
+            top = rows.filter(year=latest).order_by("-value").values_list(other, "value", "source__name")[:10]
+            table.rows = [[name_of(c), v, latest] for c, v, _s in top]
+            table.source = source_line({(top[0][2], None)} if top else set(), {code: latest})
+        else:
+            table.source = _("No data.")
+        tables.append(table)
+    return tables
