@@ -76,7 +76,9 @@ def values_by_series(series_ids, first: int | None = None, last: int | None = No
 
 
 def source_line(sources: set[tuple[str, object]], years: dict[str, int]) -> str:
-    """ "Source: X (2026-02-14). Latest year: 2024." — or, where countries' latest years differ, each one."""
+    """The line under a figure: its sources with their dates, and the latest year — or, where countries'
+    latest years differ, each country's."""
+
     def cite(name: str, dated) -> str:
         if dated == "":  # the name already says it (a legal quantity, a source with its date in the label)
             return name
