@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,20 @@ class LegalFigure:
     cites: str  # the provision's label, or what source would settle an unverified value
 
 
+@cache
+def _has_file(country: str, name: str) -> bool:
+    """The quantities are files shipped with the code: whether one exists cannot change while running."""
+    from kenes.rights import parameters
+
+    return parameters.exists(country, name)
+
+
 def legal_figure(country: str, name: str, on: dt.date) -> LegalFigure | None:
     """``country``'s quantity ``name`` (``minimum_wage``, ``median_wage``, ``minimum_wage_target_share``) in
     force on ``on``; ``None`` where the quantities hold no file or no value for that day."""
     from kenes.rights import parameters
 
-    if not parameters.exists(country, name):
+    if not _has_file(country, name):
         return None
     try:
         found = parameters.parameter(country, name, on)

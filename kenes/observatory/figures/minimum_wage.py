@@ -67,21 +67,18 @@ def _ratio(top: Figure | None, bottom: Figure | None) -> Decimal | None:
 
 
 def _stat_values(country: str, indicator: str, breakdown: str = "") -> dict[int, Figure]:
-    from ..models import Value
+    """Yearly values of the country's own series (not a corridor), by year: two indexed queries."""
+    from ..models import Series, Value
 
-    rows = (
-        Value.objects.filter(
-            series__indicator__code=indicator,
-            series__country=country,
-            series__origin="",
-            series__destination="",
-            series__breakdown=breakdown,
-            period__regex=r"^\d{4}$",
-        )
-        .select_related("source")
-        .order_by("year")
-    )
-    return {v.year: Figure(v.value, _source_label(v.source, v.period)) for v in rows}
+    ids = Series.objects.filter(
+        indicator__code=indicator, country=country, origin="", destination="", breakdown=breakdown
+    ).order_by()
+    rows = Value.objects.filter(series_id__in=list(ids.values_list("pk", flat=True))).select_related("source")
+    return {
+        v.year: Figure(v.value, _source_label(v.source, v.period))
+        for v in sorted(rows, key=lambda v: v.period)
+        if len(v.period) == 4  # yearly values only; a monthly or quarterly one is not a year's figure
+    }
 
 
 def _source_label(source, period: str) -> str:

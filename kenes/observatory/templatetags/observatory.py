@@ -31,3 +31,13 @@ def get_item(mapping: dict, key: str) -> object:
 def unlinked(report, country: str) -> list:
     """Articles of a gap report with no national provision linked for ``country``."""
     return report.unlinked(country)
+
+
+@register.filter
+def table_html(table) -> str:
+    """A :class:`~kenes.observatory.tables.Table` as escaped HTML ("no data" in the interface language)."""
+    from django.utils.safestring import mark_safe
+
+    from ..tables import as_html
+
+    return mark_safe(as_html(table, gettext("no data")))  # noqa: S308 - every cell is escaped in as_html

@@ -43,19 +43,48 @@ def name_of(code: str) -> str:
     return country_name(code, (get_language() or "en")[:2])
 
 
-def main_series(indicator_code: str, countries) -> dict[str, object]:
-    """Per country, the series of the preferred breakdown (not a corridor to one destination)."""
+def main_series(indicator_code: str | None, countries) -> dict:
+    """The series of the preferred breakdown (not a corridor to one destination), in one query.
+
+    With an indicator: ``{country: series}``; with ``None``: ``{(indicator code, country): series}`` for every
+    indicator (what a country page needs).
+    """
     from ..models import Series
 
-    chosen: dict[str, object] = {}
+    rows = Series.objects.filter(country__in=countries, destination="", breakdown__in=MAIN_BREAKDOWNS)
+    if indicator_code is not None:
+        rows = rows.filter(indicator__code=indicator_code)
     rank = {b: i for i, b in enumerate(MAIN_BREAKDOWNS)}
-    for s in Series.objects.filter(indicator__code=indicator_code, country__in=countries, destination=""):
-        if s.breakdown not in rank:
-            continue
-        current = chosen.get(s.country)
+    chosen: dict = {}
+    for s in rows.select_related("indicator"):
+        key = s.country if indicator_code is not None else (s.indicator.code, s.country)
+        current = chosen.get(key)
         if current is None or rank[s.breakdown] < rank[current.breakdown]:
-            chosen[s.country] = s
+            chosen[key] = s
     return chosen
+
+
+def latest_values(series_ids) -> dict[int, tuple]:
+    """{series id: (year, period, value, source name, source date)} of each series' latest period."""
+    from django.db.models import Max
+
+    from ..models import Value
+
+    ids = list(series_ids)
+    last = dict(
+        Value.objects.filter(series_id__in=ids)
+        .values("series_id")
+        .annotate(p=Max("period"))
+        .values_list("series_id", "p")
+    )
+    out: dict[int, tuple] = {}
+    wanted = Value.objects.filter(series_id__in=ids, period__in=set(last.values()))
+    for sid, year, period, value, source, dated in wanted.values_list(
+        "series_id", "year", "period", "value", "source__name", "source__dated"
+    ):
+        if last.get(sid) == period:
+            out[sid] = (year, period, value, source, dated)
+    return out
 
 
 def values_by_series(series_ids, first: int | None = None, last: int | None = None):

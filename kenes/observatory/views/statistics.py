@@ -10,7 +10,7 @@ from ..charts import Line, line_chart
 from ..figures import minimum_wage
 from ..places import REGION
 from ..tables import Table
-from .common import breakdown_label, main_series, name_of, page, source_line, values_by_series
+from .common import breakdown_label, latest_values, main_series, name_of, page, source_line, values_by_series
 
 CORRIDOR_INDICATORS = ("migrant_stock", "mna_oemp_sex_cds_nb")
 
@@ -113,30 +113,26 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     if code not in REGION:
         raise Http404(f"no observatory page for {code!r}")
     inds = {i.code: i for i in Indicator.objects.all()}
-    chosen = {}
-    for ind_code in inds:
-        if ind_code in CORRIDOR_INDICATORS:
-            continue
-        series = main_series(ind_code, (code,)).get(code)
-        if series is not None:
-            chosen[ind_code] = series
-    values = values_by_series([s.pk for s in chosen.values()])
+    chosen = {
+        ind_code: series
+        for (ind_code, _c), series in main_series(None, (code,)).items()
+        if ind_code not in CORRIDOR_INDICATORS
+    }
+    last = latest_values(s.pk for s in chosen.values())
     latest = Table(
         f"{code}-latest",
         _("Latest values"),
         [_("Indicator"), _("Value"), _("Unit"), _("Year"), _("Source")],
     )
-    sources, years, charts = set(), {}, []
+    sources, charts = set(), []
     for ind_code, series in sorted(chosen.items()):
-        rows = values.get(series.pk)
-        if not rows:
+        if series.pk not in last:
             continue
-        year, period, value, source, dated = rows[-1]
+        _year, period, value, source, dated = last[series.pk]
         ind = inds[ind_code]
         unit = _(ind.unit) + (f" ({breakdown_label(series.breakdown)})" if series.breakdown else "")
         latest.rows.append([_(ind.name), value, unit, period, source])
         sources.add((source, dated))
-        years[ind_code] = year
     latest.source = source_line(sources, {})
     absent = [inds[c] for c in sorted(inds) if c not in chosen and c not in CORRIDOR_INDICATORS]
     wage_rows = minimum_wage.wage_years(code)
@@ -169,7 +165,9 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
 
 def _corridors(code: str) -> list[Table]:
     """The ten largest migrant stocks to and from the country in the latest year of the UN DESA data."""
-    from ..models import Value
+    from django.db.models import Max
+
+    from ..models import Series, Value
 
     tables = []
     for slug, title, mine, other in (
@@ -181,8 +179,14 @@ def _corridors(code: str) -> list[Table]:
         ),
         (f"{code}-immigrants", _("Immigrants by country of birth"), "series__destination", "series__origin"),
     ):
-        rows = Value.objects.filter(series__indicator__code="migrant_stock", **{mine: code})
-        latest = rows.order_by("-year").values_list("year", flat=True).first()
+        ids = list(
+            Series.objects.filter(indicator__code="migrant_stock", **{mine.removeprefix("series__"): code})
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        rows = Value.objects.filter(series_id__in=ids)
+        last_period = rows.order_by().aggregate(p=Max("period"))["p"]  # index-only: (series, period)
+        latest = int(last_period[:4]) if last_period else None
         table = Table(slug, title, [_("Country"), _("Persons"), _("Year")])
         if latest is not None:
             top = rows.filter(year=latest).order_by("-value").values_list(other, "value", "source__name")[:10]
