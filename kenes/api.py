@@ -139,16 +139,13 @@ ROUTERS: tuple[tuple[str, str], ...] = (
     ("/", "kenes.rights.web.api.router"),
     ("/", "kenes.search.api.router"),
     ("/", "kenes.desk.api.router"),  # by dotted path: nothing in Kenes imports kenes.desk
+    ("/observatory/", "kenes.observatory.api.router"),
 )
 
 
 def _mount_routers() -> None:
     for prefix, router in ROUTERS:
         api.add_router(prefix, router)
-
-    from .observatory.api import router as observatory_router
-
-    api.add_router("/observatory/", observatory_router)
 
 
 @api.exception_handler(Exception)

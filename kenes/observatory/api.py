@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from ..api import ApiError
+from kenes.site.errors import ApiError
 
 router = Router(tags=["observatory"])
 

@@ -6,3 +6,8 @@ class ObservatoryConfig(AppConfig):
     name = "kenes.observatory"
     label = "observatory"
     verbose_name = _("Observatory")
+
+    def ready(self) -> None:
+        from kenes.site import nav
+
+        nav.register("observatory:landing", _("Observatory"), order=50)

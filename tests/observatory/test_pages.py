@@ -56,7 +56,7 @@ def test_pages_are_labelled_in_the_interface_language(client, wages):
     ru = client.get("/observatory/statistics/ear_inee_noc_nb/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     kk = client.get("/observatory/statistics/ear_inee_noc_nb/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
     assert "Монголия" in ru and "Минимальная заработная плата" in ru
-    assert "Монғолия" in kk and "Ең төменгі жалақы" in kk
+    assert "Моңғолия" in kk and "Ең төменгі жалақы" in kk
 
 
 def test_every_table_downloads_as_csv_and_as_xlsx_with_the_same_numbers(client, wages):

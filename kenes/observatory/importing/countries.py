@@ -45,9 +45,22 @@ def country_code(text: str) -> str:
         raise UnknownCountry(f"unknown country {text!r}") from None
 
 
-@cache
 def country_name(code: str, language: str = "en") -> str:
-    """The country's name in ``language`` (ru, kk, en) from pycountry's ISO 3166 translations."""
+    """The country's name in ``language``: the country table's name through the interface's catalogues for
+    the countries Kenes lists, pycountry's ISO 3166 translations for every other."""
+    from kenes.kernel.countries import BY_CODE
+
+    listed = BY_CODE.get(code)
+    if listed is not None:
+        from django.utils import translation
+
+        with translation.override(language):
+            return translation.gettext(listed.name)
+    return _iso_name(code, language)
+
+
+@cache
+def _iso_name(code: str, language: str) -> str:
     import gettext
 
     country = pycountry.countries.get(alpha_2=code.upper())
