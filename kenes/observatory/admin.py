@@ -22,6 +22,20 @@ class DisputeAdmin(admin.ModelAdmin):
     search_fields = ("reference", "employer", "union", "sector")
     inlines = [DisputeStageInline]
 
+    def get_urls(self):
+        from django.urls import path
+
+        from .admin_import import import_view
+
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: import_view(self, request)),
+                name="observatory_dispute_import",
+            )
+        ]
+        return own + super().get_urls()
+
 
 class CriterionInline(admin.TabularInline):
     model = models.Criterion

@@ -72,3 +72,19 @@ def test_a_corrected_row_updates_the_dispute_and_its_stages(tmp_path):
     d = Dispute.objects.get()
     assert (d.outcome, d.outcome_on) == ("partial", dt.date(2024, 3, 1))
     assert [s.kind for s in d.stages.all()] == ["conciliation"]
+
+
+def test_an_editor_imports_a_register_from_the_admin_and_a_bad_file_is_refused_whole(client, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    admin = get_user_model().objects.create_superuser("chief", password="x-very-long-pass-1")
+    client.force_login(admin)
+    url = "/admin/observatory/dispute/import/"
+    good = (HEADER + "\nKZ-1,kz,A,,,,2024-01-01,,,,").encode()
+    response = client.post(url, {"file": SimpleUploadedFile("register.csv", good)})
+    assert response.status_code == 302 and Dispute.objects.count() == 1
+    bad = (HEADER + "\nKZ-2,kz,B,,,,2024-01-01,,,,\nKZ-3,kz,C,,,,not-a-date,,,,").encode()
+    response = client.post(url, {"file": SimpleUploadedFile("register.csv", bad)}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200 and "line 3: started_on" in response.content.decode()
+    assert Dispute.objects.count() == 1

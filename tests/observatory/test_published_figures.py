@@ -123,3 +123,21 @@ def _english(code: str) -> str:
     from kenes.observatory.importing.countries import country_name
 
     return country_name(code, "en")
+
+
+def test_real_minimum_wages_appear_only_where_consumer_prices_are_stored(client, wages, tmp_path):
+    from .conftest import load, write_csv
+
+    before = _csv(client, "/observatory/minimum-wage/mn/?download=minimum-wage-mn")
+    assert not any(k.startswith("Minimum wage in prices of") for k in before[0])
+    load(
+        write_csv(
+            tmp_path,
+            "cpi.csv",
+            "indicator,country,period,value\nfp_cpi_totl,mn,2022,200\nfp_cpi_totl,mn,2023,220",
+        )
+    )
+    rows = {r["Year"]: r for r in _csv(client, "/observatory/minimum-wage/mn/?download=minimum-wage-mn")}
+    # 420 000 in 2022 prices is 420 000 × 220 / 200 = 462 000 in 2023 prices; 2023 stays as it is.
+    assert rows["2022"]["Minimum wage in prices of 2023"] == "462000"
+    assert rows["2023"]["Minimum wage in prices of 2023"] == "550000"

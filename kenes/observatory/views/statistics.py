@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..charts import Line, line_chart
-from ..figures import minimum_wage
+from ..figures import disputes as dispute_figures
+from ..figures import minimum_wage, ratifications
 from ..places import REGION
 from ..tables import Table
 from .common import breakdown_label, latest_values, main_series, name_of, page, source_line, values_by_series
@@ -148,6 +151,9 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         )
     )
     corridors = _corridors(code)
+    m = ratifications.matrix((code,))
+    states = Counter(m.cell(code, instrument).state for instrument, _uri in m.instruments)
+    settled = dispute_figures.dispute_years(code)
     return page(
         request,
         "observatory/country.html",
@@ -158,6 +164,10 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "charts": charts,
             "corridors": corridors,
             "countries": REGION,
+            "ratified": states.get("in-force", 0),
+            "no_record": states.get("no-data", 0),
+            "instruments": len(m.instruments),
+            "disputes": settled[0] if settled else None,
         },
         [latest, *corridors],
     )

@@ -104,6 +104,11 @@ def minimum_wage_country(request: HttpRequest, code: str) -> HttpResponse:
         {(s, "") for s in _wage_sources(rows).split("; ") if s}, {code: rows[-1].year} if rows else {}
     )
     real = minimum_wage.real_minimum(rows)
+    if real:
+        base = max(real)
+        table.columns.append(_("Minimum wage in prices of %(year)s") % {"year": base})
+        for row in table.rows:
+            row.append(real.get(row[0]))
     chart = line_chart(
         [
             Line(
