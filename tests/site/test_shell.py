@@ -26,7 +26,7 @@ def test_every_app_page_extends_the_shell_with_its_navigation_and_language_switc
     html = client.get(path, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
     assert '<html lang="kk">' in html
     assert 'class="skip" href="#main"' in html
-    assert nav_links(html) == ["/search", "/countries/", "/rights/", "/help/"]  # help: the desk's public form
+    assert nav_links(html) == ["/search", "/countries/", "/rights/", "/help/", "/observatory/"]  # help: the desk's public form
     assert 'action="/i18n/setlang/"' in html and '<option value="kk" lang="kk" selected>' in html
     assert "<style>" in html and 'rel="stylesheet"' not in html  # the CSS is inlined for first paint
 
@@ -46,7 +46,7 @@ def test_an_entry_an_app_registers_appears_on_every_apps_pages(client, monkeypat
     nav.register("portal:home", gettext_lazy("Home page"), order=25)
     for path in ("/countries/", "/rights/"):
         links = nav_links(client.get(path).content.decode())
-        assert links == ["/search", "/countries/", "/", "/rights/", "/help/"]
+        assert links == ["/search", "/countries/", "/", "/rights/", "/help/", "/observatory/"]
 
 
 @pytest.mark.django_db
