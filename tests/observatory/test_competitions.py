@@ -127,3 +127,15 @@ def test_the_agreement_competition_needs_the_agreement_in_the_legal_database():
     e = f.edition(kind="best-agreement")
     with translation.override("en"), pytest.raises(ValidationError, match="import it first"):
         Nomination(edition=e, enterprise="Alpha", agreement_uri="/akn/kz/doc/agreement/2024-01-01/x").clean()
+
+
+def test_a_nominated_agreement_must_be_a_collective_agreement_of_the_legal_database():
+    from kenes.observatory.models import Nomination
+    from tests import factories as lex
+
+    e = f.edition(kind="best-agreement")
+    code = lex.work(lex.LC_URI, work_type="code")
+    with translation.override("en"), pytest.raises(ValidationError, match="not a collective agreement"):
+        Nomination(edition=e, enterprise="Alpha", agreement_uri=code.frbr_uri).clean()
+    agreement = lex.work("/akn/kz/doc/agreement/2024-01-01/alpha", work_type="collective-agreement")
+    Nomination(edition=e, enterprise="Alpha", agreement_uri=agreement.frbr_uri).clean()

@@ -89,10 +89,13 @@ class Nomination(models.Model):
                 raise ValidationError({"agreement_uri": _("Name the collective agreement (its work URI).")})
             from kenes.lex.models import Work
 
-            if not Work.objects.filter(frbr_uri=self.agreement_uri).exists():
+            work = Work.objects.filter(frbr_uri=self.agreement_uri).first()
+            if work is None:
                 raise ValidationError(
                     {"agreement_uri": _("No work with this URI in the legal database: import it first.")}
                 )
+            if work.work_type != "collective-agreement":
+                raise ValidationError({"agreement_uri": _("This work is not a collective agreement.")})
 
 
 class Assignment(models.Model):
