@@ -45,6 +45,24 @@ DIRECTORY_EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "centrecontact": ("view", "add", "change"),
 }
 
+#: Editors keep the observatory's registers too (``observatory`` app): disputes, competitions (not the jurors'
+#: scores, which are the jurors' own), curated implementation links and commitments. Statistics come in by
+#: import (``kenes stats import``); editors may correct an indicator's or a source's description only.
+OBSERVATORY_EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "dispute": ("view", "add", "change", "delete"),
+    "disputestage": ("view", "add", "change", "delete"),
+    "edition": ("view", "add", "change"),
+    "criterion": ("view", "add", "change", "delete"),
+    "nomination": ("view", "add", "change", "delete"),
+    "assignment": ("view", "add", "change", "delete"),
+    "implementationlink": ("view", "add", "change", "delete"),
+    "commitment": ("view", "add", "change", "delete"),
+    "commitmentprogress": ("view", "add", "change", "delete"),
+    "indicator": ("view", "change"),
+    "source": ("view", "change"),
+    "treatystatus": ("view",),
+}
+
 
 def is_editor(user: object) -> bool:
     """True for active superusers and members of the editor group."""
@@ -56,13 +74,17 @@ def is_editor(user: object) -> bool:
 
 
 def editor_group() -> Group:
-    """The editor group, with exactly the permissions of the two tables above (set on every call)."""
+    """The editor group, with exactly the permissions of the tables above (set on every call)."""
     from django.contrib.auth.models import Permission
     from django.db.models import Q
 
     group, _created = Group.objects.get_or_create(name=settings.KENES_EDITOR_GROUP)
     wanted = Q(pk__in=[])
-    for app_label, table in (("lex", EDITOR_PERMISSIONS), ("accounts", DIRECTORY_EDITOR_PERMISSIONS)):
+    for app_label, table in (
+        ("lex", EDITOR_PERMISSIONS),
+        ("accounts", DIRECTORY_EDITOR_PERMISSIONS),
+        ("observatory", OBSERVATORY_EDITOR_PERMISSIONS),
+    ):
         codenames = [f"{action}_{model}" for model, actions in table.items() for action in actions]
         wanted |= Q(content_type__app_label=app_label, codename__in=codenames)
     group.permissions.set(Permission.objects.filter(wanted))

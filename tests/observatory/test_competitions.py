@@ -139,3 +139,19 @@ def test_a_nominated_agreement_must_be_a_collective_agreement_of_the_legal_datab
         Nomination(edition=e, enterprise="Alpha", agreement_uri=code.frbr_uri).clean()
     agreement = lex.work("/akn/kz/doc/agreement/2024-01-01/alpha", work_type="collective-agreement")
     Nomination(edition=e, enterprise="Alpha", agreement_uri=agreement.frbr_uri).clean()
+
+
+def test_an_editor_manages_disputes_and_competitions_in_the_admin_but_not_the_jurors_scores(client):
+    from kenes.accounts.roles import editor_group
+
+    editor = f.user("editor", is_staff=True)
+    editor.groups.add(editor_group())
+    client.force_login(editor)
+    for url in (
+        "/admin/observatory/dispute/add/",
+        "/admin/observatory/edition/add/",
+        "/admin/observatory/dispute/import/",
+    ):
+        assert client.get(url).status_code == 200, url
+    assert not editor.has_perm("observatory.change_score")
+    assert client.get("/admin/observatory/value/add/").status_code in (403, 404)

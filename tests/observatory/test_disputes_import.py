@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from kenes.observatory.disputes_csv import import_disputes
 from kenes.observatory.importing import BadRow
@@ -39,7 +40,7 @@ def test_a_register_imports_with_its_stages_and_a_second_import_changes_nothing(
 
 def test_an_outcome_without_its_date_is_refused_with_the_line(tmp_path):
     path = write_csv(tmp_path, "d.csv", HEADER + "\nX-1,kz,A,,,,2024-01-01,,,agreement,")
-    with pytest.raises(BadRow, match="line 2: An outcome needs its date"):
+    with translation.override("en"), pytest.raises(BadRow, match="line 2: An outcome needs its date"):
         import_disputes(path)
     assert Dispute.objects.count() == 0
 

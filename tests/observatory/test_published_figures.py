@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
+from kenes import quantities
 from kenes.observatory.models import Dispute, DisputeStage, Value
 from kenes.observatory.places import REGION
-from kenes.rights import parameters
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +40,11 @@ def _stored(indicator: str, country: str, year: int, breakdown: str = "") -> Dec
 
 
 def _law(country: str, name: str, year: int) -> Decimal | None:
-    if not parameters.exists(country, name):
+    if not quantities.exists(country, name):
         return None
     try:
-        value = parameters.parameter(country, name, dt.date(year, 1, 1)).value
-    except parameters.NoValue:
+        value = quantities.value(country, name, dt.date(year, 1, 1)).value
+    except quantities.NoValue:
         return None
     return None if value is None else Decimal(str(value))
 

@@ -91,7 +91,9 @@ def _legal(country: str, name: str, year: int) -> Figure | None:
     found = legal_figure(country, name, dt.date(year, 1, 1))
     if found is None or found.value is None:
         return None
-    return Figure(found.value, f"Kenes legal quantities, {country}/{name} ({found.status}) — {found.cites}")
+    return Figure(
+        found.value, f"Kenes quantities, {found.kind}/{country}/{name} ({found.status}) — {found.cites}"
+    )
 
 
 def wage_years(country: str, first: int = 1995, last: int | None = None) -> list[WageYear]:

@@ -88,7 +88,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
 
 def edition_results(request: HttpRequest, pk: int) -> HttpResponse:
     """One edition's results: public once published; before that, editors only (to check them first)."""
-    from kenes.lex.roles import is_editor
+    from kenes.accounts.roles import is_editor
 
     from ..models import Edition
 
