@@ -61,7 +61,7 @@ class SeriesList(Schema):
 
 
 @router.get("/series", response=SeriesList, summary="A country's series with values and sources")
-def series(request: HttpRequest, params: Query[SeriesParams]):
+def series(request: HttpRequest, params: Query[SeriesParams]) -> dict:
     from .models import Series, Value
 
     country = params.country.strip().lower()

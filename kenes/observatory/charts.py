@@ -34,7 +34,7 @@ def _fmt(value: float) -> str:
 
 
 def line_chart(
-    lines: Sequence[Line], title: str, unit: str = "", width: int = 640, height: int = 260
+    lines: Sequence[Line], title: str, unit: str = "", width: int = 400, height: int = 240
 ) -> SafeString:
     """Years along the bottom, values up the side; an empty chart says so instead of drawing axes."""
     drawn = [line for line in lines if line.points]
@@ -47,7 +47,7 @@ def line_chart(
     y0, y1 = min(0.0, min(ys)), max(ys)
     if y1 == y0:
         y1 = y0 + 1
-    left, right, top, bottom = 56, 12, 12, 28 + 16 * ((len(drawn) + 1) // 2)
+    left, right, top, bottom = 48, 8, 12, 26 + 16 * ((len(drawn) + 1) // 2)
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def px(x: int) -> float:
@@ -92,7 +92,7 @@ def bar_chart(
     bars: Sequence[tuple[str, float | Decimal | None]],
     title: str,
     unit: str = "",
-    width: int = 640,
+    width: int = 400,
     bar_height: int = 18,
 ) -> SafeString:
     """Horizontal bars, one per label; a missing value is written "—" instead of a zero-length bar."""
@@ -101,7 +101,7 @@ def bar_chart(
     label = escape(title)
     known = [float(v) for _, v in bars if v is not None]
     top_value = max(known + [0.0]) or 1.0
-    left, right, gap = 150, 56, 6
+    left, right, gap = 130, 56, 6
     height = len(bars) * (bar_height + gap) + 8
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '

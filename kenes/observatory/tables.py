@@ -19,7 +19,7 @@ class Table:
     rows: list[list[object]] = field(default_factory=list)
     source: str = ""  # "Source: … (years …)" said under the table and written into the files
 
-    def cells(self):
+    def cells(self) -> list[list[str]]:
         """Rows as strings for HTML; None reads "no data"."""
         return [[_text(c) for c in row] for row in self.rows]
 

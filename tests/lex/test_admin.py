@@ -9,7 +9,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kenes.accounts.roles import DIRECTORY_EDITOR_PERMISSIONS, EDITOR_PERMISSIONS, editor_group
+from kenes.accounts.roles import (
+    DIRECTORY_EDITOR_PERMISSIONS,
+    EDITOR_PERMISSIONS,
+    OBSERVATORY_EDITOR_PERMISSIONS,
+    editor_group,
+)
 from kenes.lex.akn import uri as akn_uri
 from kenes.lex.importing import import_document
 from kenes.lex.models import Amendment, AmendmentEffect, Expression, Provision, Topic, Work
@@ -246,9 +251,15 @@ def test_an_editor_marks_an_amendment_of_existing_provisions(client, editor, lab
 def test_the_editor_group_adds_and_changes_but_does_not_delete_the_law():
     group = editor_group()
     granted = set(group.permissions.values_list("content_type__app_label", "codename"))
-    expected = {("lex", f"{a}_{m}") for m, actions in EDITOR_PERMISSIONS.items() for a in actions} | {
-        ("accounts", f"{a}_{m}") for m, actions in DIRECTORY_EDITOR_PERMISSIONS.items() for a in actions
-    }
+    expected = (
+        {("lex", f"{a}_{m}") for m, actions in EDITOR_PERMISSIONS.items() for a in actions}
+        | {("accounts", f"{a}_{m}") for m, actions in DIRECTORY_EDITOR_PERMISSIONS.items() for a in actions}
+        | {
+            ("observatory", f"{a}_{m}")
+            for m, actions in OBSERVATORY_EDITOR_PERMISSIONS.items()
+            for a in actions
+        }
+    )
     assert granted == expected  # every permission named in roles.py exists
     granted = {codename for _app, codename in granted}
     assert {

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from ..models import Assignment, Criterion, Edition
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class Result:
         return "—" if self.score is None else f"{float(self.score):.2f}"
 
 
-def ballot_value(scores: dict[int, int], criteria) -> Fraction | None:
+def ballot_value(scores: dict[int, int], criteria: list[Criterion]) -> Fraction | None:
     """One juror's weighted score for one nomination (0–100), or None if a criterion is unscored."""
     if not criteria or any(c.pk not in scores for c in criteria):
         return None
@@ -42,7 +48,7 @@ def ballot_value(scores: dict[int, int], criteria) -> Fraction | None:
     return got * 100 / top
 
 
-def results(edition) -> list[Result]:
+def results(edition: Edition) -> list[Result]:
     from ..models import Assignment, Score
 
     criteria = list(edition.criteria.all())
@@ -82,14 +88,14 @@ def results(edition) -> list[Result]:
 # ---------------------------------------------------------------- the jury's actions
 
 
-def assignments_of(user):
+def assignments_of(user: object) -> QuerySet[Assignment]:
     """The nominations a juror was asked to score: the only ones they see."""
     from ..models import Assignment
 
     return Assignment.objects.filter(juror=user).select_related("nomination__edition")
 
 
-def assignment_for(user, pk: int):
+def assignment_for(user: object, pk: int) -> Assignment:
     """The juror's own assignment; another juror's is as absent as a missing one."""
     from django.http import Http404
 
@@ -99,7 +105,7 @@ def assignment_for(user, pk: int):
     return found
 
 
-def visible_scores(user, assignment) -> dict[str, list[tuple[str, int]]]:
+def visible_scores(user: object, assignment: Assignment) -> dict[str, list[tuple[str, int]]]:
     """Scores the user may see on a nomination: their own while the jury sits; everyone's after it closed."""
     from ..models import Score
 
@@ -115,7 +121,7 @@ def visible_scores(user, assignment) -> dict[str, list[tuple[str, int]]]:
     return out
 
 
-def record_scores(assignment, scores: dict[int, int]) -> None:
+def record_scores(assignment: Assignment, scores: dict[int, int]) -> None:
     """Save a juror's scores for one nomination (all criteria at once); refused once the jury closed."""
     from ..models import Score
 
@@ -141,7 +147,7 @@ def record_scores(assignment, scores: dict[int, int]) -> None:
             )
 
 
-def declare_conflict(assignment, reason: str) -> None:
+def declare_conflict(assignment: Assignment, reason: str) -> None:
     """Excludes the juror from this nomination; their scores for it are removed."""
     if not assignment.nomination.edition.jury_open:
         raise PermissionDenied(_("The jury has closed."))
@@ -152,13 +158,13 @@ def declare_conflict(assignment, reason: str) -> None:
         assignment.scores.all().delete()
 
 
-def close_jury(edition) -> None:
+def close_jury(edition: Edition) -> None:
     if edition.jury_closed_at is None:
         edition.jury_closed_at = timezone.now()
         edition.save(update_fields=["jury_closed_at"])
 
 
-def publish(edition) -> None:
+def publish(edition: Edition) -> None:
     if edition.jury_closed_at is None:
         raise ValidationError(_("Results can be published only after the jury has closed."))
     if edition.published_at is None:

@@ -4,6 +4,7 @@ and the answer to ``?download=`` (the page's tables as CSV or XLSX)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
@@ -64,7 +65,7 @@ def main_series(indicator_code: str | None, countries) -> dict:
     return chosen
 
 
-def latest_values(series_ids) -> dict[int, tuple]:
+def latest_values(series_ids: Iterable[int]) -> dict[int, tuple]:
     """{series id: (year, period, value, source name, source date)} of each series' latest period."""
     from django.db.models import Max
 
@@ -87,7 +88,9 @@ def latest_values(series_ids) -> dict[int, tuple]:
     return out
 
 
-def values_by_series(series_ids, first: int | None = None, last: int | None = None):
+def values_by_series(
+    series_ids: Iterable[int], first: int | None = None, last: int | None = None
+) -> dict[int, list]:
     """{series id: [(year, period, value, source name, source date)]}, oldest first, one query."""
     from ..models import Value
 

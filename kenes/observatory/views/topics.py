@@ -78,14 +78,14 @@ def minimum_wage_page(request: HttpRequest) -> HttpResponse:
             if s and s not in sources:
                 sources.append(s)
     table.source = source_line({(s, "") for s in sources}, years)
-    chart = bar_chart(
-        [
-            (name_of(code), float(last.kaitz_mean * 100) if last and last.kaitz_mean else None)
-            for code, last, _r in latest_rows
-        ],
-        _("Kaitz index (minimum ÷ mean), latest year"),
-        " %",
-    )
+    bars = []
+    for code, _last, rows in latest_rows:
+        with_mean = [r for r in rows if r.kaitz_mean is not None]
+        if with_mean:
+            bars.append((f"{name_of(code)} {with_mean[-1].year}", float(with_mean[-1].kaitz_mean * 100)))
+        else:
+            bars.append((name_of(code), None))
+    chart = bar_chart(bars, _("Kaitz index (minimum ÷ mean), each country's latest year"), " %")
     return page(
         request,
         "observatory/minimum_wage.html",
