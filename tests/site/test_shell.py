@@ -26,7 +26,13 @@ def test_every_app_page_extends_the_shell_with_its_navigation_and_language_switc
     html = client.get(path, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
     assert '<html lang="kk">' in html
     assert 'class="skip" href="#main"' in html
-    assert nav_links(html) == ["/search", "/countries/", "/rights/", "/help/", "/observatory/"]  # help: the desk's public form
+    assert nav_links(html) == [
+        "/search",
+        "/countries/",
+        "/rights/",
+        "/help/",
+        "/observatory/",
+    ]  # help: the desk's public form
     assert 'action="/i18n/setlang/"' in html and '<option value="kk" lang="kk" selected>' in html
     assert "<style>" in html and 'rel="stylesheet"' not in html  # the CSS is inlined for first paint
 
