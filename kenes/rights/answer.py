@@ -114,9 +114,10 @@ class Context:
         self._citations.setdefault((c.work, c.eid), c)
         return c
 
-    def cite_for(self, country: str, key: str) -> list[Citation]:
-        """Cite what this rule relies on for ``key`` in ``country`` (data: :mod:`kenes.rights.basis`)."""
-        return [self.cite(work, eid) for work, eid in basis.provisions(country, self.rule, key)]
+    def cite_for(self, country: str, key: str, *, check: str | None = None) -> list[Citation]:
+        """Cite what this rule (or a shared ``check`` such as ``complaint``) relies on for ``key`` in
+        ``country`` (data: :mod:`kenes.rights.basis`)."""
+        return [self.cite(work, eid) for work, eid in basis.provisions(country, check or self.rule, key)]
 
     def param(self, country: str, name: str, on: dt.date) -> params.ParameterValue:
         """Read a parameter and record its provenance; raises :class:`params.NoValue` like the loader."""
@@ -125,16 +126,13 @@ class Context:
         try:
             value = params.parameter(country, name, on)
         except params.NoValue as exc:
+            # Said without the parameter's name: that stays in the answer's technical part (parameters).
             if exc.source_needed:
-                reason = _("No value of {name} is known for {day} ({source}).")
+                reason = _("A value this answer needs is not known to us for {day} ({source}).")
             else:
-                reason = _("No value of {name} is known for {day}.")
+                reason = _("A value this answer needs is not known to us for {day}.")
             self.refer(
-                reason.format(
-                    name=f"{country}/{name}",
-                    day=on.isoformat(),
-                    source=_(exc.source_needed) if exc.source_needed else "",
-                )
+                reason.format(day=on.isoformat(), source=_(exc.source_needed) if exc.source_needed else "")
             )
             raise
         self.used.setdefault((value.name, value.start), value)
@@ -144,14 +142,14 @@ class Context:
             source = _((value.source_needed or "").strip())
             if value.value is None:
                 self.refer(
-                    _("The value of {name} on {day} is not known to us ({source}).").format(
-                        name=value.name, day=on.isoformat(), source=source
+                    _("A value this answer needs is not known to us for {day} ({source}).").format(
+                        day=on.isoformat(), source=source
                     )
                 )
             else:
                 self.refer(
-                    _("{name} = {value} rests on a source not in our legal corpus ({source}).").format(
-                        name=value.name, value=repr(value.value), source=source
+                    _("A figure this answer uses rests on a source not in our legal corpus: {source}").format(
+                        source=source
                     )
                 )
         warning = value.staleness_warning(self.today)

@@ -135,12 +135,14 @@ def _show(value: Any) -> str:
         return "; ".join(", ".join(f"{k} {v}" for k, v in item.items()) for item in value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
     return str(value)
 
 
-def render_text(answer: dict[str, Any], title: str) -> str:
-    """A plain-text answer: the rule's fields, then why, the provisions, warnings and advice."""
-    lines = [title]
+def render_text(answer: dict[str, Any], title: str, headline: list[str] | None = None) -> str:
+    """A plain-text answer: the headline, the rule's fields, then why, the provisions, warnings and advice."""
+    lines = [title, *(f"  {line}" for line in headline or [])]
     common = {"rule", "verified", "refer_to_advisory_centre", "advisory_reasons", "warnings", "citations"}
     common |= {"explanation", "parameters"}
     for key, value in answer.items():
@@ -201,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            print(render_text(data, RULES[args.rights_rule].title))
+            rule = RULES[args.rights_rule]
+            print(render_text(data, rule.title, rule.headline(data)))
     return 0
 
 

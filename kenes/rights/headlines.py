@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kenes.rights.i18n import _, amount, day, days, gettext_noop, number
+from kenes.rights.i18n import _, amount, day, days, gettext_noop, month, number
 
 #: Permit codes of the permit rule, as a person would name them.
 _PERMIT_NAMES: dict[str, Any] = {
@@ -35,12 +35,20 @@ def _broken(a: dict[str, Any], which: str | None) -> str:
 
 
 def stay(a: dict[str, Any]) -> list[str]:
+    period = a.get("overstay_period")
     if not a.get("applies"):
+        if period:
+            return [
+                _("Your document ended on %(day)s: you have stayed without it since %(start)s, %(n)s.")
+                % {"day": day(a["lawful_until"]), "start": day(period["start"]), "n": days(period["days"])}
+            ]
+        if a.get("lawful_until"):
+            return [_("Your stay follows your document: until %(day)s.") % {"day": day(a["lawful_until"])}]
         if a.get("refer_to_advisory_centre"):
             return [_("We hold no days-of-stay limit for your case: ask an advisory centre.")]
         return [_("No limit of days in a period applies to you: your stay follows your visa or permit.")]
     out = []
-    if not a["overstay_days"]:
+    if not a["days_over_window_limit"]:
         out.append(
             _(
                 "On %(on)s you have used %(used)s out of %(limit)s allowed within any %(window)s; "
@@ -64,7 +72,12 @@ def stay(a: dict[str, Any]) -> list[str]:
             _("The limit of %(rule)s was first broken on %(day)s.")
             % {"rule": _broken(a, a.get("first_violation_limit")), "day": day(a["first_violation_day"])}
         )
-    if a.get("open_stay_latest_exit") and not a.get("plan_entry"):
+    if period:
+        out.append(
+            _("You have been over the limit since %(start)s: %(n)s by %(on)s.")
+            % {"start": day(period["start"]), "n": days(period["days"]), "on": day(a["on"])}
+        )
+    elif a.get("open_stay_latest_exit") and not a.get("plan_entry"):
         out.append(
             _("Your current stay may last until %(day)s at the latest.")
             % {"day": day(a["open_stay_latest_exit"])}
@@ -177,20 +190,52 @@ def _late(a: dict[str, Any]) -> list[str]:
     return []
 
 
+def _unpaid(a: dict[str, Any]) -> list[str]:
+    """Not paid and past due: how late today, what the employer owes, where to complain."""
+    out = [
+        _("Not paid: on %(on)s the payment is %(n)s late.") % {"on": day(a["on"]), "n": days(a["days_late"])}
+    ]
+    if a.get("penalty_rate_multiple") is not None:
+        out.append(
+            _(
+                "The employer owes the sum and a penalty for every day of delay: %(rate)s times the National "
+                "Bank's base rate."
+            )
+            % {"rate": number(a["penalty_rate_multiple"], 2)}
+        )
+    routes = a.get("complain_to") or []
+    if "labour_inspectorate" in routes:
+        out.append(
+            _(
+                "You can complain to the labour inspectorate, take the dispute to the conciliation "
+                "commission or to court, and get help from the union's advisory centre."
+            )
+        )
+    return out
+
+
+def _payment(a: dict[str, Any]) -> list[str]:
+    if a.get("late") is True and a.get("paid") is False:
+        return _unpaid(a)
+    return _late(a)
+
+
 def wage_payment(a: dict[str, Any]) -> list[str]:
     if not a.get("payment_due"):
         return []
     due = _("Wages for %(month)s must be paid by %(day)s.") % {
-        "month": a["month"],
+        "month": month(a["month"]),
         "day": day(a["payment_due"]),
     }
-    return [due, *_late(a)]
+    return [due, *_payment(a)]
 
 
 def final_settlement(a: dict[str, Any]) -> list[str]:
     if not a.get("settlement_deadline"):
         return []
-    return [_("Everything owed must be paid by %(day)s.") % {"day": day(a["settlement_deadline"])}] + _late(a)
+    return [
+        _("Everything owed must be paid by %(day)s.") % {"day": day(a["settlement_deadline"])}
+    ] + _payment(a)
 
 
 def leave(a: dict[str, Any]) -> list[str]:

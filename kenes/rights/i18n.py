@@ -136,3 +136,14 @@ def day(value: dt.date | str) -> str:
     if _current.get() == DEFAULT:
         return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
     return value.strftime("%d.%m.%Y")
+
+
+def month(value: str) -> str:
+    """A month (``2026-10``) as a person reads it: ``10.2026``, or ``October 2026`` in English."""
+    try:
+        first = dt.date.fromisoformat(value + "-01")
+    except (TypeError, ValueError):
+        return str(value)
+    if _current.get() == DEFAULT:
+        return f"{_EN_MONTHS[first.month - 1]} {first.year}"
+    return first.strftime("%m.%Y")

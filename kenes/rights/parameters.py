@@ -64,13 +64,13 @@ class ParameterValue:
         if not self.is_stale(today):
             return None
         if self.last_verified is None:
-            return _("{name} has never been checked against its source: the law may differ.").format(
-                name=self.name
+            return _(
+                "A figure this answer uses has never been checked against its source: the law may differ."
             )
         return _(
-            "{name} was last checked against its source on {day}, more than {n} days ago: the law may have "
-            "changed since."
-        ).format(name=self.name, day=self.last_verified.isoformat(), n=STALE_AFTER_DAYS)
+            "A figure this answer uses was last checked against its source on {day}, more than {n} days ago: "
+            "the law may have changed since."
+        ).format(day=self.last_verified.isoformat(), n=STALE_AFTER_DAYS)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -14,8 +14,9 @@ from typing import Any
 
 from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
+from kenes.rights.complaint import ROUTES, complaint_routes
 from kenes.rights.delay import count_delay, late_payment_penalty
-from kenes.rights.i18n import _, gettext_noop
+from kenes.rights.i18n import _, gettext_noop, number
 from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
@@ -32,7 +33,8 @@ INPUTS: dict[str, Any] = {
             "maximum": 31,
             "description": "Pay day in the following month set by the employment or collective agreement",
         },
-        "paid_on": {**DATE, "description": "Day the wages were actually paid, if they were"},
+        "paid_on": {**DATE, "description": "Day the wages were actually paid; leave out if not paid yet"},
+        "on": {**DATE, "description": "Control date for wages not paid yet (default: today)"},
         "working_week": WORKING_WEEK,
         "holidays": HOLIDAYS,
     },
@@ -45,9 +47,23 @@ OUTPUTS: dict[str, Any] = {
     ),
     "payment_due": out("string", "Day the wages are due, moved before days off", format="date"),
     "paid_on": out("string", "Day paid, as given", format="date"),
-    "late": out("boolean", "Paid after the due day (null if not paid yet or not given)"),
-    "penalty_days": out("integer", "Calendar days of delay the penalty runs for"),
+    "on": out("string", "Control date: unpaid wages are late as of this day", format="date", null=False),
+    "paid": out("boolean", "Whether a payment date was given", null=False),
+    "late": out(
+        "boolean",
+        "Paid after the due day, or not paid and the due day has passed by the control date (null: not paid "
+        "and not due yet)",
+    ),
+    "days_late": out(
+        "integer", "Calendar days after the due day: to the payment, or to the control date if unpaid"
+    ),
+    "penalty_days": out("integer", "Calendar days of delay the penalty runs for (so far, if unpaid)"),
     "penalty_rate_multiple": out("number", "Penalty rate as a multiple of the National Bank's base rate"),
+    "complain_to": {
+        "type": "array",
+        "items": {"type": "string", "enum": list(ROUTES)},
+        "description": "Where to complain about the delay (empty when the pay is not late)",
+    },
 }
 
 
@@ -58,7 +74,14 @@ def next_month(first: dt.date) -> dt.date:
 def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     month: dt.date = s["month"]
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
-    result.update(month=f"{month.year:04d}-{month.month:02d}", paid_on=s["paid_on"])
+    on: dt.date = s["on"] or ctx.today
+    result.update(
+        month=f"{month.year:04d}-{month.month:02d}",
+        paid_on=s["paid_on"],
+        on=on,
+        paid=s["paid_on"] is not None,
+        complain_to=[],
+    )
     if not basis.covers(s["country"], "wage-payment"):
         ctx.refer(_("We hold wage payment rules for Kazakhstan only; ask an advisory centre."))
         return result
@@ -113,24 +136,37 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             )
     result["payment_due"] = due
 
-    if s["paid_on"] is not None:
-        penalty = late_payment_penalty(ctx, s["country"], count_delay(due, s["paid_on"], ctx.today))
-        result.update(
-            late=penalty.delay.late,
-            penalty_days=penalty.delay.days,
-            penalty_rate_multiple=penalty.rate_multiple,
+    penalty = late_payment_penalty(ctx, s["country"], count_delay(due, s["paid_on"], on))
+    delay = penalty.delay
+    result.update(
+        late=delay.late,
+        days_late=delay.days if delay.late is not None else None,
+        penalty_days=delay.days if delay.late is not None else None,
+        penalty_rate_multiple=penalty.rate_multiple,
+    )
+    rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
+    if delay.paid and delay.late:
+        ctx.explain(
+            _(
+                "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
+                "those calendar days at {rate} times the National Bank's base rate on the day of payment "
+                "(art. 113 para 3)."
+            ).format(day=s["paid_on"], late=_days(delay.days), rate=rate)
         )
-        rate = penalty.rate_multiple
-        if penalty.delay.late:
-            ctx.explain(
-                _(
-                    "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
-                    "those calendar days at {rate} times the National Bank's base rate on the day of payment "
-                    "(art. 113 para 3)."
-                ).format(day=s["paid_on"], late=_days(result["penalty_days"]), rate=rate)
-            )
-        else:
-            ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
+    elif delay.paid:
+        ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
+    elif delay.late:
+        ctx.explain(
+            _(
+                "Not paid by {on}: the wages are {late} late. The employer owes the wages and a penalty for "
+                "each calendar day from {start} until the day they are paid, at {rate} times the National "
+                "Bank's base rate on that day (art. 113 para 3)."
+            ).format(on=on, late=_days(delay.days), start=due + dt.timedelta(days=1), rate=rate)
+        )
+    else:
+        ctx.explain(_("Not paid yet, and not due yet on {on}.").format(on=on))
+    if delay.late:
+        result["complain_to"] = complaint_routes(ctx, s["country"])
     return result
 
 

@@ -19,7 +19,7 @@ from kenes.rights.daycount import DayCount
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, days, gettext_noop, ngettext
 from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
-from kenes.rights.rules.stay_regime import STATUSES, regime_for
+from kenes.rights.rules.stay_regime import STATUSES, WORK, regime_for
 
 MAX_STAYS = 1000
 MAX_WINDOW = 3660  # ten years: more is a typing error
@@ -67,6 +67,19 @@ INPUTS: dict[str, Any] = {
         },
         "host": {**COUNTRY, "description": "Host country (instead of window and limit)"},
         "citizenship": CITIZENSHIP,
+        "work": {
+            "type": "string",
+            "enum": list(WORK),
+            "default": "none",
+            "description": "Whether the person works in the host country with a work permit "
+            "(labour-immigrant permit) or, as an EAEU citizen, under an employment contract: that changes "
+            "which limit applies",
+        },
+        "document_until": {
+            **DATE,
+            "description": "Last day of the visa, residence or work permit, or employment contract the stay "
+            "rests on (when not visa-free)",
+        },
         "status": {
             "type": "string",
             "enum": list(STATUSES),
@@ -88,7 +101,32 @@ OUTPUTS: dict[str, Any] = {
     "window_start": out("string", "First day of the window ending on the control date", format="date"),
     "days_used": out("integer", "Days of stay in that window"),
     "days_remaining": out("integer", "Limit minus days used, not below zero"),
-    "overstay_days": out("integer", "Days used beyond the limit (0 when within it)"),
+    "days_over_window_limit": out(
+        "integer",
+        "Days of stay in the window ending on the control date beyond the limit (0 when within it). Not how "
+        "long the person has been over the limit: see overstay_period",
+    ),
+    "overstay_days": out("integer", "Deprecated name of days_over_window_limit (the same number)"),
+    "overstay_period": {
+        "type": ["object", "null"],
+        "description": "The person is present on the control date and over a limit: since when, and for how "
+        "many days up to the control date (what fines and bans depend on)",
+        "properties": {
+            "start": {"type": "string", "format": "date"},
+            "end": {"type": "string", "format": "date"},
+            "days": {"type": "integer"},
+        },
+    },
+    "worst_window": {
+        "type": ["object", "null"],
+        "description": "The M-day window up to the control date that held the most days of stay",
+        "properties": {
+            "start": {"type": "string", "format": "date"},
+            "end": {"type": "string", "format": "date"},
+            "days": {"type": "integer"},
+        },
+    },
+    "lawful_until": out("string", "Last day of the document the stay rests on, as given", format="date"),
     "compliant": out("boolean", "No day up to the control date went over a limit"),
     "first_violation_day": out(
         "string", "First day a limit was broken, up to the control date", format="date"
@@ -142,6 +180,46 @@ def _d(ordinal: int | None) -> dt.date | None:
     return None if ordinal is None else dt.date.fromordinal(ordinal)
 
 
+def _overstay_period(cal: DayCount, d: int) -> dict[str, Any] | None:
+    """Present on day ``d`` and over a limit: from the first breaking day of this continuous stay to ``d``.
+
+    Within one continuous stay the window count only grows and the single-stay count too, so once a day
+    breaks a limit every later day of the stay does: the overstay is one period.
+    """
+    run = cal.run_around(d)
+    if run is None:
+        return None
+    first = cal.first_violation(start=run[0], end=d)
+    if first is None:
+        return None
+    return {"start": _d(first), "end": _d(d), "days": d - first + 1}
+
+
+def _worst_window(cal: DayCount, d: int) -> dict[str, Any] | None:
+    """The window up to ``d`` holding the most days. The count rises along a stay, so the candidates are
+    the last day of each stay (or ``d`` for the stay it falls in)."""
+    ends = [min(b, d) for a, b in cal.intervals if a <= d]
+    if not ends:
+        return None
+    end = max(ends, key=lambda e: (cal.used_on(e), -e))
+    return {"start": _d(end - cal.window + 1), "end": _d(end), "days": cal.used_on(end)}
+
+
+def _past_document(until: dt.date, on: dt.date, ctx: Context) -> dict[str, Any] | None:
+    """The stay rests on a document that ended on ``until``: over it since the next day, if still here."""
+    if on <= until:
+        ctx.explain(_("Your document allows the stay until {day}.").format(day=until))
+        return None
+    start = until + dt.timedelta(days=1)
+    n = (on - until).days
+    ctx.explain(
+        _("The document ended on {day}: you have been staying without it since {start}, {n}.").format(
+            day=until, start=start, n=days(n)
+        )
+    )
+    return {"start": start, "end": on, "days": n}
+
+
 def _broken_limit(cal: DayCount, day: int | None) -> str | None:
     """Which limit a violation day broke, so an answer can name the rule and not just "the limit": the
     window when it holds more than N days that day (it wins when both break), else the single-stay cap."""
@@ -189,6 +267,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     result.update(
         on=on, applies=False, plan_entry=s["plan_entry"], stay_length=s["stay_length"], stays_counted=[]
     )
+    result["lawful_until"] = s["document_until"]
 
     if open_stay and s["plan_entry"] is not None and s["plan_entry"] <= on:
         raise InvalidSituation(
@@ -199,6 +278,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
     regime = regime_for(s, on, ctx)
     if regime is None:
+        if s["document_until"] is not None and open_stay:
+            result["overstay_period"] = _past_document(s["document_until"], on, ctx)
         return result
 
     M, N = regime.window, regime.limit
@@ -216,7 +297,10 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         window_start=_d(d - M + 1),
         days_used=used,
         days_remaining=max(0, N - used),
+        days_over_window_limit=max(0, used - N),
         overstay_days=max(0, used - N),
+        overstay_period=_overstay_period(cal, d),
+        worst_window=_worst_window(cal, d),
         compliant=first is None,
         first_violation_day=_d(first),
         first_violation_limit=_broken_limit(cal, first),
@@ -271,6 +355,13 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         )
     else:
         ctx.explain(window_text + ".")
+    period = result["overstay_period"]
+    if period is not None:
+        ctx.explain(
+            _("You have been over the limit since {start}: {n} up to {on}.").format(
+                start=period["start"], n=days(period["days"]), on=on
+            )
+        )
     if first is None:
         ctx.explain(_("No day up to {on} went over the limit: compliant.").format(on=on))
     else:

@@ -30,6 +30,10 @@ STATUS_NAMES = {
 }
 
 
+#: How the person works in the host country, where that changes the stay rule.
+WORK = ("none", "work_permit", "employment_contract")
+
+
 @dataclass(frozen=True)
 class Regime:
     window: int
@@ -72,6 +76,8 @@ def regime_for(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
                 country=countries.name(host)
             )
         )
+        return None
+    if s["work"] != "none" and _working(s, host, citizen, on, ctx):
         return None
     if s["status"] != "visa_free":
         if ctx.cite_for(host, "visa_or_permit_holders"):
@@ -147,3 +153,45 @@ def regime_for(s: dict[str, Any], on: dt.date, ctx: Context) -> Regime | None:
             )
         )
     return Regime(window.value, limit.value, cap, host)
+
+
+def _working(s: dict[str, Any], host: str, citizen: str, on: dt.date, ctx: Context) -> bool:
+    """True when work decides the stay (no days-in-period limit then); False: the usual limits apply."""
+    if s["work"] == "work_permit":
+        if not ctx.cite_for(host, "labour_immigrant_stay"):
+            ctx.refer(
+                _("We hold no rules on the stay of workers with a permit in {country}.").format(
+                    country=countries.name(host)
+                )
+            )
+            return True
+        ctx.cite_for(host, "visa_or_permit_holders")
+        ctx.explain(
+            _(
+                "With a labour-immigrant permit you receive a temporary residence permit for the term of the "
+                "work permit (art. 43-1 para 2 of the Law on migration), so the 90-in-180-day limit does not "
+                "apply; you must leave, or extend the permit, before it ends (art. 6 para 4)."
+            )
+        )
+        return True
+    members = ctx.optional_param("eaeu", "members", on)
+    if members is not None and host in members.value and citizen in members.value:
+        ctx.cite_for("eaeu", "workers_stay_for_contract")
+        ctx.explain(
+            _(
+                "A citizen of an EAEU member state working under an employment contract in another "
+                "member state may stay for the term of the contract (EAEU Treaty, art. 97); the "
+                "days-in-period limit does not apply then."
+            )
+        )
+        ctx.refer(
+            _("The stay for the term of an employment contract rests on the EAEU Treaty, not in our corpus.")
+        )
+        return True
+    ctx.explain(
+        _(
+            "An employment contract alone does not change the stay limit for a citizen of {country}: in "
+            "{host} the work needs a permit (see the work permit check)."
+        ).format(country=countries.name(citizen), host=countries.name(host))
+    )
+    return False

@@ -13,8 +13,9 @@ from typing import Any
 
 from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
+from kenes.rights.complaint import ROUTES, complaint_routes
 from kenes.rights.delay import count_delay, late_payment_penalty
-from kenes.rights.i18n import _, gettext_noop
+from kenes.rights.i18n import _, gettext_noop, number
 from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
@@ -25,7 +26,8 @@ INPUTS: dict[str, Any] = {
     "properties": {
         "terminated_on": {**DATE, "description": "Day the employment contract ended"},
         "country": {**COUNTRY, "default": "kz"},
-        "paid_on": {**DATE, "description": "Day the final settlement was paid, if it was"},
+        "paid_on": {**DATE, "description": "Day the final settlement was paid; leave out if not paid yet"},
+        "on": {**DATE, "description": "Control date for a settlement not paid yet (default: today)"},
         "unused_leave_days": {
             "type": "number",
             "minimum": 0,
@@ -45,16 +47,33 @@ OUTPUTS: dict[str, Any] = {
     ),
     "unused_leave_compensation_days": out("number", "Days of unused leave to be compensated"),
     "paid_on": out("string", "Day paid, as given", format="date"),
-    "late": out("boolean", "Paid after the deadline (null if not given)"),
-    "penalty_days": out("integer", "Calendar days of delay the penalty runs for"),
+    "on": out(
+        "string", "Control date: an unpaid settlement is late as of this day", format="date", null=False
+    ),
+    "paid": out("boolean", "Whether a payment date was given", null=False),
+    "late": out(
+        "boolean",
+        "Paid after the deadline, or not paid and the deadline has passed by the control date (null: not "
+        "paid and not due yet)",
+    ),
+    "days_late": out("integer", "Calendar days after the deadline: to the payment, or to the control date"),
+    "penalty_days": out("integer", "Calendar days of delay the penalty runs for (so far, if unpaid)"),
     "penalty_rate_multiple": out("number", "Penalty rate as a multiple of the National Bank's base rate"),
+    "complain_to": {
+        "type": "array",
+        "items": {"type": "string", "enum": list(ROUTES)},
+        "description": "Where to complain about the delay (empty when the settlement is not late)",
+    },
 }
 
 
 def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     end: dt.date = s["terminated_on"]
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
-    result.update(terminated_on=end, paid_on=s["paid_on"])
+    on: dt.date = s["on"] or ctx.today
+    result.update(
+        terminated_on=end, paid_on=s["paid_on"], on=on, paid=s["paid_on"] is not None, complain_to=[]
+    )
     if not basis.covers(s["country"], "final-settlement"):
         ctx.refer(_("We hold termination rules for Kazakhstan only; ask an advisory centre."))
         return result
@@ -101,23 +120,34 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             ).format(days=_days(s["unused_leave_days"]))
         )
 
-    if s["paid_on"] is not None:
-        penalty = late_payment_penalty(ctx, s["country"], count_delay(deadline, s["paid_on"], ctx.today))
-        result.update(
-            late=penalty.delay.late,
-            penalty_days=penalty.delay.days,
-            penalty_rate_multiple=penalty.rate_multiple,
+    penalty = late_payment_penalty(ctx, s["country"], count_delay(deadline, s["paid_on"], on))
+    delay = penalty.delay
+    result.update(
+        late=delay.late,
+        days_late=delay.days if delay.late is not None else None,
+        penalty_days=delay.days if delay.late is not None else None,
+        penalty_rate_multiple=penalty.rate_multiple,
+    )
+    rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
+    if delay.paid and delay.late:
+        ctx.explain(
+            _(
+                "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
+                "times the National Bank's base rate (art. 113 para 4, second part)."
+            ).format(day=s["paid_on"], late=_days(delay.days), rate=rate)
         )
-        rate = penalty.rate_multiple
-        if penalty.delay.late:
-            ctx.explain(
-                _(
-                    "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
-                    "times the National Bank's base rate (art. 113 para 4, second part)."
-                ).format(day=s["paid_on"], late=_days(result["penalty_days"]), rate=rate)
-            )
-        else:
-            ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
+    elif delay.paid:
+        ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
+    elif delay.late:
+        ctx.explain(
+            _(
+                "Not paid by {on}: the settlement is {late} late. The employer owes it and a penalty for "
+                "each calendar day from {start} until the day it is paid, at {rate} times the National "
+                "Bank's base rate (art. 113 para 4, second part)."
+            ).format(on=on, late=_days(delay.days), start=deadline + dt.timedelta(days=1), rate=rate)
+        )
+    if delay.late:
+        result["complain_to"] = complaint_routes(ctx, s["country"])
     return result
 
 

@@ -121,6 +121,20 @@ class StayForm(RuleForm):
         ],
         initial="visa_free",
     )
+    work = forms.ChoiceField(
+        label=_("Do you work there?"),
+        choices=[
+            ("none", _("No, or not under a permit or contract")),
+            ("work_permit", _("Yes, with a work permit (labour-immigrant permit)")),
+            ("employment_contract", _("Yes, under an employment contract (citizens of EAEU countries)")),
+        ],
+        initial="none",
+        required=False,
+    )
+    document_until = date_field(
+        _("Your visa, permit or contract is valid until"),
+        help_text=_("Only if you stay with a visa, a permit or under a contract."),
+    )
 
     def __init__(self, *args: Any, rows: int = DEFAULT_ROWS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -199,6 +213,7 @@ class PermitForm(RuleForm):
         initial="temporary",
         widget=forms.RadioSelect,
     )
+    on = date_field(_("Date the question is about"), help_text=_("Leave empty for today."))
     work = forms.ChoiceField(
         label=_("Kind of work"),
         choices=[
@@ -274,6 +289,7 @@ class WagePaymentForm(RuleForm):
         help_text=_("The day of the following month, if the contract names one."),
     )
     paid_on = date_field(_("Day the wages were actually paid"), help_text=_("Empty if not paid yet."))
+    on = date_field(_("Count the delay to"), help_text=_("If not paid yet. Leave empty for today."))
 
     def clean_month(self) -> str:
         value = self.cleaned_data["month"].strip()
@@ -286,6 +302,7 @@ class FinalSettlementForm(RuleForm):
     rule = termination.RULE
     terminated_on = date_field(_("Last day of your employment contract"), required=True)
     paid_on = date_field(_("Day you were paid everything owed"), help_text=_("Empty if not paid yet."))
+    on = date_field(_("Count the delay to"), help_text=_("If not paid yet. Leave empty for today."))
     unused_leave_days = forms.IntegerField(
         label=_("Days of paid leave you did not use"), required=False, min_value=0, max_value=3660
     )

@@ -61,6 +61,18 @@ def _submitted(request: HttpRequest, blank: RuleForm) -> bool:
     return any(key in blank.fields or key.startswith(("entry_", "exit_")) for key in request.GET)
 
 
+def share_url(request: HttpRequest, form: RuleForm, answer: dict[str, Any]) -> str:
+    """The answer's address with every input, the control date included: "today" left empty would give a
+    consultant opening the link another day other numbers than the page promised."""
+    query = request.GET.copy()
+    query.pop("more", None)
+    day = answer.get("on") or answer.get("as_of")
+    if "on" in form.fields and not query.get("on") and day:
+        query["on"] = day
+    query["check"] = "1"
+    return f"{request.path}?{query.urlencode()}"
+
+
 def check(request: HttpRequest, rule: str) -> HttpResponse:
     form_class = FORMS.get(rule)
     if form_class is None or rule not in RULES:
@@ -93,6 +105,7 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         "form": form,
         "answer": answer,
         "rows": extra.get("rows"),
+        "share_url": share_url(request, form, answer) if answer else "",
         "max_rows": MAX_ROWS,
         # whose advisory centres the answer lists: where the person works, then where they come from
         "centre_countries": [form.cleaned_data.get(k) for k in ("host", "country", "citizenship")]
