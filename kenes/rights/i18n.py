@@ -29,15 +29,22 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: Languages the catalogues hold; "en" is the language the messages are written in.
 LANGUAGES = ("en", "ru", "kk")
 DEFAULT = "en"
+#: Interface languages whose rights catalogues are not written yet, and the language they are answered in:
+#: Russian, the language most readers of these interfaces also read, and the one the pages fall back to
+#: (Django's fallback is LANGUAGE_CODE), so a page and its answer are never in two languages. The pages
+#: say so.
+FALLBACK = {"uz": "ru", "tg": "ru", "ky": "ru"}
 
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("kenes_rights_language", default=DEFAULT)
 
 
 def normalise(lang: str | None) -> str:
-    """``ru-RU``, ``kk_KZ``, ``RU`` → the catalogue language; anything we do not hold → English."""
+    """``ru-RU``, ``kk_KZ``, ``RU`` → the catalogue language; ``uz``, ``tg``, ``ky`` → Russian (see
+    :data:`FALLBACK`); anything else we do not hold → English."""
     if not lang:
         return DEFAULT
     base = lang.replace("_", "-").split("-")[0].lower()
+    base = FALLBACK.get(base, base)
     return base if base in LANGUAGES else DEFAULT
 
 

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from kenes.rights import RULES, InvalidSituation
+from kenes.rights import RULES, InvalidSituation, i18n
 from kenes.rights.web import texts
 from kenes.rights.web.api import answer_json
 from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, RuleForm, StayForm
@@ -22,13 +22,21 @@ from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, RuleForm, Stay
 _SUBMIT = "check"
 
 
+def _language_context() -> dict[str, Any]:
+    """The language the rights texts are in: the interface's, or Russian where the rights catalogues are not
+    translated yet (uz, tg, ky) — then the page says so and marks its content ``lang="ru"``."""
+    shown = i18n.normalise(get_language())
+    fallback = (get_language() or "").split("-")[0] in i18n.FALLBACK
+    return {"rights_lang": shown if fallback else (get_language() or shown), "rights_fallback": fallback}
+
+
 def index(request: HttpRequest) -> HttpResponse:
     checks = [
         {"name": name, "title": texts.title(name), "question": texts.question(name)}
         for name in RULES
         if name in FORMS
     ]
-    return render(request, "rights/index.html", {"checks": checks})
+    return render(request, "rights/index.html", {"checks": checks, **_language_context()})
 
 
 def _rows(request: HttpRequest) -> int:
@@ -106,6 +114,7 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         "answer": answer,
         "rows": extra.get("rows"),
         "share_url": share_url(request, form, answer) if answer else "",
+        **_language_context(),
         "max_rows": MAX_ROWS,
         # whose advisory centres the answer lists: where the person works, then where they come from
         "centre_countries": [form.cleaned_data.get(k) for k in ("host", "country", "citizenship")]

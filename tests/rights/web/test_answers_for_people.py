@@ -55,7 +55,8 @@ def test_unpaid_wages_say_how_late_what_is_owed_and_where_to_complain_citing_the
 
 
 def test_parameter_names_appear_only_in_the_technical_details(client):
-    body = page(client, "/rights/permit/?host=kz&citizenship=kg&residence=temporary&work=employer&on=2026-11-23&check=1")
+    query = "host=kz&citizenship=kg&residence=temporary&work=employer&on=2026-11-23&check=1"
+    body = page(client, f"/rights/permit/?{query}")
     technical = re.search(r'<details class="technical">(.*?)</details>', body, re.S)[1]
     assert "eaeu/members" in technical
     outside = body.replace(technical, "")
