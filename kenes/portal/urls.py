@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search", views.search, name="search"),
+    path("compare", views.compare, name="compare"),
     path("countries/", views.countries, name="countries"),
     path("countries/<str:code>", views.country, name="country"),
     path("conventions/<str:code>", views.convention, name="convention"),

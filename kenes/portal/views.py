@@ -264,6 +264,11 @@ def _works_on_topic(slug: str) -> list[Work]:
 # ---------------------------------------------------------------- countries
 
 
+def compare(request: HttpRequest) -> HttpResponse:
+    """Key rights side by side for every country Kenes holds figures for (kenes.portal.comparison)."""
+    return render(request, "portal/compare.html", {"comparison": comparison.table()})
+
+
 def countries(request: HttpRequest) -> HttpResponse:
     places = Jurisdiction.objects.filter(code__in=REGION).annotate(
         n_works=Count("works", distinct=True), n_ratifications=Count("ratifications", distinct=True)
@@ -273,7 +278,7 @@ def countries(request: HttpRequest) -> HttpResponse:
         "portal/countries.html",
         {
             "countries": sorted(places, key=lambda j: REGION.index(j.code)),
-            "comparison": comparison.table(REGION),
+            "comparison": comparison.table(),
         },
     )
 
@@ -309,7 +314,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "ratifications": ratifications,
             "by_topic": sorted(by_topic.items()),
             "by_type": list(untopical.items()),
-            "comparison": comparison.table(REGION, highlight=place.code),
+            "comparison": comparison.table(highlight=place.code),
             "coverage": coverage(place.code),
         },
     )

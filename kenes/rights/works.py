@@ -60,6 +60,8 @@ SOCIAL_CODE = "/akn/kz/act/code/2023-04-20/224-vii"
 EAEU_TREATY = "/akn/aa-eaeu/act/treaty/2014-05-29/eaeu-treaty"
 ILO_C131 = "/akn/aa-ilo/act/convention/1970-06-22/c131"
 RU_FOREIGNERS_LAW = "/akn/ru/act/law/2002-07-25/115-fz"
+TJ_LABOUR_CODE = "/akn/tj/act/code/2016-07-23/1329"
+RU_LABOUR_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
 
 
 def _cite_as(uri: str, lang: str) -> str:
@@ -82,6 +84,8 @@ WORKS: dict[str, Work] = {
         Work(EAEU_TREATY, _cite_as(EAEU_TREATY, "rus"), "ru"),
         Work(ILO_C131, _cite_as(ILO_C131, "eng"), "en", "ilo/C131.md"),
         Work(RU_FOREIGNERS_LAW, _cite_as(RU_FOREIGNERS_LAW, "rus"), "ru"),
+        Work(TJ_LABOUR_CODE, _cite_as(TJ_LABOUR_CODE, "rus"), "ru", "tj/labour_code_2016_ru.md"),
+        Work(RU_LABOUR_CODE, _cite_as(RU_LABOUR_CODE, "rus"), "ru", "ru/labour_code_2001_ru.md"),
     )
 }
 

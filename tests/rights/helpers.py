@@ -41,7 +41,7 @@ def same(expected: Any, actual: Any) -> bool:
 
 # -- finding a provision by eId in the plain texts of ../shared/corpus --------------------------------------
 
-_NEXT_ARTICLE = re.compile(r"^\s*Статья\s+\d", re.M)
+_NEXT_ARTICLE = re.compile(r"^(?:#+ )?\s*Статья\s+\d", re.M)
 _NEXT_PARA = re.compile(r"^\s*\d+(?:-\d+)?\.\s", re.M)
 
 
@@ -67,7 +67,7 @@ def find_provision(text: str, eid: str, *, markdown: bool = False) -> str | None
             text, re.compile(rf"^###\s*Article\s+{re.escape(num)}\s*$", re.M), re.compile(r"^###", re.M)
         )
     else:
-        block = _block(text, re.compile(rf"^\s*Статья\s+{re.escape(num)}\.\s", re.M), _NEXT_ARTICLE)
+        block = _block(text, re.compile(rf"^(?:#+ )?\s*Статья\s+{re.escape(num)}\.\s", re.M), _NEXT_ARTICLE)
     for kind, num in steps[1:]:
         if block is None:
             return None
