@@ -38,7 +38,7 @@ def test_russian_and_kazakh_pages_carry_no_fallback_notice(client):
     for lang in ("ru", "kk"):
         client.cookies["django_language"] = lang
         body = client.get(STAY).content.decode()
-        assert 'class="rights-fallback"' not in body
+        assert 'class="fallback"' not in body
 
 
 def test_the_library_answers_an_uzbek_request_in_russian_not_english():
