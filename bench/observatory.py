@@ -104,6 +104,9 @@ def _fill(target: int) -> int:
             Value.objects.bulk_create(batch, batch_size=10_000)
         have += len(batch)
         year += 1
+    from kenes.observatory.importing.writer import refresh_last_periods
+
+    refresh_last_periods(ids)
     return Value.objects.count()
 
 

@@ -155,3 +155,10 @@ def test_every_statistics_file_of_the_corpus_imports_and_a_second_run_changes_no
     assert TreatyStatus.objects.get(country="kg").year == 2003
     again, failures = import_corpus_stats(corpus)
     assert failures == [] and sum(r.created + r.updated for r in again) == 0
+
+
+def test_each_series_knows_its_latest_period_after_every_import(tmp_path):
+    load(write_csv(tmp_path, "a.csv", "ref_area,time,ilr_tumt_noc_rt\nkaz,2015,40\nkaz,2017,42"))
+    assert Series.objects.get().last_period == "2017"
+    load(write_csv(tmp_path, "b.csv", "ref_area,time,ilr_tumt_noc_rt\nkaz,2019,43"))
+    assert Series.objects.get().last_period == "2019"

@@ -129,7 +129,26 @@ def _write_values(by_key: dict[tuple, Row], source, result: ImportResult, keep_o
             result.unchanged += 1
     Value.objects.bulk_create(new, batch_size=2000)
     Value.objects.bulk_update(changed, ["value", "source", "notes"], batch_size=2000)
+    refresh_last_periods(ids)
     result.created, result.updated = len(new), len(changed)
+
+
+def refresh_last_periods(series_ids: list[int]) -> None:
+    """Set each series' ``last_period`` from its values (one UPDATE per batch, a correlated subquery)."""
+    from django.db.models import Max, OuterRef, Subquery
+
+    from ..models import Series, Value
+
+    latest = (
+        Value.objects.filter(series_id=OuterRef("pk"))
+        .order_by()
+        .values("series_id")
+        .annotate(p=Max("period"))
+    )
+    for start in range(0, len(series_ids), 500):
+        Series.objects.filter(pk__in=series_ids[start : start + 500]).update(
+            last_period=Subquery(latest.values("p")[:1])
+        )
 
 
 def _write_treaties(rows: list[TreatyRow], source, result: ImportResult) -> None:

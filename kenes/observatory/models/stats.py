@@ -60,6 +60,15 @@ class Series(models.Model):
     breakdown = models.CharField(
         _("breakdown"), max_length=64, blank=True, help_text=_("e.g. cur_type_usd, eco_sector_total")
     )
+    last_period = models.CharField(
+        _("latest period"),
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "kept by the importer, so a page finds each series' latest value without scanning values"
+        ),
+    )
 
     class Meta:
         ordering = ["indicator__code", "country", "origin", "destination", "breakdown"]
@@ -70,6 +79,11 @@ class Series(models.Model):
                 fields=["indicator", "country", "origin", "destination", "breakdown"],
                 name="one_series_per_key",
             )
+        ]
+        # a country's corridors, from either end (a country page lists both)
+        indexes = [
+            models.Index(fields=["origin", "indicator"], name="series_origin_indicator"),
+            models.Index(fields=["destination", "indicator"], name="series_destination_indicator"),
         ]
 
     def __str__(self) -> str:

@@ -65,26 +65,22 @@ def main_series(indicator_code: str | None, countries) -> dict:
     return chosen
 
 
-def latest_values(series_ids: Iterable[int]) -> dict[int, tuple]:
-    """{series id: (year, period, value, source name, source date)} of each series' latest period."""
-    from django.db.models import Max
+def latest_values(series: Iterable) -> dict[int, tuple]:
+    """{series id: (year, period, value, source name, source date)} of each series' latest period, found
+    through the importer-kept ``Series.last_period`` (no scan of a series' values)."""
+    from django.db.models import Q
 
     from ..models import Value
 
-    ids = list(series_ids)
-    last = dict(
-        Value.objects.filter(series_id__in=ids)
-        .values("series_id")
-        .annotate(p=Max("period"))
-        .values_list("series_id", "p")
-    )
+    wanted = Q(pk__in=[])
+    for s in series:
+        if s.last_period:
+            wanted |= Q(series_id=s.pk, period=s.last_period)
     out: dict[int, tuple] = {}
-    wanted = Value.objects.filter(series_id__in=ids, period__in=set(last.values()))
-    for sid, year, period, value, source, dated in wanted.values_list(
+    for sid, year, period, value, source, dated in Value.objects.filter(wanted).values_list(
         "series_id", "year", "period", "value", "source__name", "source__dated"
     ):
-        if last.get(sid) == period:
-            out[sid] = (year, period, value, source, dated)
+        out[sid] = (year, period, value, source, dated)
     return out
 
 

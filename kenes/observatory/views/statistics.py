@@ -121,7 +121,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         for (ind_code, _c), series in main_series(None, (code,)).items()
         if ind_code not in CORRIDOR_INDICATORS
     }
-    last = latest_values(s.pk for s in chosen.values())
+    last = latest_values(chosen.values())
     latest = Table(
         f"{code}-latest",
         _("Latest values"),
@@ -177,8 +177,9 @@ def _corridors(code: str) -> list[Table]:
     """The ten largest migrant stocks to and from the country in the latest year of the UN DESA data."""
     from django.db.models import Max
 
-    from ..models import Series, Value
+    from ..models import Indicator, Series, Value
 
+    stock = Indicator.objects.filter(code="migrant_stock").values_list("pk", flat=True).first()
     tables = []
     for slug, title, mine, other in (
         (
@@ -189,17 +190,16 @@ def _corridors(code: str) -> list[Table]:
         ),
         (f"{code}-immigrants", _("Immigrants by country of birth"), "series__destination", "series__origin"),
     ):
-        ids = list(
-            Series.objects.filter(indicator__code="migrant_stock", **{mine.removeprefix("series__"): code})
-            .order_by()
-            .values_list("pk", flat=True)
-        )
-        rows = Value.objects.filter(series_id__in=ids)
-        last_period = rows.order_by().aggregate(p=Max("period"))["p"]  # index-only: (series, period)
+        corridors = Series.objects.filter(
+            indicator_id=stock, **{mine.removeprefix("series__"): code}
+        ).order_by()
+        last_period = corridors.aggregate(p=Max("last_period"))["p"]
         latest = int(last_period[:4]) if last_period else None
+        # a subquery: a country has a corridor to every other, too many ids to pass as parameters
+        rows = Value.objects.filter(series_id__in=corridors.values("pk"), period=last_period)
         table = Table(slug, title, [_("Country"), _("Persons"), _("Year")])
         if latest is not None:
-            top = rows.filter(year=latest).order_by("-value").values_list(other, "value", "source__name")[:10]
+            top = rows.order_by("-value").values_list(other, "value", "source__name")[:10]
             table.rows = [[name_of(c), v, latest] for c, v, _s in top]
             table.source = source_line({(top[0][2], None)} if top else set(), {code: latest})
         else:
