@@ -164,6 +164,28 @@ class DayCount:
                 hi = mid - 1
         return lo
 
+    def overstay_run(self, d: int) -> tuple[int, int] | None:
+        """Present on day ``d`` and over a limit: (the first breaking day of this continuous stay, ``d``).
+
+        Within one continuous stay the window count only grows and so does the single-stay count, so once
+        a day breaks a limit every later day of the stay does: the overstay is one run of days.
+        """
+        run = self.run_around(d)
+        if run is None:
+            return None
+        first = self.first_violation(start=run[0], end=d)
+        return None if first is None else (first, d)
+
+    def fullest_window_end(self, d: int) -> int | None:
+        """The last day of the window up to ``d`` that holds the most days of stay (the earliest of equals).
+
+        The count rises along a stay, so the candidates are the last day of each stay (or ``d`` itself).
+        """
+        ends = [min(b, d) for a, b in self.intervals if a <= d]
+        if not ends:
+            return None
+        return max(ends, key=lambda e: (self.used_on(e), -e))
+
     def next_start(self, start: int, length: int) -> int | None:
         """The first day on or after ``start`` from which ``length`` consecutive days are allowed.
 

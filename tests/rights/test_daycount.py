@@ -197,3 +197,16 @@ def test_a_thousand_stays_over_a_decade_are_answered_in_milliseconds():
     elapsed = time.perf_counter() - began
     assert answer["days_used"] is not None
     assert elapsed < 0.25, f"{elapsed * 1000:.1f} ms"
+
+
+def test_an_overstay_is_one_run_from_the_first_breaking_day_of_the_stay_to_the_day_asked():
+    cal = DayCount([(1, 100)], window=180, limit=90)
+    assert cal.overstay_run(100) == (91, 100)
+    assert cal.overstay_run(90) is None  # the ninetieth day is still within the limit
+    assert cal.overstay_run(150) is None  # not present that day: not over the limit now
+
+
+def test_the_fullest_window_ends_on_the_last_day_of_the_longest_stay():
+    cal = DayCount([(1, 120), (200, 210)], window=180, limit=90)
+    assert cal.fullest_window_end(250) == 120 and cal.used_on(120) == 120
+    assert cal.fullest_window_end(0) is None

@@ -180,28 +180,14 @@ def _d(ordinal: int | None) -> dt.date | None:
     return None if ordinal is None else dt.date.fromordinal(ordinal)
 
 
-def _overstay_period(cal: DayCount, d: int) -> dict[str, Any] | None:
-    """Present on day ``d`` and over a limit: from the first breaking day of this continuous stay to ``d``.
-
-    Within one continuous stay the window count only grows and the single-stay count too, so once a day
-    breaks a limit every later day of the stay does: the overstay is one period.
-    """
-    run = cal.run_around(d)
-    if run is None:
-        return None
-    first = cal.first_violation(start=run[0], end=d)
-    if first is None:
-        return None
-    return {"start": _d(first), "end": _d(d), "days": d - first + 1}
+def _period(run: tuple[int, int] | None) -> dict[str, Any] | None:
+    return None if run is None else {"start": _d(run[0]), "end": _d(run[1]), "days": run[1] - run[0] + 1}
 
 
-def _worst_window(cal: DayCount, d: int) -> dict[str, Any] | None:
-    """The window up to ``d`` holding the most days. The count rises along a stay, so the candidates are
-    the last day of each stay (or ``d`` for the stay it falls in)."""
-    ends = [min(b, d) for a, b in cal.intervals if a <= d]
-    if not ends:
+def _worst(cal: DayCount, d: int) -> dict[str, Any] | None:
+    end = cal.fullest_window_end(d)
+    if end is None:
         return None
-    end = max(ends, key=lambda e: (cal.used_on(e), -e))
     return {"start": _d(end - cal.window + 1), "end": _d(end), "days": cal.used_on(end)}
 
 
@@ -299,8 +285,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         days_remaining=max(0, N - used),
         days_over_window_limit=max(0, used - N),
         overstay_days=max(0, used - N),
-        overstay_period=_overstay_period(cal, d),
-        worst_window=_worst_window(cal, d),
+        overstay_period=_period(cal.overstay_run(d)),
+        worst_window=_worst(cal, d),
         compliant=first is None,
         first_violation_day=_d(first),
         first_violation_limit=_broken_limit(cal, first),
