@@ -20,6 +20,7 @@ scheme and the table of numbering forms.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Separator of the steps of an eId path.
 SEPARATOR = "__"
@@ -62,6 +63,7 @@ _PARENTHESISED = re.compile(r"(?<=\w)\s*\((\w+)\)")  # "288(1)": an inserted art
 _PRIM = re.compile(r"\s*\bприм\b\.?")  # "12 прим.": the old way of printing 12¹
 
 
+@lru_cache(maxsize=8192)  # a code repeats "1.", "2)", "а)" thousands of times
 def number(printed: str) -> str:
     """The eId form of a printed number, the same for every way the region writes it.
 
