@@ -7,13 +7,13 @@ Counts were checked independently of the parser, e.g.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from kenes.lex.ingest.readers import read_text
 from kenes.lex.ingest.structure import parse_text
 from tests.conftest import corpus_file
+from tests.growth import assert_grows_linearly
 
 pytestmark = pytest.mark.corpus
 
@@ -119,11 +119,11 @@ def test_constitution_has_a_preamble_and_nine_roman_sections():
     assert "Примечание. См." not in all_text(doc)
 
 
-def test_the_administrative_offences_code_parses_well_under_five_seconds():
-    path = corpus_file("kz", "administrative_offences_code_2014_ru.txt")
-    start = time.perf_counter()
-    parse_text(read_text(path), "rus")
-    assert time.perf_counter() - start < 5
+def test_the_administrative_offences_code_parses_in_linear_time():
+    """Its size is the point: a quarter of the code costs about a quarter of the whole (bench/ times it)."""
+    text = read_text(corpus_file("kz", "administrative_offences_code_2014_ru.txt"))
+    assert len(parse_text(text, "rus").articles()) > 800
+    assert_grows_linearly(lambda n: lambda: parse_text(text[:n], "rus"), len(text) // 4)
 
 
 # --- ILO ------------------------------------------------------------------------------------------------
