@@ -52,7 +52,9 @@ def dispute_years(country: str | None = None) -> list[DisputeYear]:
         )
     )
     years: dict[tuple[str, int], DisputeYear] = defaultdict(lambda: DisputeYear("", 0))
-    for pk, code, outcome, outcome_on in disputes.values_list("pk", "country", "outcome", "outcome_on"):
+    for pk, code, outcome, outcome_on in disputes.order_by().values_list(
+        "pk", "country", "outcome", "outcome_on"
+    ):
         row = years[(code, outcome_on.year)]
         row.country, row.year = code, outcome_on.year
         row.closed += 1

@@ -74,6 +74,7 @@ def _stat_values(country: str, indicator: str, breakdown: str = "") -> dict[int,
         indicator__code=indicator, country=country, origin="", destination="", breakdown=breakdown
     ).order_by()
     rows = Value.objects.filter(series_id__in=list(ids.values_list("pk", flat=True))).select_related("source")
+    rows = rows.order_by()  # sorted below; the default ordering would join the series and indicator
     return {
         v.year: Figure(v.value, _source_label(v.source, v.period))
         for v in sorted(rows, key=lambda v: v.period)

@@ -63,7 +63,7 @@ def matrix(countries: tuple[str, ...] = REGION) -> Matrix:
             cells[(status.country, status.treaty)] = Cell(
                 "in-force", str(status.year or ""), source=status.source.name
             )
-    for r in Ratification.objects.filter(country_id__in=countries).select_related("instrument"):
+    for r in Ratification.objects.filter(country_id__in=countries).select_related("instrument").order_by():
         code = codes.get(r.instrument.frbr_uri)
         if code is None:
             continue

@@ -77,8 +77,10 @@ def latest_values(series: Iterable) -> dict[int, tuple]:
         if s.last_period:
             wanted |= Q(series_id=s.pk, period=s.last_period)
     out: dict[int, tuple] = {}
-    for sid, year, period, value, source, dated in Value.objects.filter(wanted).values_list(
-        "series_id", "year", "period", "value", "source__name", "source__dated"
+    for sid, year, period, value, source, dated in (
+        Value.objects.filter(wanted)
+        .order_by()
+        .values_list("series_id", "year", "period", "value", "source__name", "source__dated")
     ):
         out[sid] = (year, period, value, source, dated)
     return out
