@@ -242,7 +242,15 @@ def _organisation(org_id: uuid.UUID):
 
 @router.get("/desk/cases/{case_id}/consents", response=list[ConsentOut], summary="Consents of a case")
 def list_consents(request: HttpRequest, case_id: uuid.UUID):
-    _staff_, case = _case(request, case_id)
+    staff, case = _case(request, case_id)
+    audit.record(
+        AuditAction.VIEW,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail="consents",
+    )
     return [_consent(c) for c in case.consents.order_by("given_on")]
 
 
@@ -305,7 +313,15 @@ def _refused(exc: referrals.ReferralRefused) -> ApiError:
 
 @router.get("/desk/cases/{case_id}/referrals", response=list[ReferralOut], summary="Referrals of a case")
 def list_case_referrals(request: HttpRequest, case_id: uuid.UUID):
-    _staff_, case = _case(request, case_id)
+    staff, case = _case(request, case_id)
+    audit.record(
+        AuditAction.VIEW,
+        user=staff.user,
+        organisation_id=staff.organisation_id,
+        obj=case,
+        request=request,
+        detail="referrals",
+    )
     return [_referral(request, r) for r in case.referrals_out.all()]
 
 

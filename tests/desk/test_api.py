@@ -107,3 +107,20 @@ def test_referral_steps_on_an_unknown_referral_are_404(client, consultant_a, ste
         client, f"/api/desk/referrals/00000000-0000-4000-8000-000000000000/{step}", {}, consultant_a
     )
     assert response.status_code == 404
+
+
+def test_every_api_read_of_a_case_leaves_an_audit_entry(client, consultant_a):
+    from kenes.api import api
+
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    reads = [
+        p
+        for p, item in api.get_openapi_schema()["paths"].items()
+        if p.startswith("/api/desk/cases/{case_id}") and "get" in item
+    ]
+    assert len(reads) >= 4
+    for template in reads:
+        before = AuditEntry.objects.exclude(action="login").count()
+        response = client.get(template.replace("{case_id}", case_id), **basic(consultant_a))
+        assert response.status_code == 200, template
+        assert AuditEntry.objects.exclude(action="login").count() == before + 1, template
