@@ -176,6 +176,8 @@ def _intake(user, i: int):
 
 def bench_write(users, writes: int) -> tuple[float, float, float]:
     """Median ms of an intake with encryption+audit, without, and the overhead in %."""
+    from django.db import connection
+
     from kenes.desk import audit, crypto
     from kenes.desk.crypto import SealedText
 
@@ -199,12 +201,25 @@ def bench_write(users, writes: int) -> tuple[float, float, float]:
         plain = timed(30_000_000)
     finally:
         crypto.seal, audit.record = saved
-    from kenes.desk.models import Person
+    from kenes.desk.models import CaseCategory
 
-    # the rows written without encryption must not stay: nothing else could read them
-    Person.objects.filter(pk__in=[case.person_id for case in written[-writes:]]).delete()
-    a, b = statistics.median(secured) * 1000, statistics.median(plain) * 1000
-    return a, b, (a / b - 1) * 100
+    # the rows written without encryption must not stay (nothing could read them): deleted in SQL, since the
+    # ORM's delete would load, and so try to decrypt, them first
+    plain_cases = written[-writes:]
+    CaseCategory.objects.filter(case__in=[c.pk for c in plain_cases]).delete()
+
+    def sql_id(value):  # how Django stores a UUID: 32 hex digits on SQLite, the uuid type on PostgreSQL
+        return value.hex if connection.vendor == "sqlite" else value
+
+    with connection.cursor() as cursor:
+        for table, ids in (
+            ("desk_case", [c.pk for c in plain_cases]),
+            ("desk_person", [c.person_id for c in plain_cases]),
+        ):
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", [sql_id(i) for i in ids])
+    with_both, without = statistics.median(secured) * 1000, statistics.median(plain) * 1000
+    return with_both, without, (with_both / without - 1) * 100
 
 
 def bench_concurrent(users, workers: int, seconds: float) -> dict:
