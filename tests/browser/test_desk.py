@@ -83,3 +83,30 @@ def test_intake_consultation_with_a_cited_article_referral_and_acceptance(browse
     expect(page.locator("main")).to_contain_text("Browser Testperson")
     expect(page.locator("main")).to_contain_text("received by referral")
     other.close()
+
+
+def test_a_migrant_asks_for_help_from_a_phone_and_gets_only_a_reference_and_the_centres_contacts(
+    browser, live_server
+):
+    from kenes.accounts.models import CentreContact
+    from kenes.desk.models import Case
+
+    centre = make_org("almaty-help", "kz")
+    CentreContact.objects.create(organisation=centre, city="Almaty", phone="+7 727 000 00 00", confirmed=True)
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-US", viewport={"width": 360, "height": 740}
+    )
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_role("link", name="Ask for help").click()
+    expect(page).to_have_url(re.compile(r"/help/$"))
+    assert accessibility_problems(page) == []
+    page.get_by_label("Your phone or WhatsApp/Telegram number").fill("+7 701 222 33 44")
+    page.get_by_label("Which centre").select_option(str(centre.pk))
+    page.wait_for_timeout(3200)  # the form refuses an answer sent sooner than a person could type it
+    page.get_by_role("button", name="Send").click()
+    case = Case.objects.get(organisation=centre)
+    expect(page.locator("main")).to_contain_text(case.reference)
+    expect(page.locator("main")).to_contain_text("+7 727 000 00 00")
+    assert "222 33 44" not in page.content()
+    context.close()
