@@ -9,7 +9,13 @@ Run on demand (never in the test suite):
 The corpus is the real texts (every provision `kenes demo --corpus` imports), replicated across synthetic
 jurisdictions (x000, x001 …) and four editions each ([2010, 2014), [2014, 2018), [2018, 2022), [2022, …)),
 so the vocabulary and the length of provisions stay real and a quarter of the entries is in force today.
-Queries: the 40 migrant questions plus short queries cut from real headings (seeded), 500 in all.
+Keyword queries: one to three words cut from real headings (seeded), 500. Questions: 100 of 2,000 characters
+made of real clinic questions (``jurhelp_kz_ru.jsonl``), POSTed to /api/search over the demo law itself
+(the Kazakh codes and the rest of the corpus), before the synthetic index replaces it.
+
+Per stage, from the ``Server-Timing`` header the API sets: parse (analysis, question terms), plan (term
+statistics, compile), rank (the engine query, fast fields, re-ranking, the count of results), fuse (a
+question's related-terms and experience rankings), facets, hits (stored documents and snippets), json.
 
 Reported: index build time and size; p50/p95/p99 of `GET /api/search?q=…` through Django's test client (the
 whole request: routing, the service, snippets, JSON) and of the raw engine query alone (the same compiled
@@ -40,7 +46,6 @@ sys.path.insert(0, str(REPO / "bench"))
 from live_service import open_demo_database  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
-QUESTIONS = CORPUS / "questions" / "migrant_questions_kz_ru.json"
 EDITIONS = [dt.date(2010, 1, 1), dt.date(2014, 1, 1), dt.date(2018, 1, 1), dt.date(2022, 1, 1)]
 
 
@@ -77,7 +82,8 @@ def du(path: Path) -> int:
 def base_documents() -> list[dict]:
     """Every provision entry of the database's works, as dicts (analysis done once, here)."""
     from kenes.lex.models import Work
-    from kenes.search.index import PROVISION, documents_for_work
+    from kenes.search.documents import documents_for_work
+    from kenes.search.schema import PROVISION
 
     docs = []
     for work in Work.objects.all():
@@ -91,7 +97,9 @@ def base_documents() -> list[dict]:
 def build_index(path: Path, base: list[dict], n: int) -> tuple[float, int]:
     import tantivy
 
-    from kenes.search.index import _midnight, _write_state, build_schema
+    from kenes.search.documents import _midnight
+    from kenes.search.index import _write_state
+    from kenes.search.schema import build_schema
 
     if path.exists():
         shutil.rmtree(path)
@@ -126,9 +134,10 @@ def build_index(path: Path, base: list[dict], n: int) -> tuple[float, int]:
 
 
 def make_queries(base: list[dict], count: int, seed: int = 7) -> list[str]:
+    """Keyword queries: one to three words cut from real headings (seeded)."""
     rng = random.Random(seed)
-    queries = [q["question"] for q in json.loads(QUESTIONS.read_text())] if QUESTIONS.exists() else []
     headings = [d["heading_text"][0] for d in base if d.get("heading_text", [""])[0] and d["lang"] == ["rus"]]
+    queries: list[str] = []
     while len(queries) < count:
         words = [w for w in rng.choice(headings).split() if len(w) > 3]
         if not words:
@@ -139,19 +148,57 @@ def make_queries(base: list[dict], count: int, seed: int = 7) -> list[str]:
     return queries[:count]
 
 
-def time_http(queries: list[str]) -> tuple[list[float], list[int]]:
+def make_questions(count: int, chars: int = 2000) -> list[str]:
+    """Questions of ``chars`` characters: real clinic questions, each run on into the next."""
+    path = CORPUS / "questions" / "jurhelp_kz_ru.jsonl"
+    if not path.exists():
+        return []
+    texts = [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines()]
+    out = []
+    for i in range(count):
+        text, j = "", i
+        while len(text) < chars:
+            text += texts[j % len(texts)] + " "
+            j += 1
+        out.append(text[:chars])
+    return out
+
+
+def _stages(response) -> dict[str, float]:
+    """The service's stages from the Server-Timing header (``name;dur=ms, …``)."""
+    out = {}
+    for part in response.get("Server-Timing", "").split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if dur:
+            out[name] = float(dur)
+    return out
+
+
+def time_http(
+    queries: list[str], *, post: bool = False
+) -> tuple[list[float], list[int], dict[str, list[float]]]:
+    """Each query through Django's whole request path; also the stages the service reports."""
     from django.test import Client
 
     client = Client()
+
+    def ask(q: str):
+        if post:
+            return client.post("/api/search", {"q": q}, content_type="application/json")
+        return client.get("/api/search", {"q": q})
+
     times, statuses = [], []
+    stages: dict[str, list[float]] = {}
     for q in queries[:20]:
-        client.get("/api/search", {"q": q})  # warm up
+        ask(q)  # warm up
     for q in queries:
         started = time.perf_counter()
-        response = client.get("/api/search", {"q": q})
+        response = ask(q)
         times.append((time.perf_counter() - started) * 1000)
         statuses.append(response.status_code)
-    return times, statuses
+        for name, ms in _stages(response).items():
+            stages.setdefault(name, []).append(ms)
+    return times, statuses, stages
 
 
 def time_engine(queries: list[str]) -> list[float]:
@@ -165,11 +212,11 @@ def time_engine(queries: list[str]) -> list[float]:
     searcher = handle.index.searcher()
     prof = engine.profile()
     filters = engine.Filters(date=timezone.localdate())
-    window = int(prof.get("rerank_window", 200))
+    window = prof.rerank_window
     compiled = []
     for q in queries:
         try:
-            parsed = engine.parse(q, None)
+            parsed = engine.parse(q, None, question_words=prof.question.min_words)
         except engine.QueryError:
             continue
         planned = engine.plan(parsed, searcher, prof)
@@ -255,7 +302,13 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--n", type=int, default=100_000, help="provisions in the synthetic index")
-    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--queries", type=int, default=500, help="keyword queries")
+    parser.add_argument(
+        "--questions",
+        type=int,
+        default=100,
+        help="2,000-character questions (on the demo law, before the synthetic index)",
+    )
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--reuse", action="store_true", help="use KENES_DATA_DIR as it is (demo already run)")
     parser.add_argument("--peer", action="store_true", help="also run the PostgreSQL peer")
@@ -277,6 +330,11 @@ def main() -> int:
     from django.conf import settings
 
     reindex_s, reindex_entries = reindex_four_codes()  # first, while the analyser's memo is cold
+    question_ms: list[float] = []
+    question_stages: dict[str, list[float]] = {}
+    if args.questions:
+        print(f"timing {args.questions} questions of 2,000 characters on the demo law …", file=sys.stderr)
+        question_ms, _statuses, question_stages = time_http(make_questions(args.questions), post=True)
 
     print("reading the real provisions …", file=sys.stderr)
     base = base_documents()
@@ -289,18 +347,29 @@ def main() -> int:
 
     print("timing …", file=sys.stderr)
     engine_ms = time_engine(queries)
-    http_ms, statuses = time_http(queries)
+    http_ms, statuses, stages = time_http(queries)
     errors = sum(1 for s in statuses if s >= 500)
     ratio50 = pct(http_ms, 50) / pct(engine_ms, 50)
     ratio95 = pct(http_ms, 95) / pct(engine_ms, 95)
 
     print(
-        f"\nSearch speed: {written:,} provisions from {len(base):,} real ones, {len(queries)} queries, "
-        f"{os.cpu_count()} CPUs"
+        f"\nSearch speed: {written:,} provisions from {len(base):,} real ones, "
+        f"{len(queries)} keyword queries, {os.cpu_count()} CPUs"
     )
     print("| what | p50 ms | p95 ms | p99 ms | mean ms |\n|---|---|---|---|---|")
     print(row("full HTTP request (GET /api/search, snippets, JSON)", http_ms))
     print(row("raw engine query (tantivy, same query and call)", engine_ms))
+    for name, values in stages.items():
+        print(row(f"stage: {name}", values))
+    if question_ms:
+        print(
+            row(
+                f"2,000-character question, POST /api/search over the demo law ({len(question_ms)})",
+                question_ms,
+            )
+        )
+        for name, values in question_stages.items():
+            print(row(f"question stage: {name}", values))
     peer_result = None
     if args.peer:
         print("running the PostgreSQL peer …", file=sys.stderr)

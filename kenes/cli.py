@@ -60,6 +60,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "-",
         "--graceful-timeout",
         "10",
+        # a question pasted into /search?q=… may be 20,000 characters (~120 KB encoded); the search
+        # refuses what is over 100 KB itself, with a JSON 413, instead of gunicorn's 4 KB HTML error
+        "--limit-request-line",
+        "0",
     ]
     print(f"Kenes on http://{args.host}:{args.port}/ ({args.workers} workers)", flush=True)
     os.execv(sys.executable, argv)

@@ -76,11 +76,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
-    from kenes.search.engine import MAX_OFFSET
-    from kenes.search.service import IndexMissing, QueryError
+    from kenes.search.request import MAX_OFFSET
+    from kenes.search.service import IndexMissing, QueryError, SearchRequest
     from kenes.search.service import search as run_search
 
-    q = request.GET.get("q", "").strip()[:500]
+    q = request.GET.get("q", "").strip()
     filters = {k: request.GET.get(k, "").strip() for k in ("jurisdiction", "type", "topic", "lang", "date")}
     context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
     status = 200
@@ -98,14 +98,16 @@ def search(request: HttpRequest) -> HttpResponse:
     if q and not context["error"]:
         try:
             result = run_search(
-                q,
-                jurisdiction=filters["jurisdiction"] or None,
-                work_type=filters["type"] or None,
-                topic=filters["topic"] or None,
-                lang=filters["lang"] or None,
-                date=date,
-                limit=PAGE_SIZE,
-                offset=(page - 1) * PAGE_SIZE,
+                SearchRequest(
+                    q,
+                    jurisdiction=filters["jurisdiction"],
+                    work_type=filters["type"],
+                    topic=filters["topic"],
+                    lang=filters["lang"],
+                    date=date,
+                    limit=PAGE_SIZE,
+                    offset=(page - 1) * PAGE_SIZE,
+                )
             )
         except QueryError as exc:
             context["error"] = _("The search could not understand this query: %(why)s") % {"why": exc}
@@ -136,6 +138,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 facets_are_estimate=result.facets_are_estimate,
                 facets=_facets(result.facets, filters),
                 not_held_on_date=result.not_held_on_date,
+                # answers before articles: the rights checks the question names, titled as on the home page
+                checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
+                notices=[n.code for n in result.notices],
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,
                 n_pages=n_pages,

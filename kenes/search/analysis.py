@@ -48,6 +48,7 @@ __all__ = [
     "MIN_STEM",
     "STOP_WORDS",
     "analyse",
+    "forms",
     "drop_stop_words",
     "guess_lang",
     "lang_code",
@@ -112,6 +113,11 @@ def terms(text: str, lang: str | None = None) -> list[str]:
 def analyse(text: str, lang: str | None = None) -> str:
     """:func:`terms` joined by spaces: what the engine stores and matches with a whitespace tokenizer."""
     return " ".join(terms(text, lang))
+
+
+def forms(text: str) -> str:
+    """``text``'s words as written (normalised, ё→е, not stemmed), space-separated: the exact wording."""
+    return " ".join(_TOKEN.findall(normalise_text(text).replace("ё", "е")))
 
 
 @lru_cache(maxsize=1 << 19)

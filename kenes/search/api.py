@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import ValidationError as PydanticError
 
 from ..site.errors import ApiError
 from .index import IndexMissing
-from .service import QueryError, search
+from .service import QueryError, QueryTooLong, SearchRequest, search
 
 router = Router(tags=["search"])
 log = logging.getLogger("kenes.search")
@@ -30,6 +33,22 @@ class SearchParams(Schema):
     group: bool = False
     explain: bool = False
     facets: bool = False
+
+    def request(self) -> SearchRequest:
+        return SearchRequest(
+            self.q,
+            jurisdiction=self.jurisdiction,
+            work_type=self.type,
+            topic=self.topic,
+            lang=self.lang,
+            date=self.date,
+            work=self.work,
+            limit=self.limit,
+            offset=self.offset,
+            group_by_work=self.group,
+            explain=self.explain,
+            facets=self.facets,
+        )
 
 
 class HitOut(Schema):
@@ -52,6 +71,18 @@ class NotHeldOut(Schema):
     title: str
     # "from" is a Python keyword
     first_edition: str = Field(alias="from", description="the date of the earliest edition held")
+
+
+class CheckOut(Schema):
+    slug: str = Field(description="the rights rule (kenes.rights)")
+    url: str = Field(description="the check's page")
+    api: str = Field(description="the check's API endpoint (POST)")
+
+
+class NoticeOut(Schema):
+    code: str
+    message: str
+    topic: str = ""
 
 
 class SearchOut(Schema):
@@ -77,6 +108,15 @@ class SearchOut(Schema):
     facets_are_estimate: bool = Field(
         False, description="true when the facet counts are approximate (above 10,000 matching entries)"
     )
+    question: bool = Field(False, description="the query was read as a question (a situation described)")
+    checks: list[CheckOut] = Field(
+        default_factory=list,
+        description="rights checks that answer the question, best first: show them before the articles",
+    )
+    notices: list[NoticeOut] = Field(
+        default_factory=list,
+        description="why the result is empty or partial: nothing-searchable, cut, not-here",
+    )
 
 
 @router.get("/search", response=SearchOut, summary="Search provisions (citations first, then text)")
@@ -88,21 +128,46 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpRe
     it is an estimate (``total_is_estimate``). ``snippet`` is HTML-escaped text with ``<mark>`` around
     the matched words.
     """
+    return _answer(params)
+
+
+@router.post(
+    "/search",
+    response=SearchOut,
+    summary="Search with a long question (JSON body)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": SearchParams.model_json_schema()}},
+        }
+    },
+)
+def search_post(request: HttpRequest) -> HttpResponse:
+    """The same search with the parameters in a JSON body: for a question of up to 20,000 characters
+    (a pasted letter), which no URL carries comfortably. A query over 100 KB is refused with a 413."""
     try:
-        result = search(
-            params.q,
-            jurisdiction=params.jurisdiction,
-            work_type=params.type,
-            topic=params.topic,
-            lang=params.lang,
-            date=params.date,
-            work=params.work,
-            limit=params.limit,
-            offset=params.offset,
-            group_by_work=params.group,
-            explain=params.explain,
-            facets=params.facets,
-        )
+        raw = request.body
+    except RequestDataTooBig:
+        raise ApiError(413, "the request body is too large to read", code="query-too-long") from None
+    try:
+        data = json.loads(raw or b"null")
+    except (ValueError, RecursionError) as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc}", code="malformed-json") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "the body must be a JSON object with q and the filters", code="bad-query")
+    try:
+        params = SearchParams.model_validate(data)
+    except PydanticError as exc:
+        where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
+        raise ApiError(400, f"invalid search parameters: {where}", code="bad-query") from None
+    return _answer(params)
+
+
+def _answer(params: SearchParams) -> HttpResponse:
+    try:
+        result = search(params.request())
+    except QueryTooLong as exc:
+        raise ApiError(413, str(exc), code="query-too-long") from exc
     except QueryError as exc:
         raise ApiError(400, str(exc), code="bad-query") from exc
     except IndexMissing as exc:
@@ -111,8 +176,16 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpRe
             503, "the search index has not been built yet: run `kenes reindex`", code="no-index"
         ) from exc
     body = result.as_json()
+    body["checks"] = [
+        {"slug": slug, "url": f"/rights/{slug}/", "api": f"/api/rights/{slug}"} for slug in result.checks
+    ]
     if not params.facets:
         body["facets"] = None
     # Serialised here rather than validated again against SearchOut (which documents it): the service
     # built it, and re-validating ten hits costs as much as their snippets.
-    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
+    started = time.perf_counter()
+    response = HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
+    stages = {**result.timings, "json": (time.perf_counter() - started) * 1000}
+    # where the request's time went (browsers' developer tools and bench/search.py read it)
+    response["Server-Timing"] = ", ".join(f"{name};dur={ms:.2f}" for name, ms in stages.items())
+    return response

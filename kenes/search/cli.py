@@ -36,22 +36,24 @@ def _plain(snippet: str) -> str:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from .index import IndexMissing
-    from .service import QueryError, search
+    from .service import QueryError, SearchRequest, search
 
     try:
         result = search(
-            args.query,
-            jurisdiction=args.jurisdiction,
-            work_type=args.type,
-            topic=args.topic,
-            lang=args.lang,
-            date=args.date,
-            work=args.work,
-            limit=args.limit,
-            offset=args.offset,
-            group_by_work=args.group,
-            explain=args.explain,
-            facets=False,
+            SearchRequest(
+                args.query,
+                jurisdiction=args.jurisdiction,
+                work_type=args.type,
+                topic=args.topic,
+                lang=args.lang,
+                date=args.date,
+                work=args.work,
+                limit=args.limit,
+                offset=args.offset,
+                group_by_work=args.group,
+                explain=args.explain,
+                facets=False,
+            )
         )
     except QueryError as exc:
         print(f"kenes: error: {exc}", file=sys.stderr)
@@ -64,6 +66,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         body["facets"] = None
         print(json.dumps(body, ensure_ascii=False, indent=1))
         return 0
+    for slug in result.checks:
+        print(f"rights check: /rights/{slug}/")
+    for notice in result.notices:
+        print(f"note: {notice.message}")
     if not result.hits:
         print("no results")
         return 0

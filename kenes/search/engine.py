@@ -11,160 +11,49 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
-from pathlib import Path
 
 import tantivy
-import yaml
 
-from kenes.lex.languages import BCP47_TO_AKN
+from . import intents
+from .profile import Profile, profile
+from .query import MAX_QUERY_CHARS, ParsedQuery, QueryError, QueryTooLong, normalise_lang, parse
+from .request import MAX_LIMIT, MAX_OFFSET
+from .schema import GROUP_SPAN, KIND_CODES, WORK_TYPE_CODES
 
-from . import analysis, intents
+# parse and the profile are re-exported: the pipeline's steps are read as engine.parse … engine.rank
+__all__ = [
+    "EXACT_COUNT_MAX",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
+    "MAX_QUERY_CHARS",
+    "Count",
+    "FacetCounts",
+    "Filters",
+    "Plan",
+    "Ranked",
+    "compile_query",
+    "count_groups",
+    "explanation",
+    "facet_counts",
+    "filter_query",
+    "plan",
+    "rank",
+    "ParsedQuery",
+    "Profile",
+    "QueryError",
+    "QueryTooLong",
+    "normalise_lang",
+    "parse",
+    "profile",
+]
 
-PROFILE_FILE = Path(__file__).with_name("profile.yaml")
-MAX_QUERY_CHARS = 500
-MAX_TERMS = 32
-MAX_EXPANSIONS = 64
-MAX_PHRASES = 24
-MAX_LIMIT = 50
-MAX_OFFSET = 1000
 #: Up to this many matching entries the result count is exact and every result page can be reached (the
 #: re-ranking widens to all matches for a deep page); above it the count is an estimate (HyperLogLog).
 EXACT_COUNT_MAX = 10_000
-_QUOTES = re.compile(r'"([^"]*)"')
-_OPERATORS = {"and", "or", "not", "&&", "||", "+", "-", "!", "*", "|", "&"}
-
-
-class QueryError(ValueError):
-    """The request cannot be searched as given; the message says what to change (an API 400)."""
-
-
-@lru_cache(maxsize=4)
-def _load_profile(path: str, mtime: float) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-
-
-def profile() -> dict:
-    """The ranking profile, re-read when the file changes (so tuning needs no restart)."""
-    return _load_profile(str(PROFILE_FILE), PROFILE_FILE.stat().st_mtime)
-
-
-def normalise_lang(lang: str | None) -> str | None:
-    if not lang:
-        return None
-    code = BCP47_TO_AKN.get(lang.lower(), lang.lower())
-    if code not in analysis.LANGS:
-        raise QueryError(f"unknown language {lang!r}; use one of: {', '.join(analysis.LANGS)}")
-    return code
-
-
-# ---------------------------------------------------------------- parse
-
-
-@dataclass(frozen=True)
-class ParsedQuery:
-    text: str
-    lang: str  # the language the query was analysed as
-    terms: tuple[str, ...]  # the reader's own words as index terms, in order, stop words out
-    phrases: tuple[tuple[str, ...], ...] = ()  # "quoted" runs: every one must match
-    excluded: tuple[str, ...] = ()  # -word
-    expansions: tuple[str, ...] = ()  # added by the glossary
-    expansion_weights: tuple[float, ...] = ()  # the glossary's weight of each
-    # the matched glossary concepts' phrases as terms, each with whether it is in the query's language
-    concept_phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    intents: tuple[str, ...] = ()  # what the question asks about beyond its subject (intents.yaml)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.terms or self.phrases)
-
-    def highlight_terms(self) -> frozenset[str]:
-        return frozenset(self.terms) | frozenset(self.expansions) | {t for p in self.phrases for t in p}
-
-
-def parse(text: str, lang: str | None = None) -> ParsedQuery:
-    """The query as terms; raises :class:`QueryError` for input that cannot mean a search."""
-    text = (text or "").strip()
-    if not text:
-        raise QueryError("the query is empty: type a few words or a citation such as «ст. 113 ТК РК»")
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is {len(text)} characters long; at most {MAX_QUERY_CHARS} are searched")
-    if text.count('"') % 2:
-        raise QueryError('the query has an unbalanced quote ("): close the phrase or remove the quote')
-    code = lang or analysis.guess_lang(text)
-    phrases = []
-    for inner in _QUOTES.findall(text):
-        found = tuple(analysis.terms(inner, code))
-        if found:
-            phrases.append(found)
-    rest = _QUOTES.sub(" ", text)
-    words, excluded = [], []
-    for word in rest.split():
-        if word.lower() in _OPERATORS:
-            continue
-        if word.startswith("-") and len(word) > 1 and not word[1].isdigit():
-            excluded.extend(analysis.terms(word[1:], code))
-        else:
-            words.append(word)
-    found = analysis.drop_stop_words(analysis.terms(" ".join(words), code), code)
-    seen: set[str] = set()
-    ordered = []
-    for t in found:
-        if t not in seen:
-            seen.add(t)
-            ordered.append(t)
-    return ParsedQuery(
-        text=text,
-        lang=code,
-        terms=tuple(ordered[:MAX_TERMS]),
-        phrases=tuple(phrases[:4]),
-        excluded=tuple(excluded[:8]),
-        intents=intents.detect(text),
-        **_expand(tuple([*ordered, *(t for p in phrases for t in p)]), code),
-    )
-
-
-@lru_cache(maxsize=4096)
-def _expand(found: tuple[str, ...], lang: str) -> dict[str, tuple]:
-    """The glossary's extra terms and their weights (a missing or failing glossary adds nothing).
-
-    Memoised: matching a query against the whole glossary costs about a millisecond, and popular
-    questions come back.
-    """
-    seen = set(found)
-    try:
-        from . import glossary
-
-        found_expansions = glossary.expansions(list(found), lang)
-        added = [(e.term, float(e.weight)) for e in found_expansions]
-        table = glossary.concepts()
-        phrases = {
-            (key, code == lang)
-            for cid in {e.source for e in found_expansions}
-            if cid in table
-            for code, keys in table[cid].keys.items()
-            for key in keys
-            if len(key) >= 2
-        } | {(key, True) for key in glossary.legal_phrases(list(found), lang)}
-    except Exception:  # the glossary is data another module owns; search works without it
-        return {}
-    terms, weights = [], []
-    for term, weight in added:
-        for part in term.split():
-            if part not in seen:
-                seen.add(part)
-                terms.append(part)
-                weights.append(weight)
-    return {
-        "expansions": tuple(terms[:MAX_EXPANSIONS]),
-        "expansion_weights": tuple(weights[:MAX_EXPANSIONS]),
-        "concept_phrases": tuple(sorted(phrases, key=lambda p: (not p[1], p[0]))),
-    }
 
 
 # ---------------------------------------------------------------- filters
@@ -219,11 +108,17 @@ class Plan:
         )
 
 
-def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
-    """Weigh terms; drop those too common to say anything, unless that would leave nothing."""
+def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: Profile) -> Plan:
+    """Weigh terms; drop those too common to say anything, unless that would leave nothing.
+
+    A question (parsed.question) keeps only its ``question.max_terms`` most informative terms: the
+    question's own weight of each times its inverse document frequency, so a letter of 300 words searches
+    the dozen that say what it is about.
+    """
     total = max(1, searcher.num_docs)
-    share = float(prof.get("common_term_share", 1.0))
-    own = [(t, 1.0) for t in parsed.terms]
+    share = prof.question.common_share if parsed.question else prof.common_term_share
+    own_weights = parsed.term_weights or (1.0,) * len(parsed.terms)
+    own = list(zip(parsed.terms, own_weights, strict=True))
     own_df = {t: searcher.doc_freq("body", t) or searcher.doc_freq("heading", t) for t, _w in own}
     common = {t for t, _w in own if own_df[t] > share * total}
     # common terms go only when a rarer term that occurs at all is left: otherwise a query of common words
@@ -231,8 +126,13 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
     kept = [(t, w) for t, w in own if t not in common and own_df[t]]
     if not kept:
         kept, common = own, set()
-    exp_w = float(prof.get("expansion_weight", 0.5))
-    expansion_share = float(prof.get("common_expansion_share", share))
+    elif parsed.question and len(kept) < 3:
+        # a question keeps its common words when too few rarer ones are left (a small library)
+        kept, common = [(t, w) for t, w in own if own_df[t]], set()
+    if parsed.question:
+        informative = sorted(kept, key=lambda tw: -tw[1] * math.log(1 + total / (1 + own_df[tw[0]])))
+        chosen = set(informative[: prof.question.max_terms])
+        kept = [(t, w) for t, w in own if (t, w) in chosen]  # the question's order (for proximity)
     weights = parsed.expansion_weights or (1.0,) * len(parsed.expansions)
     df: dict[str, int] = {}
 
@@ -242,59 +142,60 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: dict) -> Plan:
         return df[term] > 0
 
     added = [
-        (term, exp_w * w)
+        (term, prof.expansion_weight * w)
         for term, w in zip(parsed.expansions, weights, strict=False)
-        if known(term) and df[term] <= expansion_share * total
+        if known(term) and df[term] <= prof.common_expansion_share * total
     ]
     added.sort(key=lambda tw: -tw[1])  # stable: the glossary's order among equal weights
-    kept += added[: int(prof.get("max_expansions", MAX_EXPANSIONS))]
-    other_language = float(prof.get("concept_phrase", {}).get("other_language", 1.0))
+    kept += added[: prof.max_expansions]
+    concept = prof.concept_phrase
     phrases = tuple(
-        p for p in parsed.concept_phrases if (p[1] or other_language) and all(known(t) for t in p[0])
-    )[: int(prof.get("concept_phrase", {}).get("max", MAX_PHRASES))]
+        p for p in parsed.concept_phrases if (p[1] or concept.other_language) and all(known(t) for t in p[0])
+    )[: concept.max]
     return Plan(tuple(kept), tuple(sorted(common)), phrases)
 
 
 def compile_query(
-    parsed: ParsedQuery, planned: Plan, schema: tantivy.Schema, filters: Filters, prof: dict
+    parsed: ParsedQuery, planned: Plan, schema: tantivy.Schema, filters: Filters, prof: Profile
 ) -> tantivy.Query:
     Q, Occur = tantivy.Query, tantivy.Occur
-    fields: dict[str, float] = prof["fields"]
     should: list[tuple[tantivy.Occur, tantivy.Query]] = []
     own_terms = set(parsed.terms)
-    expansion_fields = set(prof.get("expansion_fields") or fields)
+    expansion_fields = set(prof.expansion_fields)
+    fields = prof.question.fields if parsed.question else prof.fields
     for term, weight in planned.weighted:
         for name, boost in fields.items():
             if term in own_terms or name in expansion_fields:
                 query = Q.term_query(schema, name, term)
                 should.append((Occur.Should, Q.boost_query(query, boost * weight)))
+    if parsed.question and prof.question.forms_weight and parsed.term_forms:
+        # the article's exact wording: the forms the question wrote of each term it kept
+        written = dict(zip(parsed.terms, parsed.term_forms, strict=False))
+        for term, weight in planned.weighted:
+            for form in written.get(term, ())[:3]:
+                query = Q.term_query(schema, "forms", form)
+                should.append((Occur.Should, Q.boost_query(query, prof.question.forms_weight * weight)))
     kept = {t for t, _w in planned.weighted}
     own = [t for t in parsed.terms if t in kept]
     if len(own) >= 2:
-        phrase, near = prof.get("phrase", {}), prof.get("proximity", {})
-        for name in ("body", "heading"):
-            should.append(
-                (
-                    Occur.Should,
-                    Q.boost_query(
-                        Q.phrase_query(schema, name, own, slop=phrase.get("slop", 0)),
-                        float(phrase.get("boost", 1.0)),
-                    ),
-                )
-            )
+        phrase, near = prof.phrase, prof.proximity
+        if not parsed.question:  # a question's words in its order are no phrase of the law
+            for name in ("body", "heading"):
+                query = Q.phrase_query(schema, name, own, slop=phrase.slop)
+                should.append((Occur.Should, Q.boost_query(query, phrase.boost)))
         # proximity: each neighbouring pair within a few words of each other
-        pairs = int(near.get("pairs", 8)) if float(near.get("boost", 0)) else 0
+        pairs = near.pairs if near.boost else 0
         for a, b in list(zip(own, own[1:], strict=False))[:pairs]:
-            query = Q.phrase_query(schema, "body", [a, b], slop=int(near.get("slop", 8)))
-            should.append((Occur.Should, Q.boost_query(query, float(near.get("boost", 1.0)))))
-    concept = prof.get("concept_phrase", {})
-    other = float(concept.get("other_language", 1.0))
+            query = Q.phrase_query(schema, "body", [a, b], slop=near.slop)
+            should.append((Occur.Should, Q.boost_query(query, near.boost)))
+    concept = prof.concept_phrase
     for words, same_language in planned.phrases:
-        if not (same_language or other):
+        if not (same_language or concept.other_language):
             continue
-        for name in ("heading", "body"):
-            query = Q.phrase_query(schema, name, list(words), slop=int(concept.get("slop", 1)))
-            boost = float(concept.get(name, 1.0)) * (1.0 if same_language else other)
+        for name, weight in (("heading", concept.heading), ("body", concept.body)):
+            query = Q.phrase_query(schema, name, list(words), slop=concept.slop)
+            boost = weight * (1.0 if same_language else concept.other_language)
+            boost *= prof.question.concept_scale if parsed.question else 1.0
             should.append((Occur.Should, Q.boost_query(query, boost)))
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     if should:
@@ -310,6 +211,10 @@ def compile_query(
     for term in parsed.excluded:
         for name in ("body", "heading", "sub"):
             clauses.append((Occur.MustNot, Q.term_query(schema, name, term)))
+    if parsed.question and prof.question.articles_only:
+        # lawyers cite articles: a question is matched against each article's whole text (``sub``, or
+        # ``body`` when it has no parts), not against its paragraphs one by one
+        clauses.append((Occur.Must, Q.term_query(schema, "kind", "article")))
     clauses.append((Occur.Must, filter_query(schema, filters)))
     return Q.boolean_query(clauses)
 
@@ -325,19 +230,11 @@ class Ranked:
     score: float
     work_id: int  # read when hits are grouped by work; 0 otherwise
     factors: dict[str, float] = field(default_factory=dict)
+    unit: int = 0  # the collapse key (article group, or work id with group_by_work): what fusion merges on
 
 
-_TYPE_BY_CODE: dict[int, str] = {}
-_KIND_BY_CODE: dict[int, str] = {}
-
-
-def _codes() -> tuple[dict[int, str], dict[int, str]]:
-    if not _TYPE_BY_CODE:
-        from .index import KIND_CODES, WORK_TYPE_CODES
-
-        _TYPE_BY_CODE.update({v: k for k, v in WORK_TYPE_CODES.items()})
-        _KIND_BY_CODE.update({v: k for k, v in KIND_CODES.items()})
-    return _TYPE_BY_CODE, _KIND_BY_CODE
+_TYPE_BY_CODE = {v: k for k, v in WORK_TYPE_CODES.items()}
+_KIND_BY_CODE = {v: k for k, v in KIND_CODES.items()}
 
 
 def rank(
@@ -346,11 +243,12 @@ def rank(
     *,
     day: dt.date,
     window: int,
-    prof: dict,
+    prof: Profile,
     collapse: bool,
     group_by_work: bool,
     asked: tuple[str, ...] = (),
     need: int = MAX_OFFSET + MAX_LIMIT,
+    count: bool = True,
 ) -> tuple[list[Ranked], Count]:
     """The top ``window`` text matches re-ranked by the priors and collapsed; also how many results there are
     (see :class:`Count`).
@@ -358,23 +256,25 @@ def rank(
     ``need``: how many ranked hits the caller shows (offset + limit): the rest are not built.
     ``asked``: the query's intents; for ``liability`` the provisions that set a sanction weigh
     ``intents.liability.sanction`` times more (a question about consequences wants the penalty).
+    ``count``: count every match and result (a question lists its ranked window only: counting the
+    thousands of entries an OR of thirty words matches is most of its cost and tells the reader nothing).
     """
-    result = searcher.search(query, limit=window, count=True)
+    result = searcher.search(query, limit=window, count=count)
     hits = result.hits
     if not hits:
-        return [], Count(0, result.count)
+        return [], Count(0, result.count or 0)
     addresses = [a for _s, a in hits]
     # each fast field read is a call into the index per request: only those the ranking uses
     wanted = ["type_code", "kind_code", "commenced", "repealed", "work_id" if group_by_work else "group"]
-    sanction_w = float((prof.get("intents") or {}).get(intents.LIABILITY, {}).get("sanction", 1.0))
+    sanction_w = prof.intents.liability.sanction
     liability = intents.LIABILITY in asked and sanction_w != 1.0
     if liability:
         wanted.append("sanction")
     fast = {name: searcher.fast_field_values(name, addresses) for name in wanted}
     sanctions = fast.get("sanction") or [0] * len(hits)
-    types, kinds = _codes()
-    type_w, kind_w = prof.get("work_type", {}), prof.get("kind", {})
-    off = float(prof.get("not_in_force", 1.0))
+    types, kinds = _TYPE_BY_CODE, _KIND_BY_CODE
+    type_w, kind_w = prof.work_type, prof.kind
+    off = prof.not_in_force
     ordinal = day.toordinal()
     t_codes, k_codes = fast["type_code"], fast["kind_code"]
     commenced, repealed = fast["commenced"], fast["repealed"]
@@ -411,10 +311,20 @@ def rank(
             seen.add(group_keys[i])
         key = keys_of[i]
         ranked.append(
-            Ranked(hits[i][1], hits[i][0], prior_of[key], final, int(work_ids[i] or 0), dict(factors_of[key]))
+            Ranked(
+                hits[i][1],
+                hits[i][0],
+                prior_of[key],
+                final,
+                int(work_ids[i] or 0),
+                dict(factors_of[key]),
+                unit=int(group_keys[i] or 0),
+            )
         )
         if len(ranked) >= need:
             break
+    if not count:
+        return ranked, Count(len(ranked), len(hits))
     if not (collapse or group_by_work):
         return ranked, Count(result.count, result.count)
     if len(hits) >= result.count:  # every match is in the window: its distinct groups are the results
@@ -447,8 +357,6 @@ def count_groups(searcher: tantivy.Searcher, query: tantivy.Query, field: str, m
 
 #: Values listed per facet (the most frequent first).
 FACET_SIZE = 30
-#: ``group`` (index.py) = expression id * GROUP_SPAN + the order of the article: hits of one article collapse.
-GROUP_SPAN = 1_000_000
 #: Facets whose value is the same on every entry of an expression (index.py's ``common`` fields).
 PER_EXPRESSION = frozenset({"jurisdiction", "work_type", "lang"})
 

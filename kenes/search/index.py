@@ -15,7 +15,6 @@ the raw text is stored beside them for snippets.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -30,25 +29,13 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
-from kenes.lex import eid as eids
-from kenes.lex.models import Expression, Provision, Work, WorkType
+from kenes.lex.models import Expression, Work
 
-from . import intents
-from .analysis import analyse
-from .engine import GROUP_SPAN
+from .documents import documents_for_work, topic_slugs_with_ancestors, topic_table_rows, work_stamp
+from .schema import FAR_FUTURE, MARKER, SCHEMA_VERSION, build_schema
 
 log = logging.getLogger("kenes.search")
-
-#: Bumped whenever the schema or what goes into a field changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 3
 STATE_FILE = "kenes-search.json"
-FAR_FUTURE = dt.date(2200, 1, 1)  # tantivy dates end in 2262
-#: Snippet source kept per entry; longer texts are cut (the snippet is a window of it anyway).
-STORED_TEXT_CHARS = 4000
-
-WORK_TYPE_CODES = {value: i + 1 for i, value in enumerate(WorkType.values)}
-KIND_CODES = {value: i + 1 for i, value in enumerate(Provision.Kind.values)}
-PROVISION, MARKER = "p", "x"
 
 
 class IndexMissing(RuntimeError):
@@ -62,43 +49,6 @@ class IndexBusy(RuntimeError):
 def index_path() -> Path:
     configured = getattr(settings, "KENES_SEARCH_INDEX", None)
     return Path(configured) if configured else Path(settings.DATA_DIR) / "search-index"
-
-
-def build_schema() -> tantivy.Schema:
-    sb = tantivy.SchemaBuilder()
-    # what the entry is, for updates and filters
-    sb.add_text_field("rec", tokenizer_name="raw")
-    sb.add_integer_field("work_id", stored=True, indexed=True, fast=True)
-    sb.add_integer_field("expr_id", stored=True, indexed=True)
-    sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("jurisdiction", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("work_type", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("lang", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("topic", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("eid", stored=True, tokenizer_name="raw")
-    sb.add_date_field("date_from", stored=True, indexed=True, fast=True)
-    sb.add_date_field("date_to", indexed=True, fast=True)
-    # numbers the ranking reads for the top hits (fast fields: no stored document is opened)
-    sb.add_integer_field("type_code", fast=True)
-    sb.add_integer_field("kind_code", fast=True)
-    sb.add_integer_field("group", fast=True)  # expression and article: hits of one article collapse
-    sb.add_integer_field("commenced", fast=True)  # day ordinals; 0 / max when unknown
-    sb.add_integer_field("repealed", fast=True)
-    sb.add_integer_field("sanction", fast=True)  # 1: it (or its article) sets a penalty (intents.yaml)
-    # analysed text (whitespace-separated terms from analysis.analyse)
-    sb.add_text_field("heading", tokenizer_name="whitespace")
-    sb.add_text_field("body", tokenizer_name="whitespace")
-    sb.add_text_field("sub", tokenizer_name="whitespace", index_option="freq")
-    sb.add_text_field("path", tokenizer_name="whitespace", index_option="freq")
-    sb.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
-    # shown in results
-    sb.add_text_field("num", stored=True, tokenizer_name="raw")
-    sb.add_text_field("kind", stored=True, tokenizer_name="raw")
-    sb.add_text_field("heading_text", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("work_title", stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field("stamp", stored=True, tokenizer_name="raw")
-    return sb.build()
 
 
 # ---------------------------------------------------------------- opening
@@ -225,192 +175,14 @@ class _Writer:
         self.raw.add_document(doc)
 
 
-# ---------------------------------------------------------------- documents from rows
-
-
-def _ordinal(day: dt.date | None, default: int) -> int:
-    return day.toordinal() if day else default
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-@dataclass
-class _Row:
-    pk: int
-    parent_id: int | None
-    eid: str
-    kind: str
-    num: str
-    heading: str
-    text: str
-    order: int
-
-
-def _topic_slugs_with_ancestors(pairs: Iterable[tuple[int, int]], topics: dict[int, tuple[str, int | None]]):
-    """``{owner id: {slug, parent slugs…}}`` so a filter on a broad topic finds its narrower ones."""
-    out: dict[int, set[str]] = {}
-    for owner, topic_id in pairs:
-        slugs = out.setdefault(owner, set())
-        seen = 0
-        while topic_id is not None and seen < 10:
-            slug, topic_id = topics[topic_id]
-            slugs.add(slug)
-            seen += 1
-    return out
-
-
-def work_stamp(work: Work, expression: Expression, date_to: dt.date, topics: Iterable[str]) -> str:
-    """What a marker records: any change here means the expression's entries are stale."""
-    parts = [
-        SCHEMA_VERSION,
-        intents.patterns_stamp(),
-        expression.pk,
-        expression.content_hash,
-        expression.title,
-        expression.date,
-        date_to,
-        work.frbr_uri,
-        work.title,
-        work.short_title,
-        work.work_type,
-        work.jurisdiction_id,
-        work.commenced_on,
-        work.repealed_on,
-        ",".join(sorted(topics)),
-    ]
-    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()
-
-
-def _topic_table() -> dict[int, tuple[str, int | None]]:
-    from kenes.lex.models import Topic
-
-    return {pk: (slug, parent) for pk, slug, parent in Topic.objects.values_list("pk", "slug", "parent_id")}
-
-
-def documents_for_work(work: Work, topic_table: dict | None = None) -> Iterator[tantivy.Document]:
-    """Every index entry of ``work``: one per provision of each expression, plus one marker per expression."""
-    topic_table = topic_table if topic_table is not None else _topic_table()
-    topic_ids = work.topics.through.objects.filter(work=work).values_list("topic_id", flat=True)
-    work_topics = _topic_slugs_with_ancestors(((work.pk, t) for t in topic_ids), topic_table).get(
-        work.pk, set()
-    )
-    expressions = list(work.expressions.order_by("lang", "date"))
-    title_terms = analyse(" ".join(x for x in (work.title, work.short_title) if x), work.original_lang)
-    for i, expression in enumerate(expressions):
-        following = expressions[i + 1] if i + 1 < len(expressions) else None
-        same_lang = following is not None and following.lang == expression.lang
-        date_to = following.date if same_lang else FAR_FUTURE
-        yield from _expression_documents(work, expression, date_to, work_topics, topic_table, title_terms)
-
-
-def _expression_documents(
-    work: Work,
-    expression: Expression,
-    date_to: dt.date,
-    work_topics: set[str],
-    topic_table: dict,
-    title_terms: str,
-) -> Iterator[tantivy.Document]:
-    lang = expression.lang
-    rows = [
-        _Row(*values)
-        for values in expression.provisions.order_by("order").values_list(
-            "pk", "parent_id", "eid", "kind", "num", "heading", "text", "order"
-        )
-    ]
-    wrap = dict(expression.provisions.exclude(wrap_up="").values_list("pk", "wrap_up"))
-    prov_topics = _topic_slugs_with_ancestors(
-        Provision.topics.through.objects.filter(provision__expression=expression).values_list(
-            "provision_id", "topic_id"
-        ),
-        topic_table,
-    )
-    by_pk = {r.pk: r for r in rows}
-    # each provision's own text analysed once; an article's `sub` field joins its own and its descendants'
-    own_text = {r.pk: "\n".join(t for t in (r.text, wrap.get(r.pk, "")) if t) for r in rows}
-    own_terms = {pk: analyse(text, lang) if text else "" for pk, text in own_text.items()}
-    article_parts: dict[str, list[int]] = {}
-    for r in rows:
-        root = eids.article_root(r.eid)
-        if (root != r.eid or r.kind == "article") and own_text[r.pk]:
-            article_parts.setdefault(root, []).append(r.pk)
-    orders = {r.eid: r.order for r in rows}
-    # a provision that sets a penalty, and every entry of its article (the article is the offence)
-    sanctioned = {r.pk for r in rows if intents.sets_sanction(own_text[r.pk], lang)}
-    sanctioned_roots = {eids.article_root(r.eid) for r in rows if r.pk in sanctioned}
-    analysed_headings: dict[int, str] = {}
-    common = {
-        "work_id": work.pk,
-        "expr_id": expression.pk,
-        "work": work.frbr_uri,
-        "jurisdiction": work.jurisdiction_id,
-        "work_type": work.work_type,
-        "lang": lang,
-        "work_title": expression.title or work.title,
-    }
-    date_from, until = _midnight(expression.date), _midnight(date_to)
-    commenced = _ordinal(work.commenced_on, 0)
-    repealed = _ordinal(work.repealed_on, FAR_FUTURE.toordinal())
-    for r in rows:
-        heading = analysed_headings[r.pk] = analyse(r.heading, lang) if r.heading else ""
-        path_terms = []
-        parent = by_pk.get(r.parent_id) if r.parent_id else None
-        while parent is not None:
-            path_terms.append(analysed_headings.get(parent.pk, ""))
-            parent = by_pk.get(parent.parent_id) if parent.parent_id else None
-        own = own_text[r.pk]
-        root = eids.article_root(r.eid)
-        parts = article_parts.get(r.eid, []) if r.kind == "article" else []
-        shown = own or "\n".join(own_text[pk] for pk in parts)
-        doc = tantivy.Document(
-            rec=PROVISION,
-            eid=r.eid,
-            num=r.num,
-            kind=r.kind,
-            heading_text=r.heading,
-            text=shown[:STORED_TEXT_CHARS],
-            type_code=WORK_TYPE_CODES.get(work.work_type, 0),
-            kind_code=KIND_CODES.get(r.kind, 0),
-            group=expression.pk * GROUP_SPAN + orders.get(root, r.order),
-            commenced=commenced,
-            repealed=repealed,
-            sanction=int(r.pk in sanctioned or root in sanctioned_roots),
-            date_from=date_from,
-            date_to=until,
-            **common,
-        )
-        for slug in sorted(work_topics | prov_topics.get(r.pk, set())):
-            doc.add_text("topic", slug)
-        if heading:
-            doc.add_text("heading", heading)
-        if own:
-            doc.add_text("body", own_terms[r.pk])
-        if parts and parts != [r.pk]:
-            doc.add_text("sub", " ".join(own_terms[pk] for pk in parts))
-        if path_terms:
-            doc.add_text("path", " ".join(t for t in path_terms if t))
-        if title_terms:
-            doc.add_text("title", title_terms)
-        yield doc
-    yield tantivy.Document(
-        rec=MARKER,
-        work_id=work.pk,
-        expr_id=expression.pk,
-        work=work.frbr_uri,
-        stamp=work_stamp(work, expression, date_to, work_topics),
-    )
-
-
 # ---------------------------------------------------------------- staleness
 
 
 def _db_stamps() -> dict[int, dict[int, str]]:
     """``{work id: {expression id: stamp}}`` as the database says the index should be."""
-    topic_table = _topic_table()
+    topic_table = topic_table_rows()
     work_topic_pairs = Work.topics.through.objects.values_list("work_id", "topic_id")
-    work_topics = _topic_slugs_with_ancestors(work_topic_pairs, topic_table)
+    work_topics = topic_slugs_with_ancestors(work_topic_pairs, topic_table)
     works = {w.pk: w for w in Work.objects.all()}
     out: dict[int, dict[int, str]] = {pk: {} for pk in works}
     expressions = list(Expression.objects.order_by("work_id", "lang", "date"))
@@ -458,7 +230,7 @@ class Report:
 
 
 def _write_works(writer: _Writer, work_ids: Iterable[int], report: Report) -> None:
-    topic_table = _topic_table()
+    topic_table = topic_table_rows()
     works = Work.objects.in_bulk(list(work_ids))
     for pk in work_ids:
         writer.delete_work(pk)

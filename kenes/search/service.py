@@ -1,15 +1,21 @@
 """The one search function the API, the pages and the command line call, so all three give the same results.
 
 A citation ("ст. 113 ТК РК", "C097 art 6") is resolved before any text search: when it names provisions,
-they are the result (its words are not searched as text). Nothing here reads the database on the text
-path: everything a hit shows is stored in the index, so a request costs one engine query, a few stored
-documents and their snippets.
+they are the result (its words are not searched as text). A keyword query is one engine query re-ranked
+by the priors. A question (a situation told in sentences) is ranked three ways and fused by rank
+(fusion.py): its informative terms, the same plus the related terms its best articles use, and the
+articles cited for similar earlier questions (experience.py). It may also name a rights check that
+answers it (answers.py) or be about law the database does not hold ("the law is not here").
+
+Nothing here reads the law from the database on the text path: everything a hit shows is stored in the
+index, so a request costs an engine query or three, a few stored documents and their snippets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass, field
 
 import tantivy
@@ -17,12 +23,23 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import engine
-from .engine import MAX_LIMIT, MAX_OFFSET, Filters, QueryError
+from . import answers, engine, experience, fusion
+from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
+from .notices import Notice
+from .request import SearchRequest
 from .snippets import snippet
 
-__all__ = ["Hit", "IndexMissing", "QueryError", "SearchResult", "search"]
+__all__ = [
+    "Hit",
+    "IndexMissing",
+    "Notice",
+    "QueryError",
+    "QueryTooLong",
+    "SearchRequest",
+    "SearchResult",
+    "search",
+]
 
 log = logging.getLogger("kenes.search")
 FACETS = ("jurisdiction", "work_type", "topic", "lang")
@@ -73,8 +90,16 @@ class SearchResult:
     total_is_estimate: bool = False
     #: the facet counts (results per value, the unit of ``total``) are approximate: same cap as ``total``
     facets_are_estimate: bool = False
+    #: the query was read as a question (question mode)
+    question: bool = False
+    #: rights checks (kenes.rights slugs) that answer the question, best first: shown before the articles
+    checks: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     #: acts held only in editions later than the search date (a past date): listed, not silently dropped
     not_held_on_date: list[dict[str, str]] = field(default_factory=list)
+    #: milliseconds per stage of the request (parse, plan, rank, fuse, hits, facets): the API sends them
+    #: as a Server-Timing header, bench/search.py reads them there; not part of the JSON body
+    timings: dict[str, float] = field(default_factory=dict, repr=False)
 
     def as_json(self) -> dict:
         return {
@@ -84,108 +109,217 @@ class SearchResult:
             "citation": self.citation,
             "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
             "facets_are_estimate": self.facets_are_estimate,
+            "question": self.question,
+            "checks": list(self.checks),
+            "notices": [n.as_json() for n in self.notices],
             "not_held_on_date": self.not_held_on_date,
         }
 
 
-def search(q: str, **options) -> SearchResult:
-    """See :func:`_search`; with a ``date``, also which acts have no edition held on it."""
-    result = _search(q, **options)
-    date, work = options.get("date"), (options.get("work") or "").rstrip("/") or None
-    if date is not None:
+def search(request: SearchRequest) -> SearchResult:
+    """Provisions matching ``request.q`` in force on ``request.date`` (default today), best first; with a
+    ``date``, also which acts have no edition held on it (``not_held_on_date``).
+
+    Bad input raises :class:`QueryError` (:class:`QueryTooLong` above MAX_QUERY_BYTES); a missing index
+    raises :class:`IndexMissing` (``kenes reindex`` builds it).
+    """
+    result = _search(request)
+    if request.date is not None:
+        work = (request.work or "").rstrip("/") or None
         result.not_held_on_date = [
             {"work": w.frbr_uri, "title": w.short_title or w.title, "from": str(w.first)}
-            for w in editions.not_yet_held(date, jurisdiction=options.get("jurisdiction"), work=work)
+            for w in editions.not_yet_held(request.date, jurisdiction=request.jurisdiction or None, work=work)
         ]
     return result
 
 
-def _search(
-    q: str,
-    *,
-    jurisdiction: str | None = None,
-    work_type: str | None = None,
-    topic: str | None = None,
-    lang: str | None = None,
-    date: dt.date | None = None,
-    work: str | None = None,
-    limit: int = 10,
-    offset: int = 0,
-    group_by_work: bool = False,
-    explain: bool = False,
-    facets: bool = True,
-) -> SearchResult:
-    """Provisions matching ``q`` in force on ``date`` (default today), best first.
-
-    ``limit`` is capped at 50 and ``offset`` at 1000; bad input raises :class:`QueryError`; a missing index
-    raises :class:`IndexMissing` (``kenes reindex`` builds it).
-    """
-    if limit < 0 or offset < 0:
+def _search(request: SearchRequest) -> SearchResult:
+    if request.limit < 0 or request.offset < 0:
         raise QueryError("limit and offset must not be negative")
-    limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
-    code = engine.normalise_lang(lang)
-    parsed = engine.parse(q, code)
+    req = request.capped()
+    clock = _Clock()
+    prof = engine.profile()
+    code = engine.normalise_lang(req.lang)
+    parsed = engine.parse(
+        req.q, code, question_words=prof.question.min_words, question_glossary=prof.question.glossary
+    )
+    clock.mark("parse")
     filters = Filters(
-        date=date or timezone.localdate(),
-        jurisdiction=jurisdiction or None,
-        work_type=work_type or None,
-        topic=topic or None,
+        date=req.date or timezone.localdate(),
+        jurisdiction=req.jurisdiction,
+        work_type=req.work_type,
+        topic=req.topic,
         lang=code,
-        work=(work or "").rstrip("/") or None,
+        work=req.work,
     )
     handle = open_index()
     searcher = handle.index.searcher()
-    schema = handle.schema
-    prof = engine.profile()
+    notices = []
+    if parsed.cut:
+        notices.append(_cut_notice(parsed.cut))
 
-    cited = _citation_hits(q, filters, searcher, schema, parsed) if limit else []
+    cited = _citation_hits(req.q, filters, searcher, handle.schema, parsed) if req.limit else []
     if cited or parsed.empty:
         # a citation names its provisions: the words of "ст. 113 ТК РК" are not a text search.
-        # Nothing searchable (only operators, emoji, stop words): an empty result.
-        if explain:
+        # Nothing searchable (only operators, emoji, stop words): an empty result that says why.
+        if req.explain:
             for hit in cited:
                 hit.explanation = {"citation": True, "why": "the query cites this provision"}
-        return SearchResult(cited[offset : offset + limit], len(cited), bool(cited))
+        if not cited:
+            notices.append(Notice("nothing-searchable", _NOTHING_SEARCHABLE))
+        result = SearchResult(
+            cited[req.offset : req.offset + req.limit], len(cited), bool(cited), notices=notices
+        )
+        clock.mark("citation")
+        result.timings = clock.stages
+        return result
 
+    checks = answers.checks_for(parsed)
+    outside = answers.outside_topic(parsed)
     planned = engine.plan(parsed, searcher, prof)
-    query = engine.compile_query(parsed, planned, schema, filters, prof)
+    query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
+    clock.mark("plan")
+    ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date)
+    clock.mark("rank")
+    if parsed.question:
+        ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters)
+        clock.mark("fuse")
+        best = max((r.text_score for r in ranked[:10]), default=0.0)
+        if outside and not checks:
+            notices.append(answers.not_here_notice(outside))
+        elif "experience" not in used and best < prof.question.not_here_score * max(1, len(parsed.terms)):
+            notices.append(answers.not_here_notice(""))
+        if any(n.code == "not-here" for n in notices):
+            ranked = []
+    wanted = planned.highlight_terms(parsed)
+    hits = []
+    for item in ranked[req.offset : req.offset + req.limit]:
+        hit = _hit(searcher.doc(item.address), item.score, wanted)
+        if req.explain:
+            hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
+        hits.append(hit)
+    clock.mark("hits")
+    total = max(count.results, len(ranked)) if ranked else 0
+    result = SearchResult(
+        hits,
+        total,
+        total_is_estimate=count.estimate,
+        question=parsed.question,
+        checks=checks,
+        notices=notices,
+    )
+    if req.facets and ranked and not parsed.question:
+        # (a question's OR of thirty words matches most of the law: counting values over that says
+        # nothing, so a question lists its ranked articles without facets)
+        # counted in the unit of ``total`` (rank's collapse key), so a facet's numbers add up to it
+        unit = "work_id" if req.group_by_work else "group" if prof.collapse_articles else None
+        counted = engine.facet_counts(searcher, query, FACETS, unit, count)
+        result.facets, result.facets_are_estimate = counted.values, counted.estimate
+        clock.mark("facets")
+    result.timings = clock.stages
+    return result
 
-    collapse = bool(prof.get("collapse_articles", True))
+
+class _Clock:
+    """Milliseconds between marks, by stage name (a few perf_counter calls: nothing to switch off)."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def mark(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = self.stages.get(stage, 0.0) + (now - self._last) * 1000
+        self._last = now
+
+
+_NOTHING_SEARCHABLE = (
+    "nothing in the query can be searched (only stop words, symbols or operators): "
+    "type a few words about the question or a citation such as «ст. 113 ТК РК»"
+)
+
+
+def _cut_notice(cut: int) -> Notice:
+    return Notice(
+        "cut",
+        f"only the first {engine.MAX_QUERY_CHARS:,} characters were searched ({cut:,} more were not)",
+    )
+
+
+def _ranked(
+    searcher: tantivy.Searcher,
+    query: tantivy.Query,
+    req: SearchRequest,
+    parsed: engine.ParsedQuery,
+    prof: engine.Profile,
+    day: dt.date,
+) -> tuple[list[engine.Ranked], engine.Count]:
+    """The query's results ranked by text and priors and collapsed; widened for a deep page."""
 
     def rank(window: int) -> tuple[list[engine.Ranked], engine.Count]:
         return engine.rank(
             searcher,
             query,
-            day=filters.date,
+            day=day,
             window=window,
             prof=prof,
-            collapse=collapse,
-            group_by_work=group_by_work,
+            collapse=prof.collapse_articles,
+            group_by_work=req.group_by_work,
             asked=parsed.intents,
-            need=offset + limit,
+            need=max(req.offset + req.limit, prof.question.feedback_docs),
+            count=not parsed.question,
         )
 
-    window = max(int(prof.get("rerank_window", 200)), (offset + limit) * 4)
+    window = max(prof.rerank_window, (req.offset + req.limit) * 4)
     ranked, count = rank(window)
     widest = min(count.matches, engine.EXACT_COUNT_MAX)
-    if len(ranked) < offset + limit and window < widest:
+    if len(ranked) < req.offset + req.limit and window < widest:
         # a deep page of a query whose articles have many matching points: the window held too few
         # articles, so re-rank all matches (the count promised these pages exist)
         ranked, count = rank(widest)
-    wanted = planned.highlight_terms(parsed)
-    hits = []
-    for item in ranked[offset : offset + limit]:
-        hit = _hit(searcher.doc(item.address), item.score, wanted)
-        if explain:
-            hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
-        hits.append(hit)
-    result = SearchResult(hits, count.results, total_is_estimate=count.estimate)
-    if facets:
-        # counted in the unit of ``total`` (rank's collapse key), so a facet's numbers add up to it
-        unit = "work_id" if group_by_work else "group" if collapse else None
-        counted = engine.facet_counts(searcher, query, FACETS, unit, count)
-        result.facets, result.facets_are_estimate = counted.values, counted.estimate
-    return result
+    return ranked, count
+
+
+def _fused(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    first: list[engine.Ranked],
+    req: SearchRequest,
+    parsed: engine.ParsedQuery,
+    planned: engine.Plan,
+    prof: engine.Profile,
+    filters: Filters,
+) -> tuple[list[engine.Ranked], tuple[str, ...]]:
+    """A question's three rankings fused by rank: its terms, plus related terms, plus experience; also
+    which rankings took part."""
+    need = req.offset + req.limit
+    depth = max(need, prof.rerank_window)
+    rankings = [fusion.Ranking("text", first)]
+    related = fusion.related_terms(searcher, first, parsed, planned, prof)
+    if related and prof.question.related_weight:
+        again, replanned = fusion.feedback_query(parsed, planned, related)
+        query = engine.compile_query(again, replanned, schema, filters, prof)
+        ranked, _count = engine.rank(
+            searcher,
+            query,
+            day=filters.date,
+            window=prof.rerank_window,
+            prof=prof,
+            collapse=prof.collapse_articles,
+            group_by_work=req.group_by_work,
+            asked=parsed.intents,
+            need=depth,
+            count=False,
+        )
+        rankings.append(fusion.Ranking("related", ranked, prof.question.related_weight))
+    if prof.question.experience_weight and not req.group_by_work:
+        remembered = experience.ranking(searcher, schema, parsed, filters)
+        if remembered:
+            rankings.append(fusion.Ranking("experience", remembered, prof.question.experience_weight))
+    used = tuple(r.name for r in rankings)
+    if len(rankings) == 1:
+        return first, used
+    return fusion.fuse(rankings, prof.question.rrf_k, depth), used
 
 
 def _hit(doc: tantivy.Document, score: float, wanted: frozenset[str]) -> Hit:
@@ -209,14 +343,14 @@ def _citation_hits(
     q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
 ) -> list[Hit]:
     """The provisions a citation names, in force on the date, in the language asked for (or the query's)."""
-    if not any(c.isdigit() for c in q):  # every citation names a number (article, convention, law)
+    if parsed.question or not any(c.isdigit() for c in q):  # every citation names a number
         return []
     try:
         from .citations import resolve_citation
 
         targets = resolve_citation(q, date=filters.date, lang=filters.lang)
     except Exception:  # a broken resolver must not take text search down with it
-        log.exception("citation resolution failed for %r", q)
+        log.exception("citation resolution failed for %r", q[:200])
         return []
     if not targets:
         return []

@@ -136,8 +136,8 @@ def test_the_public_search_index_holds_nothing_of_a_case(library, consultant_a):
         summary=f"{SUMMARY_WORD} employer",
     )
     rebuild()
-    assert service.search(SUMMARY_WORD).total == 0
-    assert service.search("Тайнова").total == 0
+    assert service.search(service.SearchRequest(SUMMARY_WORD)).total == 0
+    assert service.search(service.SearchRequest("Тайнова")).total == 0
     blob = b"".join(p.read_bytes() for p in Path(library).rglob("*") if p.is_file())
     for needle in _needles():
         assert needle not in blob

@@ -33,12 +33,12 @@ def test_filters_and_explain_pass_through(library):
 
 
 def test_the_api_and_the_service_agree(library):
-    from kenes.search.service import search
+    from kenes.search.service import SearchRequest, search
 
     api = [(h["work"], h["eid"]) for h in _get(q="сверхурочная работа", date="2024-06-01").json()["hits"]]
     import datetime as dt
 
-    direct = search("сверхурочная работа", date=dt.date(2024, 6, 1))
+    direct = search(SearchRequest("сверхурочная работа", date=dt.date(2024, 6, 1)))
     assert api == [(h.work, h.eid) for h in direct.hits]
 
 

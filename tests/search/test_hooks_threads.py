@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from kenes.lex.models import Expression, Work
 from kenes.search import hooks
 from kenes.search.index import stale_works
-from kenes.search.service import search
+from kenes.search.service import SearchRequest, search
 
 from .indexing import C095, DAY, LC
 
@@ -112,7 +112,7 @@ def test_overlapping_transactions_in_two_threads_both_end_up_indexed(library, se
     _join(thread_a)
 
     assert stale_works() == set()
-    titles = {h.work: h.work_title for h in search("заработная плата", date=ON, limit=50).hits}
+    titles = {h.work: h.work_title for h in search(SearchRequest("заработная плата", date=ON, limit=50)).hits}
     assert titles[LC] == "Трудовой кодекс (редакция потока A)"
-    titles = {h.work: h.work_title for h in search("wages", date=ON, limit=50).hits}
+    titles = {h.work: h.work_title for h in search(SearchRequest("wages", date=ON, limit=50)).hits}
     assert titles[C095] == "Protection of Wages Convention, thread B"

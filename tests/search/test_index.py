@@ -12,7 +12,7 @@ from kenes.lex.importing import import_document
 from kenes.lex.models import Expression, Provision, Work
 from kenes.search import hooks
 from kenes.search.index import IndexBusy, IndexMissing, rebuild, stale_works, update_works, writer_session
-from kenes.search.service import search
+from kenes.search.service import SearchRequest, search
 from tests import factories
 
 from .indexing import C095, LC, OLD_LAW, load_small_library
@@ -48,17 +48,17 @@ def test_a_fresh_index_is_current_and_an_edit_makes_its_work_stale(library):
 def test_a_missing_index_is_reported_and_everything_is_stale(db, index_dir):
     load_small_library()
     with pytest.raises(IndexMissing, match="kenes reindex"):
-        search("работа")
+        search(SearchRequest("работа"))
     assert stale_works() == set(Work.objects.values_list("pk", flat=True))
 
 
 def test_a_failure_mid_update_keeps_the_previous_commit(library):
-    before = [(h.work, h.eid) for h in search("сверхурочная работа", date=ON).hits]
+    before = [(h.work, h.eid) for h in search(SearchRequest("сверхурочная работа", date=ON)).hits]
     lc = Work.objects.get(frbr_uri=LC)
     with pytest.raises(RuntimeError), writer_session() as writer:
         writer.delete_work(lc.pk)
         raise RuntimeError("crash between the delete and the re-add")
-    assert [(h.work, h.eid) for h in search("сверхурочная работа", date=ON).hits] == before
+    assert [(h.work, h.eid) for h in search(SearchRequest("сверхурочная работа", date=ON)).hits] == before
 
 
 def test_a_busy_writer_is_reported_and_readers_keep_reading(library):
@@ -68,7 +68,7 @@ def test_a_busy_writer_is_reported_and_readers_keep_reading(library):
     try:
         with pytest.raises(IndexBusy):
             update_works([1], wait=0.3)
-        assert search("сверхурочная работа", date=ON).hits
+        assert search(SearchRequest("сверхурочная работа", date=ON)).hits
     finally:
         del holder
     assert update_works([]).works == 0
@@ -77,7 +77,7 @@ def test_a_busy_writer_is_reported_and_readers_keep_reading(library):
 def test_a_deleted_work_leaves_the_index_on_the_next_update(library):
     Work.objects.filter(frbr_uri=OLD_LAW).delete()
     update_works([])
-    works = {h.work for h in search("сверхурочная работа", date=ON, limit=50).hits}
+    works = {h.work for h in search(SearchRequest("сверхурочная работа", date=ON, limit=50)).hits}
     assert LC in works and OLD_LAW not in works
 
 
@@ -88,11 +88,11 @@ def test_an_import_is_indexed_once_its_transaction_commits(
     doc = factories.labour_doc("Заработная плата выплачивается ежемесячно безналичным переводом.")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         import_document(doc, work_uri=LC, lang="rus", date=dt.date(2024, 3, 1))
-        assert search("безналичным", date=ON).hits == []  # not before the commit
+        assert search(SearchRequest("безналичным", date=ON)).hits == []  # not before the commit
     assert callbacks
     for callback in callbacks:
         callback()
-    hits = search("безналичным", date=ON).hits
+    hits = search(SearchRequest("безналичным", date=ON)).hits
     assert [(h.eid, h.date) for h in hits] == [("art_113__para_1", dt.date(2024, 3, 1))]
     assert stale_works() == set()
 

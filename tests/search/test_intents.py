@@ -8,7 +8,7 @@ import pytest
 
 from kenes.lex.importing import import_document
 from kenes.search.intents import LIABILITY, detect, sets_sanction
-from kenes.search.service import search
+from kenes.search.service import SearchRequest, search
 from tests import factories
 
 from .indexing import DAY, LC, _doc
@@ -91,10 +91,10 @@ def test_a_liability_question_ranks_the_sanction_first_and_explain_says_so(index
     _load_rule_and_offence()
     rebuild()
     subject = "работодатель не обеспечивает противопожарную безопасность складов"
-    plain = search(subject, date=ON, facets=False).hits
+    plain = search(SearchRequest(subject, date=ON, facets=False)).hits
     assert plain[0].work == LC, [(h.work, h.score) for h in plain]  # it names the subject: first
 
-    asked = search(subject + ". Чем это грозит?", date=ON, facets=False, explain=True).hits
+    asked = search(SearchRequest(subject + ". Чем это грозит?", date=ON, facets=False, explain=True)).hits
     assert (asked[0].work, asked[0].num) == (KOAP, "410"), [(h.work, h.score) for h in asked]
     assert asked[0].explanation["intents"] == [LIABILITY]
     assert asked[0].explanation["priors"]["liability_intent"] == pytest.approx(2.0)
@@ -108,5 +108,5 @@ def test_a_question_without_the_intent_is_ranked_as_before(index_dir):
 
     _load_rule_and_offence()
     rebuild()
-    hit = search("противопожарная безопасность", date=ON, facets=False, explain=True).hits[0]
+    hit = search(SearchRequest("противопожарная безопасность", date=ON, facets=False, explain=True)).hits[0]
     assert "liability_intent" not in hit.explanation["priors"]

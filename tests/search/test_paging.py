@@ -10,7 +10,7 @@ from django.test import Client
 
 from kenes.search import engine
 from kenes.search.index import rebuild
-from kenes.search.service import search
+from kenes.search.service import SearchRequest, search
 
 from .paging_data import ARTICLES, ON, load_long_articles
 
@@ -24,31 +24,31 @@ def long_articles(index_dir):
 
 
 def test_total_counts_articles_not_matching_paragraphs(long_articles):
-    result = search("отпуск", date=ON, limit=10)
+    result = search(SearchRequest("отпуск", date=ON, limit=10))
     assert result.total == ARTICLES and not result.total_is_estimate
 
 
 def test_every_offset_below_total_has_a_hit_and_none_past_it(long_articles):
-    total = search("отпуск", date=ON, limit=1).total
+    total = search(SearchRequest("отпуск", date=ON, limit=1)).total
     for offset in range(total):
-        assert search("отпуск", date=ON, limit=1, offset=offset, facets=False).hits, offset
-    assert search("отпуск", date=ON, limit=1, offset=total, facets=False).hits == []
+        assert search(SearchRequest("отпуск", date=ON, limit=1, offset=offset, facets=False)).hits, offset
+    assert search(SearchRequest("отпуск", date=ON, limit=1, offset=total, facets=False)).hits == []
 
 
 def test_the_last_page_is_full_even_though_the_first_page_ranks_a_narrow_window(long_articles):
-    last = search("отпуск", date=ON, limit=10, offset=ARTICLES - 10, facets=False)
+    last = search(SearchRequest("отпуск", date=ON, limit=10, offset=ARTICLES - 10, facets=False))
     assert len(last.hits) == 10
     assert len({h.eid.split("__")[0] for h in last.hits}) == 10  # one hit per article
 
 
 def test_grouped_by_work_the_total_counts_works(long_articles):
-    result = search("отпуск", date=ON, group_by_work=True)
+    result = search(SearchRequest("отпуск", date=ON, group_by_work=True))
     assert result.total == 1 and len(result.hits) == 1
 
 
 def test_above_the_exact_limit_the_total_is_flagged_as_an_estimate(long_articles, monkeypatch):
     monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
-    result = search("отпуск", date=ON, limit=10)
+    result = search(SearchRequest("отпуск", date=ON, limit=10))
     assert result.total_is_estimate
     assert abs(result.total - ARTICLES) <= 2  # HyperLogLog: exact-ish for a small set
 

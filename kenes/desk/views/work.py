@@ -28,7 +28,7 @@ def _search_legal_database(q: str) -> tuple[list, str]:
     if not q.strip():
         return [], ""
     try:
-        return service.search(q, limit=8, facets=False).hits, ""
+        return service.search(service.SearchRequest(q, limit=8, facets=False)).hits, ""
     except service.IndexMissing:
         return [], _("The search index is not built yet (kenes reindex).")
     except service.QueryError as exc:

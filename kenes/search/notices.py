@@ -1,0 +1,24 @@
+"""What a search result tells the reader besides its hits (why it is empty, what was left out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Notice"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the reader should know about the result: ``code`` for programs, ``message`` for people.
+
+    Codes: ``nothing-searchable`` (only stop words, emoji, operators), ``cut`` (only the first
+    MAX_QUERY_CHARS characters were searched), ``not-here`` (the question is about law the database does
+    not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known.
+    """
+
+    code: str
+    message: str
+    topic: str = ""
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "message": self.message, "topic": self.topic}

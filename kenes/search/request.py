@@ -1,0 +1,55 @@
+"""What a search is asked: one frozen value the API, the pages, the command line and the benches build.
+
+It used to travel as twelve keyword arguments through three callers, each spelling them slightly
+differently; now each caller builds a :class:`SearchRequest` (``from_params`` reads the API's and the
+page's query-string names) and the service reads nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SearchRequest"]
+
+MAX_LIMIT = 50
+MAX_OFFSET = 1000
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search: the words, the filters, which page, and what to add to the hits.
+
+    ``date`` None means today (the service fills it in); ``lang`` is a BCP 47 or AKN code; ``work`` a work
+    URI. ``limit`` is capped at :data:`MAX_LIMIT` and ``offset`` at :data:`MAX_OFFSET` by :meth:`capped`.
+    """
+
+    q: str
+    jurisdiction: str | None = None
+    work_type: str | None = None
+    topic: str | None = None
+    lang: str | None = None
+    date: dt.date | None = None
+    work: str | None = None
+    limit: int = 10
+    offset: int = 0
+    #: one hit per work instead of one per article
+    group_by_work: bool = False
+    #: each hit says why it ranked (the BM25 tree and the priors)
+    explain: bool = False
+    #: count results per jurisdiction, type, topic and language
+    facets: bool = True
+
+    def capped(self) -> SearchRequest:
+        """The request with its page inside the limits and empty filters as None (negative values are the
+        caller's to refuse: the service raises QueryError for them)."""
+        return replace(
+            self,
+            limit=min(self.limit, MAX_LIMIT),
+            offset=min(self.offset, MAX_OFFSET),
+            jurisdiction=self.jurisdiction or None,
+            work_type=self.work_type or None,
+            topic=self.topic or None,
+            lang=self.lang or None,
+            work=(self.work or "").rstrip("/") or None,
+        )

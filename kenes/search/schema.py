@@ -1,0 +1,67 @@
+"""The search index's schema: its fields, what they hold, and the small codes the ranking reads.
+
+Apart from index.py (opening, writing, staleness) so that the engine, which reads these codes to rank, and
+the index, which writes them, both depend on it rather than on each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import tantivy
+
+from kenes.lex.models import Provision, WorkType
+
+#: Bumped whenever the schema or what goes into a field changes: an index of another version is rebuilt.
+SCHEMA_VERSION = 4
+FAR_FUTURE = dt.date(2200, 1, 1)  # tantivy dates end in 2262
+#: Snippet source kept per entry; longer texts are cut (the snippet is a window of it anyway).
+STORED_TEXT_CHARS = 4000
+
+WORK_TYPE_CODES = {value: i + 1 for i, value in enumerate(WorkType.values)}
+KIND_CODES = {value: i + 1 for i, value in enumerate(Provision.Kind.values)}
+PROVISION, MARKER = "p", "x"
+
+
+#: ``group`` = expression id * GROUP_SPAN + the order of the article: hits of one article collapse.
+GROUP_SPAN = 1_000_000
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    # what the entry is, for updates and filters
+    sb.add_text_field("rec", tokenizer_name="raw")
+    sb.add_integer_field("work_id", stored=True, indexed=True, fast=True)
+    sb.add_integer_field("expr_id", stored=True, indexed=True)
+    sb.add_text_field("work", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("jurisdiction", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("work_type", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("lang", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("topic", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("eid", stored=True, tokenizer_name="raw")
+    sb.add_date_field("date_from", stored=True, indexed=True, fast=True)
+    sb.add_date_field("date_to", indexed=True, fast=True)
+    # numbers the ranking reads for the top hits (fast fields: no stored document is opened)
+    sb.add_integer_field("type_code", fast=True)
+    sb.add_integer_field("kind_code", fast=True)
+    sb.add_integer_field("group", fast=True)  # expression and article: hits of one article collapse
+    sb.add_integer_field("commenced", fast=True)  # day ordinals; 0 / max when unknown
+    sb.add_integer_field("repealed", fast=True)
+    sb.add_integer_field("sanction", fast=True)  # 1: it (or its article) sets a penalty (intents.yaml)
+    # analysed text (whitespace-separated terms from analysis.analyse)
+    sb.add_text_field("heading", tokenizer_name="whitespace")
+    sb.add_text_field("body", tokenizer_name="whitespace")
+    sb.add_text_field("sub", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("path", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
+    # an article's heading and whole text as the words are written (casefolded, not stemmed): a question
+    # that uses the law's own wording is matched exactly (analysis.forms)
+    sb.add_text_field("forms", tokenizer_name="whitespace", index_option="freq")
+    # shown in results
+    sb.add_text_field("num", stored=True, tokenizer_name="raw")
+    sb.add_text_field("kind", stored=True, tokenizer_name="raw")
+    sb.add_text_field("heading_text", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("work_title", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("stamp", stored=True, tokenizer_name="raw")
+    return sb.build()
