@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from kenes.search.service import search
+from kenes.search.service import SearchRequest, search
 
 from .indexing import C095, LC, MIGRATION
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_search_before_an_acts_first_edition_names_that_act(library):
-    result = search("заработная плата", date=dt.date(2010, 1, 1))
+    result = search(SearchRequest("заработная плата", date=dt.date(2010, 1, 1)))
     missing = {w["work"]: w["from"] for w in result.not_held_on_date}
     assert missing[LC] == "2024-01-01" and MIGRATION in missing
     assert C095 not in missing  # held from 1949: searched
@@ -23,7 +23,7 @@ def test_a_search_before_an_acts_first_edition_names_that_act(library):
 
 
 def test_a_search_today_names_no_act(library):
-    assert search("заработная плата").not_held_on_date == []
+    assert search(SearchRequest("заработная плата")).not_held_on_date == []
 
 
 def test_the_api_and_the_search_page_say_which_acts_had_no_edition(library):
