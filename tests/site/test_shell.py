@@ -34,7 +34,7 @@ def test_every_app_page_extends_the_shell_with_its_navigation_and_language_switc
         "/observatory/",
     ]  # help: the desk's public form
     assert 'action="/i18n/setlang/"' in html and '<option value="kk" lang="kk" selected>' in html
-    assert "<style>" in html and "rel=\"stylesheet\"" not in html  # the CSS is inlined for first paint
+    assert "<style>" in html and 'rel="stylesheet"' not in html  # the CSS is inlined for first paint
 
 
 @pytest.mark.django_db
