@@ -7,6 +7,7 @@ that were themselves found through ``scope``; they never look a case up by id on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from .models import (
     Category,
     Channel,
     Citation,
+    ConsentKind,
     Consultation,
     FollowUp,
     Outcome,
@@ -278,8 +280,34 @@ def add_consultation(
 
 
 def _share_experience(case: Case, consultation: Consultation, citations: list[Citation]) -> None:
-    """Feed search the de-identified question and the cited eIds (when search offers it; see LANDED.md)."""
-    return None
+    """Search learns which articles answered a question like this one (kenes.search.experience).
+
+    Only with the person's consent to anonymised use, and only the case's question with the person's own
+    name, document number and phone taken out here (search de-identifies it again) plus the (work URI, eId)
+    pairs cited: never a case id, date, centre or anything else of the case.
+    """
+    cited = [(c.work_uri, c.eid) for c in citations if _EID.match(c.eid)]
+    if not cited or not case.summary.strip():
+        return
+    if not case.consents.filter(kind=ConsentKind.STATISTICS, withdrawn_at__isnull=True).exists():
+        return
+    from kenes.search.experience import record
+
+    record(scrub(case.summary, case.person), cited)
+
+
+_EID = re.compile(r"^[a-z0-9_.-]+$")
+
+
+def scrub(text: str, person: Person) -> str:
+    """``text`` without the person's name parts, document number or phone, however they were typed."""
+    for part in {*person.full_name.split(), person.document_number, person.phone}:
+        if len(part.strip()) >= 2:
+            text = re.sub(re.escape(part.strip()), "#", text, flags=re.IGNORECASE)
+    digits = normalise_phone(person.phone)
+    if len(digits) >= 5:  # the phone written with other spaces or dashes
+        text = re.sub(r"[\s().-]*".join(map(re.escape, digits[-7:])), "#", text)
+    return text
 
 
 @transaction.atomic

@@ -113,3 +113,40 @@ def test_urgent_override_is_a_heads_decision_on_an_urgent_case_and_is_audited(co
     assert referral.urgent_override
     assert "document_number" not in referral.shared_fields
     assert AuditEntry.objects.filter(action="override", object_id=str(referral.pk), actor="head_a").exists()
+
+
+def test_a_consultation_teaches_search_only_with_consent_and_without_the_person(consultant_a):
+    import datetime as dt
+
+    from kenes.desk import casework
+    from kenes.search.models import Experience
+
+    staff = staff_of(consultant_a)
+    case = make_case(
+        consultant_a, summary="Zarina Testova, паспорт N 1234 5678, тел. 701 555 01 02: не платят зарплату"
+    )
+    cite = [
+        {"work_uri": "/akn/kz/act/code/2015-11-23/414-v", "eid": "art_113", "expression_date": "2024-01-01"}
+    ]
+
+    def consult():
+        casework.add_consultation(
+            staff,
+            case,
+            held_on=dt.date(2026, 3, 1),
+            channel="visit",
+            language="ru",
+            advice="x",
+            minutes=5,
+            citations=cite,
+        )
+
+    consult()
+    assert not Experience.objects.exists()  # no consent to anonymised use yet
+    consents.record_consent(staff, case, "statistics", "oral")
+    consult()
+    kept = Experience.objects.get()
+    assert (kept.work, kept.eid) == ("/akn/kz/act/code/2015-11-23/414-v", "art_113")
+    for secret in ("Zarina", "Testova", "1234", "5678", "555"):
+        assert secret not in kept.text, kept.text
+    assert "зарплату" in kept.text
