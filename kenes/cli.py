@@ -249,6 +249,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"failed {failure}", file=sys.stderr)
         if failures or stats_failures:
             return 1
+    else:  # an empty index is still an index: search on a fresh install answers "no results", not 503
+        from kenes.search.hooks import sync_now
+
+        print(sync_now())
     return 0
 
 
