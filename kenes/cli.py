@@ -101,6 +101,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             retrieved_on=args.retrieved,
             replace=args.replace,
             line_paragraphs=args.line_paragraphs,
+            force=args.force,
             progress=_progress_printer(sys.stderr.isatty() and not args.quiet),
         )
     except (ImportRefused, ValueError) as exc:
@@ -220,6 +221,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except StarterDataError as exc:
         return _fail(str(exc))
     print(f"starter dataset: {report}")
+    for kept in report.kept:
+        print(f"  kept {kept}")
     from kenes.accounts.directory import load_national_centres
 
     print(load_national_centres())
@@ -323,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--line-paragraphs",
         action="store_true",
         help="every line is a paragraph (as in consolidated Russian federal codes, with no blank lines)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="with --replace: replace even when the new text has no articles or under half the provisions",
     )
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_import)

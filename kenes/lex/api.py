@@ -389,6 +389,7 @@ def import_upload(
     title: Form[str] = "",
     type: Form[str] = "",  # noqa: A002
     replace: Form[bool] = False,
+    force: Form[bool] = False,
 ) -> Status:
     """Upload txt, md, html, docx, pdf or AKN XML as one expression.
 
@@ -419,6 +420,7 @@ def import_upload(
                 title=title or None,
                 work_type=type or None,
                 replace=replace,
+                force=force,
                 source_name=f"upload by {request.user}",
             )
         except (ImportRefused, ValueError) as exc:

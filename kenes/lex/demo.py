@@ -83,7 +83,11 @@ def _plan(corpus: Path) -> list[dict[str, Any]]:
 
 
 def import_corpus(corpus: Path, *, progress: bool = True) -> list[str]:
-    """Import every text of the plan found under ``corpus``; return the failures (already reported)."""
+    """Import every text of the plan found under ``corpus``; return the failures (already reported).
+
+    Only what is missing is added: an expression already held for that language and date is not imported
+    again (an editor may have corrected it), and an existing work keeps its title; each skip is reported.
+    """
     from tqdm import tqdm
 
     from .models import Work
@@ -118,9 +122,14 @@ def import_corpus(corpus: Path, *, progress: bool = True) -> list[str]:
             date = consolidation_date(parsed[first_lang], first_lang, work_date)
         else:
             date = dt.date.fromisoformat(str(entry["date"]))
+        work = Work.objects.filter(frbr_uri=entry["work"]).first()
         for lang, doc in parsed.items():
             path = entry["files"][lang]
             bar.set_description_str(path.name)
+            if work is not None and work.expressions.filter(lang=lang, date=date).exists():
+                bar.write(f"kept {entry['work']}/{lang}@{date}: already held, not imported again")
+                bar.update(1)
+                continue
             title = (entry.get("titles") or {}).get(lang) or entry["title"]
             try:
                 result = import_document(
@@ -141,8 +150,11 @@ def import_corpus(corpus: Path, *, progress: bool = True) -> list[str]:
                 with translation.override(None):  # the command speaks English
                     bar.write("\n".join(result.report()))
             bar.update(1)
-        Work.objects.filter(frbr_uri=entry["work"]).update(
-            title=entry["title"], short_title=entry.get("short_title", "")
-        )
+        if work is None:  # created by this run: the manifest's titles; an existing work keeps its own
+            Work.objects.filter(frbr_uri=entry["work"]).update(
+                title=entry["title"], short_title=entry.get("short_title", "")
+            )
+        elif (work.title, work.short_title) != (entry["title"], entry.get("short_title", "")):
+            bar.write(f"kept {entry['work']}: its title differs from the manifest (edited?)")
     bar.close()
     return failures

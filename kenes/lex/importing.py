@@ -142,6 +142,22 @@ def ensure_work(
     return work
 
 
+def _refuse_degenerate_replacement(current: Expression, doc: Document, name: str) -> None:
+    """A correction that finds no articles where the held wording has them, or keeps less than half of its
+    provisions, is far more often a wrong file (or the wrong language) than a correction: refuse it with the
+    numbers, so only ``force`` can wipe a code."""
+    held_articles = current.provisions.filter(kind="article").count()
+    held = current.provisions.count()
+    articles = len(doc.articles())
+    provisions = sum(1 for _ in doc.walk())
+    if (held_articles and not articles) or provisions * 2 < held:
+        raise ImportRefused(
+            f"{name or 'the document'} would replace {current.uri} ({held_articles} articles, {held} "
+            f"provisions) by {articles} articles and {provisions} provisions; check the file and its "
+            f"language, or pass --force to replace it anyway"
+        )
+
+
 def import_document(
     doc: Document,
     *,
@@ -155,14 +171,16 @@ def import_document(
     retrieved_on: dt.date | None = None,
     imported_from: str = "",
     replace: bool = False,
+    force: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Store ``doc`` as the ``lang`` expression of ``work_uri`` in force from ``date``.
 
     Same content as the expression in force on ``date`` -> nothing is written ("unchanged"). Different
-    content on a date that already has an expression -> refused unless ``replace`` (a correction).
+    content on a date that already has an expression -> refused unless ``replace`` (a correction); a
+    replacement that would lose most of the expression is refused unless ``force`` as well.
     """
-    from .linking import link_expression  # the link stage needs the finished rows
+    from .linking import drop_note_effects, link_expression, note_effects  # the link stage reads the rows
 
     step = progress or (lambda _msg: None)
     if not any(True for _ in doc.walk()):
@@ -188,7 +206,10 @@ def import_document(
                 f"{same_date.uri} already exists with different content; import it with another --date "
                 f"(a new edition) or pass --replace to correct that expression"
             )
+        if same_date is not None and not force:
+            _refuse_degenerate_replacement(same_date, doc, imported_from)
         status = "replaced" if same_date is not None else "created"
+        dropped = note_effects(same_date) if same_date is not None else set()
         expression = same_date or Expression(work=work, lang=lang, date=date)
         expression.title = doc.title
         expression.preface = doc.preface
@@ -202,6 +223,8 @@ def import_document(
         count = write_provisions(expression, doc)
         step("linking references and amendments")
         links = link_expression(expression)
+        if dropped:  # what only the replaced wording's notes said goes with it
+            drop_note_effects(work, dropped - note_effects(*work.expressions.all()))
 
     notes = len(doc.notes) + sum(len(n.notes) for n in doc.walk())
     return ImportResult(
@@ -231,6 +254,7 @@ def import_file(
     source_url: str = "",
     retrieved_on: dt.date | None = None,
     replace: bool = False,
+    force: bool = False,
     progress: Progress | None = None,
     line_paragraphs: bool = False,
 ) -> ImportResult:
@@ -285,5 +309,6 @@ def import_file(
         retrieved_on=retrieved_on,
         imported_from=path.name,
         replace=replace,
+        force=force,
         progress=step,
     )

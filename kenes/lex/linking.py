@@ -7,9 +7,12 @@ against the eIds that actually exist (``подпункт 1) статьи 49`` ma
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from . import eid as eids
 from .ingest.adilet_notes import parse_note
@@ -132,35 +135,70 @@ def _effects_from_notes(expression: Expression, own_eids: frozenset[str], report
         )
     )
     pending: dict[tuple[int, str, str], AmendmentEffect] = {}
+    for eff, eid in _parsed_notes(expression, own_eids):
+        key = (eff.act_number or "", eff.act_date)
+        amendment = amendments.get(key)
+        if amendment is None:
+            amendment = amendments[key] = Amendment.objects.create(
+                amended_work=work,
+                amending_number=key[0],
+                date=eff.act_date,
+                amending_title=eff.act_title[:500],
+                source="publisher-note",
+            )
+        ident = (amendment.pk, eid, eff.effect)
+        if ident in known or ident in pending:
+            continue
+        pending[ident] = AmendmentEffect(
+            amendment=amendment,
+            eid=eid,
+            effect=eff.effect,
+            in_force_on=eff.in_force_on,
+            in_force_text=(eff.in_force_text or "")[:300],
+            applied=True,
+        )
+    AmendmentEffect.objects.bulk_create(pending.values(), batch_size=2000)
+    return len(pending)
+
+
+def _parsed_notes(expression: Expression, own_eids: frozenset[str]) -> Iterator[tuple[Any, str]]:
+    """Each effect the publisher's notes of ``expression`` state, with the eId it touches."""
     notes = EditorialNote.objects.filter(expression=expression).select_related("provision")
     for note in notes:
         for eff in parse_note(note.text, expression.lang):
             eid = _eid_for_target(eff.target_kind, eff.target_num, note.provision, own_eids)
-            if eid is None:
-                continue
-            key = (eff.act_number or "", eff.act_date)
-            amendment = amendments.get(key)
-            if amendment is None:
-                amendment = amendments[key] = Amendment.objects.create(
-                    amended_work=work,
-                    amending_number=key[0],
-                    date=eff.act_date,
-                    amending_title=eff.act_title[:500],
-                    source="publisher-note",
-                )
-            ident = (amendment.pk, eid, eff.effect)
-            if ident in known or ident in pending:
-                continue
-            pending[ident] = AmendmentEffect(
-                amendment=amendment,
-                eid=eid,
-                effect=eff.effect,
-                in_force_on=eff.in_force_on,
-                in_force_text=(eff.in_force_text or "")[:300],
-                applied=True,
-            )
-    AmendmentEffect.objects.bulk_create(pending.values(), batch_size=2000)
-    return len(pending)
+            if eid is not None:
+                yield eff, eid
+
+
+NoteEffect = tuple[str, dt.date | None, str, str]  # (amending act number, its date, eId, effect)
+
+
+def note_effects(*expressions: Expression) -> set[NoteEffect]:
+    """The amendment effects the notes of these expressions state (what linking recorded from them)."""
+    found: set[NoteEffect] = set()
+    for expression in expressions:
+        own_eids = frozenset(expression.provisions.values_list("eid", flat=True))
+        for eff, eid in _parsed_notes(expression, own_eids):
+            found.add((eff.act_number or "", eff.act_date, eid, eff.effect))
+    return found
+
+
+def drop_note_effects(work: Work, effects: set[NoteEffect]) -> int:
+    """Delete these publisher-note effects of ``work`` (a replaced wording stated them, no wording held now
+    does), then the publisher-note amendments left without effects; return how many effects went."""
+    dropped = 0
+    for number, date, eid, effect in effects:
+        dropped += AmendmentEffect.objects.filter(
+            amendment__amended_work=work,
+            amendment__source="publisher-note",
+            amendment__amending_number=number,
+            amendment__date=date,
+            eid=eid,
+            effect=effect,
+        ).delete()[0]
+    Amendment.objects.filter(amended_work=work, source="publisher-note", effects__isnull=True).delete()
+    return dropped
 
 
 _NOTE_TARGETS = frozenset({"article", "chapter", "section", "part", "paragraph"})
