@@ -1,4 +1,4 @@
-"""`--replace` with a degenerate file is refused with the numbers; what the replaced wording said goes with it."""
+"""`--replace` with a degenerate file is refused with the numbers; its old effects go with it."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def test_a_replacement_without_articles_is_refused_with_the_numbers_and_writes_n
     held = _import(f.labour_doc()).expression
     before = list(Provision.objects.filter(expression=held).values_list("eid", "text"))
 
-    with pytest.raises(ImportRefused, match=r"\(3 articles, 8 provisions\) by 0 articles and 1 provisions.*--force"):
+    numbers = r"\(3 articles, 8 provisions\) by 0 articles and 1 provisions.*--force"
+    with pytest.raises(ImportRefused, match=numbers):
         _import(_no_articles(), replace=True)
 
     assert list(Provision.objects.filter(expression=held).values_list("eid", "text")) == before
