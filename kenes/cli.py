@@ -45,6 +45,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    from kenes.search.hooks import sync_now
+
+    print(sync_now(), flush=True)  # heal what a crash between the database and index commits left stale
     argv = [
         sys.executable,
         "-m",

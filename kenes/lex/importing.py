@@ -17,6 +17,7 @@ from .akn import uri as akn_uri
 from .ingest.errors import IngestError
 from .models import Expression, Jurisdiction, Work, WorkType
 from .outline import Outline, outline
+from .signals import expression_confirmed
 from .store import content_hash, write_provisions
 from .tree import Document
 
@@ -196,6 +197,7 @@ def import_document(
         digest = content_hash(doc)
         current = work.expression_at(lang, date)
         if current is not None and current.content_hash == digest:
+            expression_confirmed.send(sender=Expression, expression=current)
             result = ImportResult(work, current, "unchanged", current.provisions.count(), 0, 0)
             result.outline = outline(doc)
             result.warnings = list(doc.warnings)

@@ -118,8 +118,17 @@ def _work_topics_changed(sender, instance, action, using=None, **kwargs) -> None
         mark(getattr(instance, "pk", None), using)
 
 
+def _expression_confirmed(sender, expression, **kwargs) -> None:
+    # an unchanged re-import: its commit re-indexes the work and whatever else is stale (a crash between the
+    # database and the index commits left it so), instead of trusting "unchanged"
+    mark(expression.work_id)
+
+
 def connect() -> None:
     from kenes.lex.models import Expression, Provision, Work
+    from kenes.lex.signals import expression_confirmed
+
+    expression_confirmed.connect(_expression_confirmed, dispatch_uid="search-expression-confirmed")
 
     post_save.connect(_work_saved, sender=Work, dispatch_uid="search-work-saved")
     post_delete.connect(_work_saved, sender=Work, dispatch_uid="search-work-deleted")
