@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .docx_reader import read_docx
 from .errors import IngestError
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
@@ -344,64 +344,6 @@ def _roman(n: int) -> str:
     return out
 
 
-# --- DOCX --------------------------------------------------------------------------------------------
-
-
-def _read_docx(path: Path, data: bytes) -> str:
-    if not data.startswith(b"PK\x03\x04"):
-        raise IngestError("not a DOCX file (not a zip archive)", path=path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            bad = archive.testzip()
-    except zipfile.BadZipFile as exc:
-        raise IngestError(f"a corrupt or truncated DOCX file ({exc})", path=path) from exc
-    if "word/document.xml" not in names:
-        raise IngestError("a zip archive but not a DOCX file (no word/document.xml)", path=path)
-    if bad is not None:
-        raise IngestError(f"a corrupt DOCX file (damaged part {bad})", path=path)
-
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(str(path))
-    blocks: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
-            marks = _docx_heading_marks(paragraph)
-            for line in paragraph.text.split("\n"):
-                if line.strip():
-                    blocks.append(marks + line.strip())
-        elif tag == "tbl":
-            blocks.extend(_docx_rows(Table(child, document)))
-    return "\n\n".join(blocks) + "\n"
-
-
-def _docx_heading_marks(paragraph) -> str:
-    try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):
-        return ""
-    m = re.fullmatch(r"(?:Heading|Заголовок)\s*(\d)", name.strip(), re.IGNORECASE)
-    if m:
-        return "#" * min(6, max(1, int(m.group(1)))) + " "
-    return "# " if name.strip().lower() in ("title", "название") else ""
-
-
-def _docx_rows(table) -> Iterator[str]:
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if not cells or text != cells[-1]:  # a merged cell repeats itself in every column it spans
-                cells.append(text)
-        if any(cells):
-            yield " | ".join(cells)
-
-
 # --- PDF ---------------------------------------------------------------------------------------------
 
 
@@ -455,6 +397,6 @@ _READERS: dict[str, Callable[[Path, bytes], str]] = {
     "txt": _read_txt,
     "md": _read_md,
     "html": _read_html,
-    "docx": _read_docx,
+    "docx": read_docx,
     "pdf": _read_pdf,
 }
