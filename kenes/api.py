@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
@@ -92,6 +92,12 @@ def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
     return _respond(
         request, 400, "invalid", "a value does not fit the database (too long, or a NUL character)"
     )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """An upload stopped while streaming (kenes.uploads) or a form body over Django's limits."""
+    return _respond(request, 413, "too-large", str(exc) or "request body too large")
 
 
 class ApiEdgeMiddleware:

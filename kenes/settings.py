@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kenes.accounts.middleware.LockedOutEarlyMiddleware",  # a locked-out login costs one read, no more
+    "kenes.uploads.UploadLimitMiddleware",  # 413 by Content-Length before a body is read
     # Pages gzipped for slow mobile data (a chapter of law text shrinks ~5x). BREACH: the only secret in a
     # page is the CSRF token, and Django masks it with a fresh random salt on every response, so compressed
     # sizes leak nothing usable; pages echo no other secret next to user input (and Django pads each gzip
@@ -231,3 +232,11 @@ KENES_SEARCH_AUTOINDEX = _flag("KENES_SEARCH_AUTOINDEX", True)
 KENES_DESK_KEY_FILE = Path(os.environ.get("KENES_DESK_KEY_FILE") or DATA_DIR / "desk.keys")
 KENES_DESK_FILES = Path(os.environ.get("KENES_DESK_FILES") or DATA_DIR / "desk-files")
 KENES_DESK_MAX_UPLOAD = int(os.environ.get("KENES_DESK_MAX_UPLOAD", str(10 * 1024 * 1024)))
+#: The largest file an editor may upload (import page, POST /api/import); kenes/uploads.py enforces it from
+#: the Content-Length header and while the body streams.
+KENES_MAX_UPLOAD = int(os.environ.get("KENES_MAX_UPLOAD") or 50 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "kenes.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

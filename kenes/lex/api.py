@@ -75,7 +75,7 @@ class BasicAuth(HttpBasicAuth):
         user = super().__call__(request)
         if user is None:
             raise ApiError(401, "the HTTP Basic user name or password was not accepted", "unauthenticated")
-        return user
+        return _editor_only(user)
 
     def authenticate(self, request: HttpRequest, username: str, password: str) -> AbstractBaseUser | None:
         from django.contrib.auth import authenticate
@@ -90,7 +90,25 @@ class BasicAuth(HttpBasicAuth):
         return user
 
 
-EDITOR_AUTH = [BasicAuth(), LoginSession()]
+def _editor_only(user: AbstractBaseUser) -> AbstractBaseUser:
+    """Every operation behind EDITOR_AUTH is an editor's: refusing others here, in authentication, answers
+    before ninja reads the body (an upload is never received from someone who may not import)."""
+    if not is_editor(user):
+        raise PermissionDenied("this operation needs the editor role")
+    return user
+
+
+class EditorSessionAuth(LoginSession):
+    """The browser session, for editors only (the role is checked before the CSRF check reads the body)."""
+
+    def __call__(self, request: HttpRequest) -> AbstractBaseUser | None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            _editor_only(user)
+        return super().__call__(request)
+
+
+EDITOR_AUTH = [BasicAuth(), EditorSessionAuth()]
 
 
 def require_editor(request: HttpRequest) -> None:
