@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
-from django.db import DataError
+from django.db import DataError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
@@ -98,6 +98,16 @@ def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
 def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """An upload stopped while streaming (kenes.uploads) or a form body over Django's limits."""
     return _respond(request, 413, "too-large", str(exc) or "request body too large")
+
+
+@api.exception_handler(OperationalError)
+def _database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """SQLite's write lock held past the timeout by another import: a 503 to retry, not a traceback."""
+    if "locked" not in str(exc):
+        return _unexpected(request, exc)
+    response = _respond(request, 503, "busy", "the database is busy with another write; try again shortly")
+    response["Retry-After"] = "5"
+    return response
 
 
 class ApiEdgeMiddleware:

@@ -400,7 +400,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if getattr(args, "needs_django", True):
         _setup_django()
-    return int(args.func(args) or 0)
+    from django.db import OperationalError
+
+    try:
+        return int(args.func(args) or 0)
+    except OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return _fail(  # SQLite: another process held the write lock past the timeout
+            "the database is busy: another import (or other writer) is running; nothing was written, "
+            "try again when it is done",
+            1,
+        )
 
 
 if __name__ == "__main__":

@@ -126,9 +126,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets web workers read while an import writes; the timeout rides out a writer's commit.
+    # WAL lets web workers read while an import writes; the timeout rides out a writer's commit. IMMEDIATE
+    # takes the write lock when a transaction begins: a deferred one that read first and then wrote failed at
+    # once with "database is locked" when another writer had committed meanwhile (its snapshot was stale),
+    # whatever the timeout; now the second import waits for the first.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": float(os.environ.get("KENES_SQLITE_TIMEOUT") or 20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATA_DIR.mkdir(parents=True, exist_ok=True)

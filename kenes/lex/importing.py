@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .akn import uri as akn_uri
 from .ingest.errors import IngestError
@@ -139,7 +139,11 @@ def ensure_work(
     if existing is not None:
         return existing
     work = new_work(frbr, title=title, work_type=work_type, original_lang=original_lang)
-    work.save()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent import may create the same work first
+            work.save()
+    except IntegrityError:
+        return Work.objects.get(frbr_uri=frbr.work_uri)
     return work
 
 
