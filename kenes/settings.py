@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kenes.accounts.middleware.LockedOutEarlyMiddleware",  # a locked-out login costs one read, no more
     "kenes.uploads.UploadLimitMiddleware",  # 413 by Content-Length before a body is read
+    "kenes.guards.RejectNulMiddleware",  # 400 for %00 in any URL (PostgreSQL cannot compare NUL)
     # Pages gzipped for slow mobile data (a chapter of law text shrinks ~5x). BREACH: the only secret in a
     # page is the CSRF token, and Django masks it with a fresh random salt on every response, so compressed
     # sizes leak nothing usable; pages echo no other secret next to user input (and Django pads each gzip

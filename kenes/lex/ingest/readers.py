@@ -369,7 +369,8 @@ def _read_pdf(path: Path, data: bytes) -> str:
         raise IngestError(f"a corrupt or truncated PDF file ({exc})", path=path) from exc
     if not any(page.strip() for page in pages):
         raise IngestError("the PDF has no text layer (scanned image?); run OCR first", path=path)
-    return "\n\n".join(_pdf_blocks("\n".join(pages))) + "\n"
+    # a PDF's text layer may carry NUL and other control characters (PostgreSQL cannot store NUL)
+    return "\n\n".join(_pdf_blocks(_CONTROL.sub(" ", "\n".join(pages)))) + "\n"
 
 
 _SENTENCE_END = re.compile(r"[.;:!?»\")]$")
