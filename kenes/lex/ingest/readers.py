@@ -69,7 +69,29 @@ def read_text(path: Path, fmt: str | None = None) -> str:
         ) from exc
     if not text.strip():
         raise IngestError(f"the {kind.upper()} file contains no text", path=path)
+    _refuse_endless_lines(text, path)
     return text
+
+
+#: No provision of any law is this long; a line past it is a file that lost its line breaks (a 50 MB single
+#: line once became one provision rendered as 105 MB of HTML).
+MAX_LINE = 500_000
+
+
+def _refuse_endless_lines(text: str, path: Path) -> None:
+    start, line = 0, 1
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > MAX_LINE:
+            raise IngestError(
+                f"line {line} is {stop - start:,} characters long (more than {MAX_LINE:,}): the file has "
+                "lost its line breaks, or is not a legal text",
+                path=path,
+            )
+        if end < 0:
+            return
+        start, line = end + 1, line + 1
 
 
 def _format(path: Path, data: bytes, fmt: str | None) -> str:
@@ -127,10 +149,33 @@ def decode(data: bytes, path: Path | None = None) -> str:
         return _checked(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
+    _refuse_broken_utf8(data, path)
     try:
         return _checked(data.decode("cp1251"), path)
     except UnicodeDecodeError as exc:
         raise IngestError("neither UTF-8 nor Windows-1251 text; convert it to UTF-8", path=path) from exc
+
+
+#: A UTF-8 multi-byte sequence (lead byte and continuation bytes), as found in Cyrillic UTF-8 text.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _refuse_broken_utf8(data: bytes, path: Path | None) -> None:
+    """UTF-8 text with a few damaged bytes is not Windows-1251: read as such, every Cyrillic letter of it
+    would become two letters of gibberish ("Р°"), silently. Real Windows-1251 text hardly ever forms valid
+    UTF-8 sequences, so a file where most non-ASCII bytes do is refused, naming the first bad byte."""
+    high = sum(1 for byte in data if byte >= 0x80)
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    if high and in_sequences >= high * 0.5:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise IngestError(
+                f"not valid UTF-8: byte {exc.start} (line {line}) is damaged in otherwise UTF-8 text; "
+                "repair or re-export the file (it is not Windows-1251 either)",
+                path=path,
+            ) from exc
 
 
 def _checked(text: str, path: Path | None) -> str:
@@ -254,6 +299,10 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+#: libxml2's HTML parser keeps 255 levels of nesting and drops deeper content without an error.
+_HTML_MAX_DEPTH = 254
+
+
 def _read_html(path: Path, data: bytes) -> str:
     import lxml.etree
     import lxml.html
@@ -270,6 +319,12 @@ def _read_html(path: Path, data: bytes) -> str:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", source, count=1))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise IngestError(f"not readable as HTML ({exc})", path=path) from exc
+    if root.xpath(f"boolean(//*[count(ancestor::*) >= {_HTML_MAX_DEPTH}])"):
+        raise IngestError(  # libxml2 silently drops everything nested deeper: refuse rather than lose text
+            f"elements nested {_HTML_MAX_DEPTH} or more levels deep; the HTML parser would drop what lies "
+            "deeper: flatten the file (or save it as .txt)",
+            path=path,
+        )
     blocks: list[str] = []
     line: list[str] = []
 
