@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from kenes.accounts.roles import is_editor
 
 from .akn import uri as akn_uri
+from .audit import record_import
 from .importing import ImportRefused, ImportResult, import_file
 from .models import Expression, Work, WorkType
 
@@ -155,10 +156,12 @@ def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         status = 400
         if form.is_valid():
             try:
-                result = _run_import(form.cleaned_data, user=str(request.user))
+                result = _run_import(form.cleaned_data)
             except ImportRefused as exc:
                 form.add_error(None, str(exc))
             else:
+                upload_name = Path(form.cleaned_data["file"].name or "upload").name
+                record_import(request.user, result.expression, result.status, upload_name)
                 _report(request, result)
                 return HttpResponseRedirect(request.path)
     context = {
@@ -171,7 +174,7 @@ def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
     return TemplateResponse(request, "admin/lex/import.html", context, status=status)
 
 
-def _run_import(data: dict, *, user: str) -> ImportResult:
+def _run_import(data: dict) -> ImportResult:
     """Import the upload in one transaction; every failure comes back as ImportRefused with its reason."""
     upload = data["file"]
     name = Path(upload.name or "upload").name or "upload"  # the basename only: never a client's path
@@ -190,7 +193,7 @@ def _run_import(data: dict, *, user: str) -> ImportResult:
                     date=data.get("date"),
                     title=data.get("title") or None,
                     work_type=data.get("work_type") or None,
-                    source_name=data.get("source_name") or gettext("upload by %(user)s") % {"user": user},
+                    source_name=data.get("source_name") or "",  # public: never the uploader's name
                     source_url=data.get("source_url") or "",
                     retrieved_on=data.get("retrieved_on"),
                     replace=bool(data.get("replace")),

@@ -44,6 +44,7 @@ from .api_answers import (
     effect_out,
     work_out,
 )
+from .audit import record_import
 from .importing import ImportRefused, import_file, new_work, parse_work_uri
 from .models import (
     Expression,
@@ -439,10 +440,10 @@ def import_upload(
                 work_type=type or None,
                 replace=replace,
                 force=force,
-                source_name=f"upload by {request.user}",
             )
         except (ImportRefused, ValueError) as exc:
             raise ApiError(400, str(exc).replace(str(path), name), "import-refused") from exc
+    record_import(request.auth, result.expression, result.status, name)
     body = {
         "status": result.status,
         "expression": result.expression.uri,
