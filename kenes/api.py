@@ -96,7 +96,7 @@ def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
 
 @api.exception_handler(RequestDataTooBig)
 def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    """An upload stopped while streaming (kenes.uploads) or a form body over Django's limits."""
+    """An upload stopped while streaming (kenes.site.uploads) or a form body over Django's limits."""
     return _respond(request, 413, "too-large", str(exc) or "request body too large")
 
 
@@ -114,9 +114,8 @@ class ApiEdgeMiddleware:
     """Keeps the JSON-error promise for what the NinjaAPI never sees, on paths under /api/ only.
 
     A path no route matches is answered here, before Django renders the portal's 404 page, and ninja's
-    plain-text 405 (a method the route does not take) is rewritten to the JSON error body. A NUL character
-    in the path or the query string is refused up front: PostgreSQL cannot store or compare it, so it would
-    otherwise be a 500 on some endpoints.
+    plain-text 405 (a method the route does not take) is rewritten to the JSON error body. (A NUL character
+    in the URL is refused site-wide, before this, by :mod:`kenes.site.guards`.)
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -126,12 +125,6 @@ class ApiEdgeMiddleware:
         path = request.path_info
         if not path.startswith("/api/"):
             return self.get_response(request)
-        if "\x00" in path or any(
-            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
-        ):
-            return JsonResponse(
-                error_body(400, "invalid", "the request contains a NUL character (%00)"), status=400
-            )
         try:
             resolve(path, getattr(request, "urlconf", None))
         except Resolver404:

@@ -80,8 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kenes.accounts.middleware.LockedOutEarlyMiddleware",  # a locked-out login costs one read, no more
-    "kenes.uploads.UploadLimitMiddleware",  # 413 by Content-Length before a body is read
-    "kenes.guards.RejectNulMiddleware",  # 400 for %00 in any URL (PostgreSQL cannot compare NUL)
+    "kenes.site.uploads.UploadLimitMiddleware",  # 413 by Content-Length before a body is read
+    "kenes.site.guards.RejectNulMiddleware",  # 400 for %00 in any URL (PostgreSQL cannot compare NUL)
     # Pages gzipped for slow mobile data (a chapter of law text shrinks ~5x). BREACH: the only secret in a
     # page is the CSRF token, and Django masks it with a fresh random salt on every response, so compressed
     # sizes leak nothing usable; pages echo no other secret next to user input (and Django pads each gzip
@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "kenes.api.ApiEdgeMiddleware",  # JSON 404/405 and a 400 for NUL under /api/ (inside gzip)
+    "kenes.api.ApiEdgeMiddleware",  # JSON 404/405 under /api/ (inside gzip)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -240,11 +240,11 @@ KENES_SEARCH_AUTOINDEX = _flag("KENES_SEARCH_AUTOINDEX", True)
 KENES_DESK_KEY_FILE = Path(os.environ.get("KENES_DESK_KEY_FILE") or DATA_DIR / "desk.keys")
 KENES_DESK_FILES = Path(os.environ.get("KENES_DESK_FILES") or DATA_DIR / "desk-files")
 KENES_DESK_MAX_UPLOAD = int(os.environ.get("KENES_DESK_MAX_UPLOAD", str(10 * 1024 * 1024)))
-#: The largest file an editor may upload (import page, POST /api/import); kenes/uploads.py enforces it from
-#: the Content-Length header and while the body streams.
+#: The largest file an editor may upload (import page, POST /api/import); kenes/site/uploads.py enforces it
+#: from the Content-Length header and while the body streams.
 KENES_MAX_UPLOAD = int(os.environ.get("KENES_MAX_UPLOAD") or 50 * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
-    "kenes.uploads.CappedUploadHandler",
+    "kenes.site.uploads.CappedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

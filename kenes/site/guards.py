@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.views.defaults import bad_request
+
+from .errors import error_response
 
 NUL_MESSAGE = "the request contains a NUL character (%00)"
 
@@ -33,7 +35,5 @@ class RejectNulMiddleware:
         if not has_nul(request):
             return self.get_response(request)
         if request.path_info.startswith("/api/"):
-            return JsonResponse(
-                {"error": {"status": 400, "code": "invalid", "message": NUL_MESSAGE}}, status=400
-            )
+            return error_response(400, "invalid", NUL_MESSAGE)
         return bad_request(request, ValueError(NUL_MESSAGE))

@@ -21,7 +21,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
+
+from .errors import error_response
 
 #: What a multipart body may add to the file itself (boundaries, part headers, the form's other fields).
 MULTIPART_ALLOWANCE = 1024 * 1024
@@ -37,8 +39,7 @@ class UploadTooLarge(RequestDataTooBig):
 
 def _too_large(request: HttpRequest, message: str) -> HttpResponse:
     if request.path_info.startswith("/api/"):
-        body = {"error": {"status": 413, "code": "too-large", "message": message}}
-        return JsonResponse(body, status=413)
+        return error_response(413, "too-large", message)
     return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
 
 
