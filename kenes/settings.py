@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kenes.site.security.ContentSecurityPolicyMiddleware",  # own origin only; inline CSS by hash
     "kenes.accounts.middleware.LockedOutEarlyMiddleware",  # a locked-out login costs one read, no more
     "kenes.site.uploads.UploadLimitMiddleware",  # 413 by Content-Length before a body is read
     "kenes.site.guards.RejectNulMiddleware",  # 400 for %00 in any URL (PostgreSQL cannot compare NUL)
