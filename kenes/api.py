@@ -8,6 +8,7 @@ this module imports the routers and turns every exception into that body.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError, OperationalError
@@ -19,8 +20,32 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from . import __version__
 from .site.errors import ApiError, error_body
+from .site.openapi import document_errors
 
-api = NinjaAPI(
+
+class KenesAPI(NinjaAPI):
+    """The NinjaAPI whose OpenAPI document lists every operation's error responses (kenes.site.openapi).
+
+    What the rules there cannot derive, each router's module says next to its operations:
+    ``OPENAPI_ERRORS`` (``(method, path) -> statuses``), ``OPENAPI_PARAMETERS`` (``(method, path, name) ->
+    JSON Schema keywords`` for values a view checks itself) and ``OPENAPI_RAW_BODY`` (its views read the
+    body themselves: no 422).
+    """
+
+    def get_openapi_schema(self, *args, **kwargs):  # type: ignore[override]
+        schema = super().get_openapi_schema(*args, **kwargs)
+        errors: dict = {}
+        parameters: dict = {}
+        raw_bodies: list[str] = []
+        for _prefix, router in ROUTERS:
+            module = import_module(router.rsplit(".", 1)[0])  # already imported by the mount
+            errors |= getattr(module, "OPENAPI_ERRORS", {})
+            parameters |= getattr(module, "OPENAPI_PARAMETERS", {})
+            raw_bodies += getattr(module, "OPENAPI_RAW_BODY", ())
+        return document_errors(schema, errors, raw_bodies=tuple(raw_bodies), parameters=parameters)
+
+
+api = KenesAPI(
     title="Kenes API",
     version=__version__,
     description=(

@@ -61,6 +61,29 @@ MAX_LIMIT = 100
 #: Deeper pages than this are refused: no listing here is that long, and a huge offset is a 500 in SQL.
 MAX_OFFSET = 100_000
 
+#: For the OpenAPI document (kenes.api.KenesAPI): errors beyond 400/422/401/403/413, and values the views
+#: check themselves (a 400 otherwise).
+OPENAPI_ERRORS: dict[tuple[str, str], tuple[int, ...]] = {
+    ("post", "/api/works"): (409,),
+    ("patch", "/api/works"): (404,),
+    ("get", "/api/akn/{uri}"): (404,),
+    ("get", "/api/points-in-time"): (404,),
+    ("get", "/api/diff"): (404,),
+    ("post", "/api/import"): (503,),  # SQLite busy with another import past its timeout
+}
+OPENAPI_PARAMETERS: dict[tuple[str, str, str], dict] = {
+    ("get", "/api/works", "type"): {"enum": list(WorkType.values)},
+    ("get", "/api/works", "in_force_on"): {"format": "date"},
+    ("get", "/api/diff", "date_from"): {"format": "date"},
+    ("get", "/api/diff", "date_to"): {"format": "date"},
+    ("get", "/api/ratifications", "status"): {"enum": list(Ratification.Status.values)},
+    **{
+        ("get", path, name): facts
+        for path in ("/api/works", "/api/ratifications")
+        for name, facts in (("offset", {"minimum": 0, "maximum": MAX_OFFSET}), ("limit", {"minimum": 1}))
+    },
+}
+
 
 class BasicAuth(HttpBasicAuth):
     """HTTP Basic for scripts; browsers use the session (with CSRF).

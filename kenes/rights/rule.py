@@ -45,6 +45,18 @@ HOLIDAYS: dict[str, Any] = {
 }
 
 
+def _closed(schema: Any) -> Any:
+    """``schema`` with ``additionalProperties: false`` on every object that lists its properties."""
+    if isinstance(schema, list):
+        return [_closed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _closed(value) for key, value in schema.items()}
+    if "properties" in schema and schema.get("type") in ("object", None):
+        out.setdefault("additionalProperties", False)
+    return out
+
+
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """An output that may be null (JSON Schema 2020-12 style type list)."""
     kind = schema["type"]
@@ -114,7 +126,8 @@ class Rule:
 
     @property
     def input_schema(self) -> dict[str, Any]:
-        return {"title": self.title, "description": self.description, **self.inputs}
+        """The situation's JSON Schema as published: objects closed (the reader refuses unknown fields)."""
+        return {"title": self.title, "description": self.description, **_closed(self.inputs)}
 
     @property
     def answer_schema(self) -> dict[str, Any]:

@@ -178,6 +178,11 @@ def read_object(raw: Any, schema: dict[str, Any], path: str, today: dt.date) -> 
     for name in schema.get("required", []):
         if raw.get(name) is None:
             raise InvalidSituation(_("{name} is required").format(name=repr(name)), _join(path, name))
+    for name, sub in props.items():  # null only where the schema says so; an optional field is left out
+        if name in raw and raw[name] is None and not sub.get("nullable"):
+            raise InvalidSituation(
+                _("{name} must not be null (leave it out instead)").format(name=repr(name)), _join(path, name)
+            )
     out: dict[str, Any] = {}
     for name, sub in props.items():
         if name in raw and raw[name] is not None:

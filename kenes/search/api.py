@@ -119,6 +119,12 @@ class SearchOut(Schema):
     )
 
 
+#: For the OpenAPI document (kenes.api.KenesAPI): no index built yet.
+OPENAPI_ERRORS = {("get", "/api/search"): (503,)}
+#: A query of only blanks is refused (400 "the query is empty").
+OPENAPI_PARAMETERS = {("get", "/api/search", "q"): {"pattern": r"\S"}}
+
+
 @router.get("/search", response=SearchOut, summary="Search provisions (citations first, then text)")
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Provisions in force on ``date`` (default today) matching ``q``; ``explain=1`` says why each ranked.

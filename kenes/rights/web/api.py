@@ -31,6 +31,8 @@ from kenes.rights.web import links, texts
 from kenes.site.errors import ApiError
 
 router = Router(tags=["rights"])
+#: For the OpenAPI document (kenes.api.KenesAPI): the views read the situation themselves (no 422).
+OPENAPI_RAW_BODY = ("/api/rights/",)
 
 T = TypeVar("T")
 
