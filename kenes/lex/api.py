@@ -73,7 +73,7 @@ OPENAPI_ERRORS: dict[tuple[str, str], tuple[int, ...]] = {
 }
 OPENAPI_PARAMETERS: dict[tuple[str, str, str], dict] = {
     ("get", "/api/works", "type"): {"enum": list(WorkType.values)},
-    ("get", "/api/works", "in_force_on"): {"format": "date"},
+    ("get", "/api/works", "in_force_on"): {"pattern": r"^(\d{4}-\d{2}-\d{2})?$"},  # empty: any date
     ("get", "/api/diff", "date_from"): {"format": "date"},
     ("get", "/api/diff", "date_to"): {"format": "date"},
     ("get", "/api/ratifications", "status"): {"enum": list(Ratification.Status.values)},

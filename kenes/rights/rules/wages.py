@@ -49,7 +49,7 @@ INPUTS: dict[str, Any] = {
         },
         "median_wage": {
             **MONEY,
-            "exclusiveMinimum": 0,
+            "minimum": 1,  # a median under one unit is a typo, and divided by it the share overflows
             "description": "Use this median wage instead of ours",
         },
         "target_share": {
