@@ -58,3 +58,11 @@ def library(db, tmp_path, settings):
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_as_its_openapi_document_says(case, library):
     case.call_and_validate(headers=AUTH, checks=CHECKS)
+
+
+def test_a_patch_whose_body_is_json_null_is_refused(client, library):
+    response = client.patch(
+        f"/api/works?work={f.LC_URI}", "null", content_type="application/json", headers=AUTH
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "the body must be a JSON object of the fields to change"
