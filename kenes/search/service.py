@@ -30,6 +30,9 @@ from .notices import Notice
 from .request import SearchRequest
 from .snippets import snippet
 
+#: The days the index can filter on: tantivy stores a date as nanoseconds in 64 bits (1677-09-21 to 2262).
+FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
+
 __all__ = [
     "Hit",
     "IndexMissing",
@@ -136,6 +139,8 @@ def search(request: SearchRequest) -> SearchResult:
 def _search(request: SearchRequest) -> SearchResult:
     if request.limit < 0 or request.offset < 0:
         raise QueryError("limit and offset must not be negative")
+    if request.date is not None and not FIRST_DATE <= request.date <= LAST_DATE:  # tantivy's dates
+        raise QueryError(f"the date must be between {FIRST_DATE} and {LAST_DATE}")
     req = request.capped()
     clock = _Clock()
     prof = engine.profile()

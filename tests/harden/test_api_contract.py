@@ -39,6 +39,20 @@ CHECKS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: a request must not close the connection the test's transaction is on
+    (schemathesis calls the WSGI application directly)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def library(db, tmp_path, settings):
     """An editor, a jurisdiction and a code with one expression, so reads find something."""
@@ -66,3 +80,9 @@ def test_a_patch_whose_body_is_json_null_is_refused(client, library):
     )
     assert response.status_code == 422
     assert response.json()["error"]["message"] == "the body must be a JSON object of the fields to change"
+
+
+def test_a_search_on_a_date_the_index_cannot_hold_is_a_400(client, library):
+    response = client.get("/api/search", {"q": "оплата", "date": "1200-12-17"}, headers=AUTH)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "the date must be between 1678-01-01 and 2261-12-31"
