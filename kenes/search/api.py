@@ -125,7 +125,12 @@ OPENAPI_ERRORS = {("get", "/api/search"): (503,)}
 OPENAPI_PARAMETERS = {("get", "/api/search", "q"): {"pattern": r"\S"}}
 
 
-@router.get("/search", response=SearchOut, summary="Search provisions (citations first, then text)")
+@router.get(
+    "/search",
+    response=SearchOut,
+    by_alias=True,  # the document says "from", as the answer does
+    summary="Search provisions (citations first, then text)",
+)
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Provisions in force on ``date`` (default today) matching ``q``; ``explain=1`` says why each ranked.
 
