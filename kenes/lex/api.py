@@ -72,11 +72,11 @@ OPENAPI_ERRORS: dict[tuple[str, str], tuple[int, ...]] = {
     ("post", "/api/import"): (503,),  # SQLite busy with another import past its timeout
 }
 OPENAPI_PARAMETERS: dict[tuple[str, str, str], dict] = {
-    ("get", "/api/works", "type"): {"enum": list(WorkType.values)},
+    ("get", "/api/works", "type"): {"enum": [*WorkType.values, ""]},  # empty: any type
     ("get", "/api/works", "in_force_on"): {"pattern": r"^(\d{4}-\d{2}-\d{2})?$"},  # empty: any date
     ("get", "/api/diff", "date_from"): {"format": "date"},
     ("get", "/api/diff", "date_to"): {"format": "date"},
-    ("get", "/api/ratifications", "status"): {"enum": list(Ratification.Status.values)},
+    ("get", "/api/ratifications", "status"): {"enum": [*Ratification.Status.values, ""]},
     **{
         ("get", path, name): facts
         for path in ("/api/works", "/api/ratifications")
