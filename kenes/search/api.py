@@ -145,6 +145,7 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpRe
 @router.post(
     "/search",
     response=SearchOut,
+    by_alias=True,  # as GET: the document says "from"
     summary="Search with a long question (JSON body)",
     openapi_extra={
         "requestBody": {
