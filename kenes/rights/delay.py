@@ -53,6 +53,17 @@ class Penalty:
     delay: Delay
     rate_multiple: float | None
 
+    def answer_fields(self) -> dict[str, object]:
+        """The fields every late-payment answer carries (wages and final settlement alike), so the JSON of the
+        two checks cannot drift apart."""
+        counted = self.delay.late is not None
+        return {
+            "late": self.delay.late,
+            "days_late": self.delay.days if counted else None,
+            "penalty_days": self.delay.days if counted else None,
+            "penalty_rate_multiple": self.rate_multiple,
+        }
+
 
 def late_payment_penalty(ctx: Context, country: str, delay: Delay) -> Penalty:
     """Read the penalty rate in force on the day the delay is counted to (the day of payment) — only for a

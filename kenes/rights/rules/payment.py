@@ -138,12 +138,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
 
     penalty = late_payment_penalty(ctx, s["country"], count_delay(due, s["paid_on"], on))
     delay = penalty.delay
-    result.update(
-        late=delay.late,
-        days_late=delay.days if delay.late is not None else None,
-        penalty_days=delay.days if delay.late is not None else None,
-        penalty_rate_multiple=penalty.rate_multiple,
-    )
+    result.update(penalty.answer_fields())
     rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
     if delay.paid and delay.late:
         ctx.explain(
