@@ -10,12 +10,15 @@ class DeskConfig(AppConfig):
 
     def ready(self) -> None:
         # Logins and failed logins of desk staff go to the audit log (see signals.py).
+        from kenes.observatory import providers
         from kenes.site import nav
 
-        from . import signals
+        from . import published, signals
         from .scope import staff_of
 
         signals.connect()
+        # The observatory's desk page shows these suppressed counts; it imports nothing of the desk.
+        providers.register("desk", published.tables)
         nav.register("desk:help", _("Ask for help"), order=40)
         nav.register(
             "desk:cases",

@@ -140,6 +140,18 @@ def statistics_cases_for(user) -> QuerySet[Case]:
     return Case.objects.filter(organisation_id=staff.organisation_id, pk__in=consented.values("case_id"))
 
 
+def published_statistics_cases() -> QuerySet[Case]:
+    """Every organisation's cases that may be counted in public figures (the observatory's desk page).
+
+    Only cases with a statistics consent in force; a receiver's copy of a referral whose original case is
+    held in this database is left out, so a referred person is counted once (by the centre that took them in).
+    Nothing but suppressed aggregates may be built from this queryset: see :mod:`kenes.desk.published`.
+    """
+    consented = Consent.objects.filter(kind=ConsentKind.STATISTICS, withdrawn_at__isnull=True)
+    original = Q(received_from__isnull=True) | Q(received_from__case__isnull=True)
+    return Case.objects.filter(original, pk__in=consented.values("case_id"))
+
+
 def audit_for(user) -> QuerySet[AuditEntry]:
     """The centre head reads their organisation's audit entries; nobody else reads the log in the desk."""
     staff = staff_of(user)

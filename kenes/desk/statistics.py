@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -42,9 +43,15 @@ def _counts(cases: QuerySet[Case], dimension: str) -> Counter:
     raise ValueError(f"unknown dimension {dimension!r}")
 
 
-def table(cases: QuerySet[Case], dimension: str, suppressed: bool = True) -> Table:
-    """A one-way table (category, outcome or month)."""
+def table(cases: QuerySet[Case], dimension: str, suppressed: bool = True, every: Iterable[str] = ()) -> Table:
+    """A one-way table (category, outcome or month).
+
+    ``every`` lists values shown even when no case has them: a public table names each category, and a
+    category missing from it would say "none" where the rule says "7 or fewer" (so a zero is hidden too).
+    """
     counts = _counts(cases, dimension)
+    for key in every:
+        counts.setdefault(key, 0)
     if not suppressed:
         return Table(dimension, sorted(counts.items()), sum(counts.values()))
     # a case has several categories: those cells do not add up to a number of cases, so no total is shown

@@ -124,10 +124,11 @@ def test_the_ratification_matrix_says_no_data_where_no_source_was_found(client):
     assert row.startswith('C097,no data,"ratified, in force",no data')
 
 
-def test_the_desk_page_says_the_desk_publishes_nothing_yet_until_a_provider_registers(client):
+def test_the_desk_page_says_the_desk_publishes_nothing_yet_until_a_provider_registers(client, monkeypatch):
     from kenes.observatory import providers
     from kenes.observatory.tables import Table
 
+    monkeypatch.setattr(providers, "_PROVIDERS", {})  # as if the desk were not installed
     html = client.get("/observatory/desk/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "does not publish figures here yet" in html
     providers.register(
