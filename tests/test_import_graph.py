@@ -26,7 +26,7 @@ ACCOUNTS = SHELL | {"kenes.accounts"}
 IDENTITY = {"kenes.lex.languages", "kenes.lex.akn.uri", "kenes.lex.eid", "kenes.lex.catalogue"}
 LEX = ACCOUNTS | IDENTITY | {"kenes.lex"}
 SEARCH = LEX | {"kenes.search"}
-QUANTITIES = KERNEL | {"kenes.quantities"}
+QUANTITIES = KERNEL | IDENTITY | {"kenes.quantities"}
 RIGHTS = QUANTITIES | IDENTITY | {"kenes.rights"}
 RIGHTS_WEB = RIGHTS | LEX | {"kenes.rights.web"}
 PAGES = SEARCH | RIGHTS_WEB
@@ -44,7 +44,7 @@ LAYERS: dict[str, set[str]] = {
     "kenes.lex": ACCOUNTS | IDENTITY,
     **{module: KERNEL | IDENTITY for module in IDENTITY},
     "kenes.search": LEX,
-    "kenes.quantities": KERNEL,
+    "kenes.quantities": KERNEL | IDENTITY,
     "kenes.rights": QUANTITIES | IDENTITY,
     "kenes.rights.web": RIGHTS_WEB,
     "kenes.rights.apps": RIGHTS_WEB,  # the AppConfig: Django's side of the library

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from kenes.lex.akn.uri import provision_uri
+
 PERSONAL_DATA_LAW = "/akn/kz/act/law/2013-05-21/94-v"
 
 
@@ -22,7 +24,7 @@ class Basis:
 
     @property
     def uri(self) -> str:
-        return f"{PERSONAL_DATA_LAW}/~{self.eid}"
+        return provision_uri(PERSONAL_DATA_LAW, self.eid)
 
 
 CONSENT = Basis("art_8", _("Consent and its withdrawal: Law of the RK on personal data, art. 8"))

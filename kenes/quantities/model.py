@@ -36,6 +36,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from kenes.lex.akn.uri import parse as parse_uri
+from kenes.lex.akn.uri import provision_uri
 from kenes.quantities import yamlfile
 
 STATUSES = ("verified", "unverified", "policy")
@@ -70,7 +72,7 @@ class Reference:
     @property
     def reader_path(self) -> str:
         """The provision's address in the legal database (``/akn/…/~art_6__para_4``), language-free."""
-        return f"{self.work}/~{self.eid}"
+        return provision_uri(self.work, self.eid)
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,18 @@ def _as_date(raw: Any, what: str) -> dt.date:
     return raw
 
 
+def _is_work_uri(text: str) -> bool:
+    """A work's FRBR URI (no language, provision or format), so ``reader_path`` can name its provision."""
+    try:
+        return parse_uri(text).work_uri == text
+    except ValueError:
+        return False
+
+
 def _reference(raw: Any, where: str) -> Reference:
     if not isinstance(raw, dict) or set(raw) != {"work", "eid", "label"}:
         raise QuantityFileError(f"{where}: a reference is {{work, eid, label}}")
-    if not str(raw["work"]).startswith("/akn/") or not raw["eid"] or not raw["label"]:
+    if not _is_work_uri(str(raw["work"])) or not raw["eid"] or not raw["label"]:
         raise QuantityFileError(f"{where}: a reference names an /akn/ work, an eId and a label")
     return Reference(str(raw["work"]), str(raw["eid"]), str(raw["label"]))
 

@@ -20,13 +20,13 @@ from kenes.rights.engine import RULES, evaluate
 from kenes.rights.errors import InvalidSituation, UnknownRule
 from kenes.rights.parameters import STALE_AFTER_DAYS, parameter
 from kenes.rights.rule import Rule
-from kenes.rights.works import Citation
+from kenes.rights.works import CitedProvision
 
 __all__ = [
     "RULES",
     "STALE_AFTER_DAYS",
     "Answer",
-    "Citation",
+    "CitedProvision",
     "InvalidSituation",
     "Rule",
     "UnknownRule",

@@ -15,7 +15,7 @@ from typing import Any
 from kenes.rights import basis
 from kenes.rights import parameters as params
 from kenes.rights.i18n import _
-from kenes.rights.works import Citation, cite
+from kenes.rights.works import CitedProvision, cite
 
 
 def jsonable(value: Any) -> Any:
@@ -39,7 +39,7 @@ class Answer:
 
     rule: str
     result: dict[str, Any]
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[CitedProvision] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     advisory_reasons: list[str] = field(default_factory=list)
@@ -91,7 +91,7 @@ class Context:
         self.rule = rule
         self.today = today
         self.quantities = quantities  # what the rule registered it reads; None: anything (tests)
-        self._citations: dict[tuple[str, str], Citation] = {}
+        self._citations: dict[tuple[str, str], CitedProvision] = {}
         self.explanation: list[str] = []
         self.warnings: list[str] = []
         self.advisory: list[str] = []
@@ -109,12 +109,12 @@ class Context:
         if reason not in self.advisory:
             self.advisory.append(reason)
 
-    def cite(self, work: str, eid: str, *, verified: bool | None = None) -> Citation:
+    def cite(self, work: str, eid: str, *, verified: bool | None = None) -> CitedProvision:
         c = cite(work, eid, verified=verified)
         self._citations.setdefault((c.work, c.eid), c)
         return c
 
-    def cite_for(self, country: str, key: str, *, check: str | None = None) -> list[Citation]:
+    def cite_for(self, country: str, key: str, *, check: str | None = None) -> list[CitedProvision]:
         """Cite what this rule (or a shared ``check`` such as ``complaint``) relies on for ``key`` in
         ``country`` (data: :mod:`kenes.rights.basis`)."""
         return [self.cite(work, eid) for work, eid in basis.provisions(country, check or self.rule, key)]

@@ -2,7 +2,7 @@
 
 The figures themselves (minimum wage, stay limits, notice periods …) and their YAML files live in
 :mod:`kenes.quantities`, which the portal's comparison and the observatory read too. What is the rights
-engine's own is how a value enters an answer: its reference becomes a :class:`~kenes.rights.works.Citation`
+engine's own is how a value enters an answer: its reference becomes a :class:`~kenes.rights.works.CitedProvision`
 (label in the work's language, ``verified`` only when we hold the text), and a value not compared with its
 source for longer than :data:`STALE_AFTER_DAYS` adds a warning to every answer that uses it.
 """
@@ -18,7 +18,7 @@ from kenes import quantities
 from kenes.quantities import NoValue, Quantity
 from kenes.quantities import QuantityFileError as ParameterFileError
 from kenes.rights.i18n import _
-from kenes.rights.works import WORKS, Citation, cite
+from kenes.rights.works import WORKS, CitedProvision, cite
 
 __all__ = [
     "STALE_AFTER_DAYS",
@@ -48,7 +48,7 @@ class ParameterValue:
     until: dt.date | None
     status: str
     last_verified: dt.date | None
-    reference: Citation | None = None
+    reference: CitedProvision | None = None
     source_needed: str | None = None
 
     @property
@@ -86,7 +86,7 @@ class ParameterValue:
         }
 
 
-def citation(value: quantities.DatedValue) -> Citation | None:
+def citation(value: quantities.DatedValue) -> CitedProvision | None:
     """The value's reference as the engine cites it; refuses a label that does not match its eId, and a
     verified value whose text we do not hold (the rights engine only vouches for what it can show)."""
     ref = value.reference

@@ -34,7 +34,7 @@ class Work:
 
 
 @dataclass(frozen=True)
-class Citation:
+class CitedProvision:
     """One provision an answer rests on. ``verified`` is False when its text is not in our corpus."""
 
     work: str
@@ -118,10 +118,10 @@ def _label_en(steps: list[tuple[str, str]], short: str) -> str:
 LABELLERS: dict[str, Callable[[list[tuple[str, str]], str], str]] = {"ru": _label_ru, "en": _label_en}
 
 
-def cite(work: str, eid: str, *, verified: bool | None = None) -> Citation:
+def cite(work: str, eid: str, *, verified: bool | None = None) -> CitedProvision:
     """A citation of ``eid`` in ``work``; verified defaults to whether we hold the work's text."""
     w = WORKS.get(work)
     if w is None:
         raise KeyError(f"unknown work {work!r}: add it to kenes.rights.works.WORKS")
     label = LABELLERS[w.lang](parse_eid(eid), w.short)
-    return Citation(work, eid, label, w.lang, w.corpus is not None if verified is None else verified)
+    return CitedProvision(work, eid, label, w.lang, w.corpus is not None if verified is None else verified)
