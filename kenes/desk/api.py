@@ -131,12 +131,11 @@ def list_cases(request: HttpRequest, params: Query[ListParams]):
             params.offset : params.offset + params.limit
         ]
     )
-    audit.record(
+    audit.by_staff(
+        staff,
         AuditAction.LIST,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
+        request,
         object_type="case",
-        request=request,
         detail=f"{filters.describe()} offset={params.offset} rows={len(page)}",
     )
     return {"items": [_row(c) for c in page], "count": cases.count()}
@@ -150,9 +149,7 @@ def _case(request: HttpRequest, case_id: uuid.UUID) -> tuple[scope.Staff, Case]:
 @router.get("/desk/cases/{case_id}", response=CaseOut, summary="One case with the person's details")
 def get_case(request: HttpRequest, case_id: uuid.UUID):
     staff, case = _case(request, case_id)
-    audit.record(
-        AuditAction.VIEW, user=staff.user, organisation_id=staff.organisation_id, obj=case, request=request
-    )
+    audit.by_staff(staff, AuditAction.VIEW, request, case)
     return _detail(case)
 
 
@@ -185,14 +182,7 @@ def _consultation(c: Consultation) -> dict:
 def list_consultations(request: HttpRequest, case_id: uuid.UUID):
     staff, case = _case(request, case_id)
     rows = case.consultations.prefetch_related("citations")
-    audit.record(
-        AuditAction.VIEW,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail="consultations",
-    )
+    audit.by_staff(staff, AuditAction.VIEW, request, case, detail="consultations")
     return [_consultation(c) for c in rows]
 
 
@@ -243,14 +233,7 @@ def _organisation(org_id: uuid.UUID):
 @router.get("/desk/cases/{case_id}/consents", response=list[ConsentOut], summary="Consents of a case")
 def list_consents(request: HttpRequest, case_id: uuid.UUID):
     staff, case = _case(request, case_id)
-    audit.record(
-        AuditAction.VIEW,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail="consents",
-    )
+    audit.by_staff(staff, AuditAction.VIEW, request, case, detail="consents")
     return [_consent(c) for c in case.consents.order_by("given_on")]
 
 
@@ -314,14 +297,7 @@ def _refused(exc: referrals.ReferralRefused) -> ApiError:
 @router.get("/desk/cases/{case_id}/referrals", response=list[ReferralOut], summary="Referrals of a case")
 def list_case_referrals(request: HttpRequest, case_id: uuid.UUID):
     staff, case = _case(request, case_id)
-    audit.record(
-        AuditAction.VIEW,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail="referrals",
-    )
+    audit.by_staff(staff, AuditAction.VIEW, request, case, detail="referrals")
     return [_referral(request, r) for r in case.referrals_out.all()]
 
 
@@ -354,13 +330,8 @@ def list_referrals(request: HttpRequest, direction: str = ""):
         rows = rows.filter(to_organisation_id=staff.organisation_id)
     elif direction == "out":
         rows = rows.filter(from_organisation_id=staff.organisation_id)
-    audit.record(
-        AuditAction.LIST,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        object_type="referral",
-        request=request,
-        detail=f"direction={direction or 'all'}",
+    audit.by_staff(
+        staff, AuditAction.LIST, request, object_type="referral", detail=f"direction={direction or 'all'}"
     )
     return [_referral(request, r) for r in rows[:200]]
 
@@ -369,13 +340,7 @@ def list_referrals(request: HttpRequest, direction: str = ""):
 def get_referral(request: HttpRequest, referral_id: uuid.UUID):
     staff = _staff(request)
     referral = scope.referral_or_404(request.auth, referral_id)
-    audit.record(
-        AuditAction.VIEW,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=referral,
-        request=request,
-    )
+    audit.by_staff(staff, AuditAction.VIEW, request, referral)
     return _referral(request, referral)
 
 

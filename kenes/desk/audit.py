@@ -102,6 +102,17 @@ def record(
     return entry
 
 
+def by_staff(staff, action: AuditAction | str, request: HttpRequest | None, obj=None, **kwargs) -> AuditEntry:
+    """An entry for what a member of staff did: their user and organisation, taken from one place.
+
+    ``staff`` is a :class:`kenes.desk.scope.Staff`; ``kwargs`` are :func:`record`'s (``detail``,
+    ``object_type`` …).
+    """
+    return record(
+        action, user=staff.user, organisation_id=staff.organisation_id, obj=obj, request=request, **kwargs
+    )
+
+
 def _quoted(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 

@@ -132,14 +132,7 @@ def open_case(staff: Staff, intake: Intake, request=None, consultant=None) -> Ca
     case.full_clean(exclude=["organisation", "person", "consultant", "received_from"], validate_unique=False)
     case.save(force_insert=True)
     CaseCategory.objects.bulk_create([CaseCategory(case=case, code=c) for c in categories])
-    audit.record(
-        AuditAction.CREATE,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail="possible duplicate" if dupes else "",
-    )
+    audit.by_staff(staff, AuditAction.CREATE, request, case, detail="possible duplicate" if dupes else "")
     return case
 
 
@@ -210,14 +203,7 @@ def update_case(staff: Staff, case: Case, changes: dict, request=None) -> Case:
         person.save()
     case.full_clean(exclude=["organisation", "person", "consultant", "received_from"])
     case.save()
-    audit.record(
-        AuditAction.EDIT,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail=", ".join(changed)[:300],
-    )
+    audit.by_staff(staff, AuditAction.EDIT, request, case, detail=", ".join(changed)[:300])
     return case
 
 
@@ -267,12 +253,11 @@ def add_consultation(
     if case.status == Status.NEW:
         case.status = Status.IN_PROGRESS
         case.save(update_fields=["status", "updated_at"])
-    audit.record(
+    audit.by_staff(
+        staff,
         AuditAction.EDIT,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
+        request,
+        case,
         detail=f"consultation {consultation.pk} ({len(rows)} citations)",
     )
     _share_experience(case, consultation, rows)
@@ -317,12 +302,7 @@ def add_follow_up(
     follow_up = FollowUp.objects.create(
         case=case, due_on=due_on, note=note, assigned_to=assigned_to or staff.user
     )
-    audit.record(
-        AuditAction.EDIT,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail=f"follow-up {follow_up.pk} due {due_on.isoformat()}",
+    audit.by_staff(
+        staff, AuditAction.EDIT, request, case, detail=f"follow-up {follow_up.pk} due {due_on.isoformat()}"
     )
     return follow_up

@@ -48,13 +48,8 @@ def record_consent(
         covers=",".join(covers or (DEFAULT_SHARED if kind == ConsentKind.SHARE else [])),
         recorded_by=staff.user,
     )
-    audit.record(
-        AuditAction.CONSENT,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=case,
-        request=request,
-        detail=f"given {kind} ({method}) consent {consent.pk}",
+    audit.by_staff(
+        staff, AuditAction.CONSENT, request, case, detail=f"given {kind} ({method}) consent {consent.pk}"
     )
     return consent
 
@@ -66,12 +61,11 @@ def withdraw_consent(staff: Staff, consent: Consent, request=None) -> Consent:
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = staff.user
         consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
-        audit.record(
+        audit.by_staff(
+            staff,
             AuditAction.CONSENT,
-            user=staff.user,
-            organisation_id=staff.organisation_id,
-            obj=consent.case,
-            request=request,
+            request,
+            consent.case,
             detail=f"withdrew {consent.kind} consent {consent.pk}",
         )
         if consent.kind == ConsentKind.SHARE:

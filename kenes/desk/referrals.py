@@ -78,14 +78,7 @@ def _event(referral: Referral, staff: Staff, state: str, reason: str = "") -> No
 
 
 def _audit(staff: Staff, referral: Referral, detail: str, request=None, action=AuditAction.REFERRAL) -> None:
-    audit.record(
-        action,
-        user=staff.user,
-        organisation_id=staff.organisation_id,
-        obj=referral,
-        request=request,
-        detail=detail,
-    )
+    audit.by_staff(staff, action, request, referral, detail=detail)
 
 
 @transaction.atomic

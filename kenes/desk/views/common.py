@@ -40,10 +40,8 @@ def desk_page(roles: frozenset[str] = scope.CASEWORK_ROLES, post_only: bool = Fa
     return decorate
 
 
-def log(staff: scope.Staff, action: str, request: HttpRequest, obj=None, **kwargs) -> None:
-    audit.record(
-        action, user=staff.user, organisation_id=staff.organisation_id, obj=obj, request=request, **kwargs
-    )
+#: The pages' audit entry: what a member of staff did (see :func:`kenes.desk.audit.by_staff`).
+log = audit.by_staff
 
 
 def partner_choices(staff: scope.Staff) -> list[tuple[str, str]]:

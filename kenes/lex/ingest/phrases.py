@@ -214,3 +214,52 @@ def work_only(
         if work:
             out.append(Citation(m.start(), m.end(), m.group(0), work=work, anchor="named"))
     return out
+
+
+#: Reads the joined phrase starting at a position: the phrase (anchor "drop" for one to ignore) and whether
+#: it is the last of its group (a heading ends the group), or None when no phrase starts there.
+ReadPhrase = Callable[[str, int], "tuple[Phrase, bool] | None"]
+
+
+def scan(
+    text: str,
+    include_relative: bool,
+    *,
+    anchor: re.Pattern[str],
+    conj: re.Pattern[str],
+    read: ReadPhrase,
+    whole_acts: re.Pattern[str],
+    hint: Callable[[re.Match[str]], str | None],
+) -> list[Citation]:
+    """The loop of a grammar that names the work after the numbers (Russian, English).
+
+    From each ``anchor`` (a keyword before a number) it reads phrases joined by ``conj`` ("статьи 35 или
+    статьи 36 УПК"), shares the work named after the last one backwards, emits the usable ones, and finally
+    adds the acts named without an article (``whole_acts``) outside the phrases already read.
+    """
+    out: list[Citation] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while m := anchor.search(text, pos):
+        group: list[Phrase] = []
+        cur = m.start()
+        while got := read(text, cur):
+            phrase, last = got
+            group.append(phrase)
+            c = None if last else conj.match(text, phrase.end)
+            if not c or not anchor.match(text, c.end()):
+                break
+            cur = c.end()
+        if not group:
+            pos = m.end()
+            continue
+        chain_backwards(group)
+        for phrase in group:
+            if phrase.anchor == "drop":
+                continue
+            if usable(phrase, include_relative):
+                out += emit(text, phrase)
+            spans.append((phrase.start, phrase.end))
+        pos = max(p.end for p in group)
+    out += work_only(text, whole_acts, spans, hint)
+    return out

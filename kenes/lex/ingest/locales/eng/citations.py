@@ -20,11 +20,8 @@ from ...phrases import (
     POINT,
     TOP,
     Phrase,
-    chain_backwards,
-    emit,
+    scan,
     take_list,
-    usable,
-    work_only,
     ws,
 )
 
@@ -177,45 +174,30 @@ def _en_heading(text: str, keyword: str, phrase: Phrase) -> bool:
     return bool(_EN_LINE_START.search(before) and _EN_HEADING_NEXT.match(after))
 
 
+def _en_phrase(text: str, pos: int) -> tuple[Phrase, bool] | None:
+    """One phrase from ``pos``, dropped when it cites another document or is a heading."""
+    phrase = _en_levels(text, pos)
+    if not phrase:
+        return None
+    ok = _en_suffix(text, phrase)
+    if not ok or _en_heading(text, text[pos : pos + 8].split()[0], phrase):
+        phrase.anchor = "drop"
+    elif not phrase.suffixed and _EN_OTHER_UNIT_BEFORE.search(text, max(0, phrase.start - 40), phrase.start):
+        phrase.anchor = "drop"  # "Standard A4.5, paragraph 9": a paragraph of something else
+    elif not phrase.suffixed and phrase.high == PARA:
+        phrase.anchor = "article"  # ILO drafting: a bare "paragraph 2" is of the same Article
+    elif not phrase.suffixed and phrase.high == POINT:
+        phrase.anchor = "paragraph"
+    return phrase, False
+
+
 def find(text: str, include_relative: bool) -> list[Citation]:
-    out: list[Citation] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        m = _EN_ANCHOR.search(text, pos)
-        if not m:
-            break
-        group: list[Phrase] = []
-        cur = m.start()
-        while True:
-            phrase = _en_levels(text, cur)
-            if not phrase:
-                break
-            ok = _en_suffix(text, phrase)
-            if not ok or _en_heading(text, text[cur : cur + 8].split()[0], phrase):
-                phrase.anchor = "drop"
-            elif not phrase.suffixed and _EN_OTHER_UNIT_BEFORE.search(
-                text, max(0, phrase.start - 40), phrase.start
-            ):
-                phrase.anchor = "drop"  # "Standard A4.5, paragraph 9": a paragraph of something else
-            elif not phrase.suffixed and phrase.high == PARA:
-                phrase.anchor = "article"  # ILO drafting: a bare "paragraph 2" is of the same Article
-            elif not phrase.suffixed and phrase.high == POINT:
-                phrase.anchor = "paragraph"
-            group.append(phrase)
-            c = _EN_CONJ.match(text, phrase.end)
-            if not c or not _EN_ANCHOR.match(text, c.end()):
-                break
-            cur = c.end()
-        if not group:
-            pos = m.end()
-            continue
-        chain_backwards(group)
-        live = [p for p in group if p.anchor != "drop"]
-        for phrase in live:
-            if usable(phrase, include_relative):
-                out += emit(text, phrase)
-            spans.append((phrase.start, phrase.end))
-        pos = max(p.end for p in group)
-    out += work_only(text, _EN_WORK_ONLY, spans, _en_hint)
-    return out
+    return scan(
+        text,
+        include_relative,
+        anchor=_EN_ANCHOR,
+        conj=_EN_CONJ,
+        read=_en_phrase,
+        whole_acts=_EN_WORK_ONLY,
+        hint=_en_hint,
+    )

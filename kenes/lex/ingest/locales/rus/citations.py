@@ -20,11 +20,8 @@ from ...phrases import (
     POINT,
     Item,
     Phrase,
-    chain_backwards,
-    emit,
+    scan,
     take_list,
-    usable,
-    work_only,
     ws,
 )
 
@@ -256,43 +253,29 @@ def _is_heading(text: str, end: int, keyword: str, phrase: Phrase) -> bool:
     return not (suffix and suffix.lastgroup in ("self", "ext"))
 
 
+def _ru_phrase(text: str, pos: int) -> tuple[Phrase, bool] | None:
+    """One phrase from ``pos``; an article's own heading ("Статья 38. …") is dropped and ends the group."""
+    got = _ru_levels(text, pos)
+    if not got:
+        return None
+    phrase, keyword = got
+    if _is_heading(text, phrase.end, keyword, phrase):
+        return Phrase(phrase.start, phrase.end, anchor="drop"), True
+    if not _ru_suffix(text, phrase):
+        phrase.anchor = "drop"
+    return phrase, False
+
+
 def find(text: str, include_relative: bool) -> list[Citation]:
-    out: list[Citation] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        m = _RU_ANCHOR.search(text, pos)
-        if not m:
-            break
-        group: list[Phrase] = []
-        cur = m.start()
-        while True:
-            got = _ru_levels(text, cur)
-            if not got:
-                break
-            phrase, keyword = got
-            if _is_heading(text, phrase.end, keyword, phrase):
-                group.append(Phrase(phrase.start, phrase.end, anchor="drop"))
-                break
-            if not _ru_suffix(text, phrase):
-                phrase.anchor = "drop"
-            group.append(phrase)
-            c = _RU_CONJ.match(text, phrase.end)
-            if not c or not _RU_ANCHOR.match(text, c.end()):
-                break
-            cur = c.end()
-        if not group:
-            pos = m.end()
-            continue
-        chain_backwards(group)
-        live = [p for p in group if p.anchor != "drop"]
-        for phrase in live:
-            if usable(phrase, include_relative):
-                out += emit(text, phrase)
-            spans.append((phrase.start, phrase.end))
-        pos = max(p.end for p in group)
-    out += work_only(text, _RU_WORK_ONLY, spans, _ru_work_only_hint)
-    return out
+    return scan(
+        text,
+        include_relative,
+        anchor=_RU_ANCHOR,
+        conj=_RU_CONJ,
+        read=_ru_phrase,
+        whole_acts=_RU_WORK_ONLY,
+        hint=_ru_work_only_hint,
+    )
 
 
 def _ru_work_only_hint(m: re.Match[str]) -> str | None:
