@@ -2,15 +2,16 @@
 
 The figures themselves (minimum wage, stay limits, notice periods …) and their YAML files live in
 :mod:`kenes.quantities`, which the portal's comparison and the observatory read too. What is the rights
-engine's own is how a value enters an answer: its reference becomes a :class:`~kenes.rights.works.CitedProvision`
-(label in the work's language, ``verified`` only when we hold the text), and a value not compared with its
-source for longer than :data:`STALE_AFTER_DAYS` adds a warning to every answer that uses it.
+engine's own is how a value enters an answer: its reference becomes a
+:class:`~kenes.rights.works.CitedProvision` (label in the work's language, ``verified`` only when we hold
+the text), and a value not compared with its source for longer than :data:`STALE_AFTER_DAYS` adds a
+warning to every answer that uses it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
@@ -37,28 +38,14 @@ STALE_AFTER_DAYS = 365
 
 
 @dataclass(frozen=True)
-class ParameterValue:
-    """One dated value with its provenance, as a rule uses it and as an answer reports it."""
+class ParameterValue(quantities.DatedValue):
+    """One dated value with its provenance, as a rule uses it and as an answer reports it: the quantity's
+    value, its reference as the engine cites it (:func:`citation`)."""
 
-    name: str
-    description: str
-    unit: str
-    value: Any
-    start: dt.date
-    until: dt.date | None
-    status: str
-    last_verified: dt.date | None
-    reference: CitedProvision | None = None
-    source_needed: str | None = None
+    reference: CitedProvision | None = None  # type: ignore[assignment]
 
-    @property
-    def verified(self) -> bool:
-        return self.status != "unverified"
-
-    def is_stale(self, today: dt.date) -> bool:
-        if self.last_verified is None:
-            return True
-        return (today - self.last_verified).days > STALE_AFTER_DAYS
+    def is_stale(self, today: dt.date, after_days: int = STALE_AFTER_DAYS) -> bool:
+        return super().is_stale(today, after_days)
 
     def staleness_warning(self, today: dt.date) -> str | None:
         if not self.is_stale(today):
@@ -107,18 +94,8 @@ def citation(value: quantities.DatedValue) -> CitedProvision | None:
 
 
 def _adapt(value: quantities.DatedValue) -> ParameterValue:
-    return ParameterValue(
-        name=value.name,
-        description=value.description,
-        unit=value.unit,
-        value=value.value,
-        start=value.start,
-        until=value.until,
-        status=value.status,
-        last_verified=value.last_verified,
-        reference=citation(value),
-        source_needed=value.source_needed,
-    )
+    kept = {f.name: getattr(value, f.name) for f in fields(value)}
+    return ParameterValue(**{**kept, "reference": citation(value)})
 
 
 def parse(name: str, text: str) -> Quantity:

@@ -68,6 +68,18 @@ def out(kind: str, description: str, *, null: bool = True, **extra: Any) -> dict
     return nullable(schema) if null else schema
 
 
+#: One provision an answer cites (:meth:`kenes.rights.works.CitedProvision.to_dict`); the web adds its links.
+CITATION: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "work": {"type": "string", "description": "Akoma Ntoso work URI"},
+        "eid": {"type": "string", "description": "AKN eId of the provision"},
+        "label": {"type": "string"},
+        "lang": {"type": "string"},
+        "verified": {"type": "boolean", "description": "False when its text is not in our corpus"},
+    },
+}
+
 _COMMON_OUTPUTS: dict[str, Any] = {
     "rule": {"type": "string"},
     "verified": {
@@ -80,19 +92,7 @@ _COMMON_OUTPUTS: dict[str, Any] = {
     },
     "advisory_reasons": {"type": "array", "items": {"type": "string"}},
     "warnings": {"type": "array", "items": {"type": "string"}},
-    "citations": {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "work": {"type": "string", "description": "Akoma Ntoso work URI"},
-                "eid": {"type": "string", "description": "AKN eId of the provision"},
-                "label": {"type": "string"},
-                "lang": {"type": "string"},
-                "verified": {"type": "boolean", "description": "False when its text is not in our corpus"},
-            },
-        },
-    },
+    "citations": {"type": "array", "items": CITATION},
     "explanation": {"type": "array", "items": {"type": "string"}},
     "parameters": {"type": "array", "items": {"type": "object"}},
 }

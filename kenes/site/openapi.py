@@ -33,6 +33,16 @@ ERROR_SCHEMA = {
     "required": ["error"],
 }
 
+
+def error_schema(details: dict[str, Any]) -> dict[str, Any]:
+    """The error body with what an API says in its ``details`` (the rights API: the offending field)."""
+    error = ERROR_SCHEMA["properties"]["error"]
+    return {
+        **ERROR_SCHEMA,
+        "properties": {"error": {**error, "properties": {**error["properties"], "details": details}}},
+    }
+
+
 DESCRIPTIONS = {
     400: "Invalid request: a malformed or out-of-range value (the message names it)",
     401: "Not logged in (session or HTTP Basic)",

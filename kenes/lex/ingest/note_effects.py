@@ -62,18 +62,59 @@ ANY_ACT = re.compile(rf"(?<![\d.])(?:{DATE})(?:\s+года)?\s*(?:№|N)\s*\d") 
 PARENS = r"\((?P<commence>[^()]*(?:\([^()]*\)[^()]*)*)\)"  # one level of nesting: "(… см. ст.2 )"
 
 
+@dataclass(frozen=True)
+class NoteSyntax:
+    """How one language writes the actions and the amending acts of a note, for :func:`walk_effects`.
+
+    ``step`` matches an action (a group named after one of :data:`EFFECTS`) or an act (group ``act``, with
+    ``date``, ``no``, ``noun`` and ``commence``); ``act_kind`` names an act's kind from its noun (or keeps
+    the previous one); ``title`` writes the act's normalised title; ``in_force`` reads its commencement.
+    """
+
+    step: re.Pattern[str]
+    act_kind: Callable[[str | None, str], str]
+    title: Callable[[str, dt.date, str], str]
+    in_force: Callable[[str | None], tuple[dt.date | None, str | None]]
+    act_kind_follows: bool = False  # Kazakh: the noun follows the acts it covers
+
+
+def in_force_reader(
+    dated: re.Pattern[str], wording: re.Pattern[str]
+) -> Callable[[str | None], tuple[dt.date | None, str | None]]:
+    """A commencement reader: (the date, None) when ``dated`` matches with a ``date`` group, else (None, the
+    commencement as written with white space folded and ``wording`` — "вводится в действие" — removed)."""
+
+    def read(commence: str | None) -> tuple[dt.date | None, str | None]:
+        if commence is None:
+            return None, None
+        m = dated.match(commence)
+        if m:
+            return note_date(m["date"]), None
+        return None, wording.sub("", " ".join(commence.split())) or None
+
+    return read
+
+
+def subject_of(
+    body: str, planned: re.Pattern[str], subject: re.Pattern[str]
+) -> tuple[re.Match[str], str | None] | None:
+    """The note's subject (``subject`` matched at its start), and "document" or "preamble" when it names the
+    whole text (group ``whole``) or the preamble (group ``preamble``); None for a change that is only planned
+    (``planned``) or a note whose subject is not understood."""
+    m = None if planned.search(body) else subject.match(body)
+    if m is None:
+        return None
+    return m, "document" if m["whole"] else "preamble" if m["preamble"] else None
+
+
 def walk_effects(
     body: str,
     start: int,
-    step: re.Pattern[str],
+    syntax: NoteSyntax,
     kind: str,
     num: str | None,
     heading: bool,
     *,
-    act_kind: Callable[[str | None, str], str],
-    title: Callable[[str, dt.date, str], str],
-    in_force: Callable[[str | None], tuple[dt.date | None, str | None]],
-    act_kind_follows: bool = False,
     initial: str | None = None,
 ) -> list[Effect]:
     """Walk the note from ``start``: each action word sets what the acts after it did.
@@ -81,11 +122,12 @@ def walk_effects(
     Russian names the kind of act before its date ("Законом РК от …"); Kazakh after the list
     ("… Заңдарымен"), so there the kind is filled in backwards once known.
     """
+    act_kind, act_kind_follows = syntax.act_kind, syntax.act_kind_follows
     current = initial
     acts: list[tuple[str, dt.date, str, dt.date | None, str | None, str | None]] = []
     kinds: list[str | None] = []
     previous_kind = "Закон" if not act_kind_follows else "Заңы"
-    for m in step.finditer(body, start):
+    for m in syntax.step.finditer(body, start):
         name = m.lastgroup if m.lastgroup in EFFECTS else "act" if m["act"] else None
         if name in EFFECTS:
             current = name
@@ -97,7 +139,7 @@ def walk_effects(
         date = note_date(m["date"])
         if date is None:
             return []
-        on, text = in_force(m["commence"])
+        on, text = syntax.in_force(m["commence"])
         if not act_kind_follows:
             previous_kind = act_kind(m["noun"], previous_kind)
             kinds.append(previous_kind)
@@ -116,7 +158,7 @@ def walk_effects(
             target_kind=kind,
             target_num=num,
             effect="amended" if heading else effect,  # a new heading changes the article, not all of it
-            act_title=title(kinds[i] or previous_kind, date, no),
+            act_title=syntax.title(kinds[i] or previous_kind, date, no),
             act_date=date,
             act_number=no,
             in_force_on=on,

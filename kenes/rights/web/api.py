@@ -27,8 +27,10 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from kenes.rights import RULES, InvalidSituation, Rule, UnknownRule, evaluate, i18n
+from kenes.rights.rule import CITATION
 from kenes.rights.web import links, texts
 from kenes.site.errors import ApiError
+from kenes.site.openapi import error_schema
 
 router = Router(tags=["rights"])
 #: For the OpenAPI document (kenes.api.KenesAPI): the views read the situation themselves (no 422).
@@ -36,30 +38,12 @@ OPENAPI_RAW_BODY = ("/api/rights/",)
 
 T = TypeVar("T")
 
-_ERROR = {
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {
-                "status": {"type": "integer"},
-                "code": {"type": "string"},
-                "message": {"type": "string", "description": "What was wrong, naming the field"},
-                "details": {"type": "object", "properties": {"field": {"type": ["string", "null"]}}},
-            },
-            "required": ["status", "code", "message"],
-        }
-    },
-}
+_ERROR = error_schema(details={"type": "object", "properties": {"field": {"type": ["string", "null"]}}})
 
 _LINKED_CITATION = {
     "type": "object",
     "properties": {
-        "work": {"type": "string", "description": "Akoma Ntoso work URI"},
-        "eid": {"type": "string", "description": "AKN eId of the provision"},
-        "label": {"type": "string"},
-        "lang": {"type": "string"},
-        "verified": {"type": "boolean", "description": "False when its text is not in our corpus"},
+        **CITATION["properties"],
         "in_database": {"type": "boolean", "description": "Whether the legal database holds the expression"},
         "expression": {"type": "string", "description": "Expression URI linked to"},
         "reader_url": {"type": "string", "description": "Reader page of the provision"},

@@ -5,10 +5,19 @@ See :mod:`kenes.lex.ingest.adilet_notes` for what is recognised and what is left
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from ...note_effects import ACT_NO, DATE, NUM, PARENS, Effect, note_date, walk_effects
+from ...note_effects import (
+    ACT_NO,
+    DATE,
+    NUM,
+    PARENS,
+    Effect,
+    NoteSyntax,
+    in_force_reader,
+    subject_of,
+    walk_effects,
+)
 
 #: The marker the publisher's notes start with; what follows is the note's body.
 PREFIX = re.compile(r"^\s*Ескерту\s*[.,:]?\s*")
@@ -52,39 +61,22 @@ def _kk_act_kind(noun: str | None, previous: str) -> str:
     return "Заңы"
 
 
-def _kk_in_force(commence: str | None) -> tuple[dt.date | None, str | None]:
-    if commence is None:
-        return None, None
-    m = _KK_IN_FORCE_ON.match(commence)
-    if m:
-        return note_date(m["date"]), None
-    return None, _KK_IN_FORCE_SUFFIX.sub("", " ".join(commence.split())) or None
+_KK_SYNTAX = NoteSyntax(
+    step=_KK_STEP,
+    act_kind=_kk_act_kind,
+    title=lambda kind, date, no: f"ҚР {date:%d.%m.%Y} № {no} {kind}",
+    in_force=in_force_reader(_KK_IN_FORCE_ON, _KK_IN_FORCE_SUFFIX),
+    act_kind_follows=True,
+)
 
 
 def parse(body: str) -> list[Effect]:
-    if _KK_PLANNED.search(body):
+    found = subject_of(body, _KK_PLANNED, _KK_SUBJECT)
+    if found is None:
         return []
-    subject = _KK_SUBJECT.match(body)
-    if not subject:
-        return []
-    heading = bool(subject["heading"])
-    if subject["whole"]:
-        kind, num = "document", None
-    elif subject["preamble"]:
-        kind, num = "preamble", None
-    else:
+    subject, kind = found
+    num = None
+    if kind is None:
         kind = "article" if subject["kind"].startswith("ба") else "chapter"
         num = subject["num"]
-    effects = walk_effects(
-        body,
-        subject.end(),
-        _KK_STEP,
-        kind,
-        num,
-        heading,
-        act_kind=_kk_act_kind,
-        title=lambda kind_, date, no: f"ҚР {date:%d.%m.%Y} № {no} {kind_}",
-        in_force=_kk_in_force,
-        act_kind_follows=True,
-    )
-    return effects
+    return walk_effects(body, subject.end(), _KK_SYNTAX, kind, num, bool(subject["heading"]))

@@ -5,7 +5,6 @@ See :mod:`kenes.lex.ingest.adilet_notes` for what is recognised and what is left
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ...note_effects import (
@@ -16,8 +15,11 @@ from ...note_effects import (
     PARENS,
     ROMAN,
     Effect,
+    NoteSyntax,
     act_number,
+    in_force_reader,
     note_date,
+    subject_of,
     walk_effects,
 )
 
@@ -94,14 +96,12 @@ def _ru_act_kind(noun: str | None, previous: str) -> str:
     return "Закон"
 
 
-def _ru_in_force(commence: str | None) -> tuple[dt.date | None, str | None]:
-    if commence is None:
-        return None, None
-    m = _RU_IN_FORCE_ON.match(commence)
-    if m:
-        return note_date(m["date"]), None
-    text = " ".join(commence.split())
-    return None, _RU_IN_FORCE_PREFIX.sub("", text) or None
+_RU_SYNTAX = NoteSyntax(
+    step=_RU_STEP,
+    act_kind=_ru_act_kind,
+    title=lambda kind, date, no: f"{kind} РК от {date:%d.%m.%Y} № {no}",
+    in_force=in_force_reader(_RU_IN_FORCE_ON, _RU_IN_FORCE_PREFIX),
+)
 
 
 # Consolidated Russian federal texts note each change on its own line after the changed part:
@@ -138,37 +138,24 @@ def _parse_federal(body: str) -> list[Effect]:
 def parse(body: str) -> list[Effect]:
     if body.startswith("("):
         return _parse_federal(body)
-    if _RU_PLANNED.search(body):
+    found = subject_of(body, _RU_PLANNED, _RU_SUBJECT)
+    if found is None:
         return []
-    subject = _RU_SUBJECT.match(body)
-    if not subject:
-        return []
-    heading = bool(subject["heading"])
-    if subject["whole"]:
-        kind, num = "document", None
-    elif subject["preamble"]:
-        kind, num = "preamble", None
-    elif subject["into_kind"]:
-        kind, num = _ru_kind(subject["into_kind"]), subject["into_num"]
-    elif subject["ins_kind"]:
-        kind, num, heading = _ru_kind(subject["ins_kind"]), subject["ins_num"], False
-    elif subject["kind"]:
-        kind, num = _ru_kind(subject["kind"]), subject["num"]
-    else:
-        return []  # "Параграф 2 исключен": no eId kind of ours for a параграф
+    subject, kind = found
+    num, heading = None, bool(subject["heading"])
+    if kind is None:
+        if subject["into_kind"]:
+            kind, num = _ru_kind(subject["into_kind"]), subject["into_num"]
+        elif subject["ins_kind"]:
+            kind, num, heading = _ru_kind(subject["ins_kind"]), subject["ins_num"], False
+        elif subject["kind"]:
+            kind, num = _ru_kind(subject["kind"]), subject["num"]
+        else:
+            return []  # "Параграф 2 исключен": no eId kind of ours for a параграф
     if kind is None:
         return []
     if num is not None:
         num = num.rstrip(")").translate(LOOKALIKES)  # "VІ" (Cyrillic І) -> "VI"; digits pass through
-    return walk_effects(
-        body,
-        subject.end(),
-        _RU_STEP,
-        kind,
-        num,
-        heading,
-        act_kind=_ru_act_kind,
-        title=lambda kind_, date, no: f"{kind_} РК от {date:%d.%m.%Y} № {no}",
-        in_force=_ru_in_force,
-        initial="inserted" if subject["ins_kind"] else None,  # "Глава 2 дополнена статьей 16-1 …"
-    )
+    # "Глава 2 дополнена статьей 16-1 …": the inserted article is the subject
+    initial = "inserted" if subject["ins_kind"] else None
+    return walk_effects(body, subject.end(), _RU_SYNTAX, kind, num, heading, initial=initial)
