@@ -161,6 +161,10 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, JPEG or PNG)"))
 
 
+class ReferralFileForm(forms.Form):
+    file = forms.FileField(label=_("Referral file (.kenes)"))
+
+
 class HelpForm(forms.Form):
     """The portal's "ask for help": phone first, nothing else required, a honeypot and a time check."""
 

@@ -118,6 +118,15 @@ def referral_or_404(user, referral_id) -> Referral:
         raise Http404("not found") from None
 
 
+def sent_referral_or_404(user, referral_id) -> Referral:
+    """A referral the user's organisation sent (what only the sender may act on, such as its file)."""
+    staff = staff_of(user)
+    referral = referral_or_404(user, referral_id)
+    if staff is None or referral.from_organisation_id != staff.organisation_id:
+        raise Http404("not found")
+    return referral
+
+
 def referral_payload_visible(user, referral: Referral) -> bool:
     """The sender always sees what it sent; the receiver only while the referral is pending or accepted."""
     staff = staff_of(user)

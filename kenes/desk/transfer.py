@@ -5,18 +5,26 @@ Curve25519 public key (libsodium sealed box through PyNaCl). Only the receiver c
 shows who sent it and that nothing changed; the signed body names the receiver's key, so a file forwarded
 to a third party is refused. Private keys live in files under ``KENES_DESK_ORG_KEYS`` (never the database);
 public keys are exchanged out of band and recorded as :class:`PartnerKey` rows.
+
+A file travels only while the referral is pending and still rests on what allowed it: a share consent in
+force naming the receiver, or the centre head's audited urgent override. An import checks everything (the
+seal, the signature, the receiver, the body's shape) before it writes anything, and writes in one
+transaction. Refusals say why in the user's language, never what the file held.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import os
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from nacl.encoding import Base64Encoder
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
@@ -24,12 +32,18 @@ from nacl.signing import SigningKey, VerifyKey
 
 from . import audit
 from .models import AuditAction, PartnerKey, Referral, ReferralEvent, ReferralState
+from .models.choices import SHAREABLE_FIELDS
 
 FORMAT = "kenes-referral/1"
 
 
 class TransferRefused(ValueError):
-    """The file cannot be opened, was not signed by a known partner, or was not meant for us."""
+    """The file cannot be opened, was not signed by a known partner, or was not meant for us; or a referral
+    may not travel. The message is shown to the user; ``code`` says which refusal it is."""
+
+    def __init__(self, message: str, code: str = "refused"):
+        super().__init__(message)
+        self.code = code
 
 
 def keys_dir() -> Path:
@@ -46,7 +60,7 @@ def generate_keys(organisation) -> PartnerKey:
     """Create the organisation's key pair (private file, public row); refuses to overwrite existing keys."""
     path = _private_path(organisation)
     if path.exists():
-        raise TransferRefused(f"{path} exists: the organisation has keys already")
+        raise TransferRefused(f"{path} exists: the organisation has keys already", "keys-exist")
     box, signing = PrivateKey.generate(), SigningKey.generate()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
@@ -54,7 +68,7 @@ def generate_keys(organisation) -> PartnerKey:
             {"box": box.encode(Base64Encoder).decode(), "sign": signing.encode(Base64Encoder).decode()},
             handle,
         )
-    key, _ = PartnerKey.objects.update_or_create(
+    key, _created = PartnerKey.objects.update_or_create(
         organisation=organisation,
         defaults={
             "box_public": box.public_key.encode(Base64Encoder).decode(),
@@ -67,20 +81,41 @@ def generate_keys(organisation) -> PartnerKey:
 def _private(organisation) -> tuple[PrivateKey, SigningKey]:
     path = _private_path(organisation)
     if not path.exists():
-        raise TransferRefused(f"no private keys for {organisation.slug} at {path} (kenes desk keygen)")
+        raise TransferRefused(
+            _("This organisation has no referral keys yet (kenes desk keygen)."), "no-private-key"
+        )
     data = json.loads(path.read_text())
     return (PrivateKey(data["box"], encoder=Base64Encoder), SigningKey(data["sign"], encoder=Base64Encoder))
 
 
-def export_referral(referral: Referral, user=None) -> bytes:
+def may_travel(referral: Referral) -> None:
+    """Refuses unless the referral is pending and rests on a share consent in force for its receiver, or on
+    the urgent override (withdrawing the consent revokes the referral too; this checks again at the door)."""
+    if referral.state != ReferralState.SENT:
+        raise TransferRefused(
+            _("Only a pending referral can travel as a file; this one is %(state)s.")
+            % {"state": referral.get_state_display()},
+            "not-pending",
+        )
+    if referral.urgent_override:
+        return
+    consent = referral.consent
+    if consent is None or not consent.active or consent.partner_id != referral.to_organisation_id:
+        raise TransferRefused(
+            _("There is no consent in force to share this case with the receiving organisation."),
+            "no-consent",
+        )
+
+
+def export_referral(referral: Referral, user=None, request=None) -> bytes:
     """The referral (what it carries and no more) sealed to its receiver and signed by its sender."""
+    may_travel(referral)
     receiver = PartnerKey.objects.filter(organisation_id=referral.to_organisation_id).first()
     if receiver is None:
         raise TransferRefused(
-            "the receiving organisation's public key is not recorded (kenes desk partner-key)"
+            _("The receiving organisation's public key is not recorded (kenes desk partner-key)."),
+            "no-partner-key",
         )
-    if referral.state != ReferralState.SENT:
-        raise TransferRefused(f"the referral is {referral.state}: only a pending referral travels")
     _box, signing = _private(referral.from_organisation)
     body = {
         "format": FORMAT,
@@ -99,7 +134,8 @@ def export_referral(referral: Referral, user=None) -> bytes:
         user=user,
         organisation_id=referral.from_organisation_id,
         obj=referral,
-        detail="referral file",
+        request=request,
+        detail="referral file (urgent override)" if referral.urgent_override else "referral file",
     )
     envelope = {
         "format": FORMAT,
@@ -109,35 +145,73 @@ def export_referral(referral: Referral, user=None) -> bytes:
     return json.dumps(envelope).encode()
 
 
+def _refused_file() -> TransferRefused:
+    return TransferRefused(_("This is not a Kenes referral file."), "not-a-referral-file")
+
+
+def _body_fields(body: object) -> tuple[uuid.UUID, dict, str]:
+    """The referral id, payload and shared fields of a verified body, or a refusal: a signed body may still
+    be malformed (another version, a bug on the sender's side), and nothing of it is written unchecked."""
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise _refused_file()
+    payload, shared = body.get("payload"), body.get("shared_fields", "")
+    try:
+        referral_id = uuid.UUID(str(body.get("referral")))
+    except ValueError:
+        raise _refused_file() from None
+    if not isinstance(payload, dict) or not isinstance(shared, str) or len(shared) > 200:
+        raise _refused_file()
+    if any(key not in SHAREABLE_FIELDS or not isinstance(v, str | list) for key, v in payload.items()):
+        raise _refused_file()
+    return referral_id, payload, shared
+
+
 @transaction.atomic
-def import_referral(data: bytes, receiver, user=None) -> Referral:
-    """Open a referral file addressed to ``receiver``; it becomes a pending referral to accept or decline."""
+def import_referral(data: bytes, receiver, user=None, request=None) -> Referral:
+    """Open a referral file addressed to ``receiver``; it becomes a pending referral to accept or decline.
+
+    Every check comes before the first write, and the writes share one transaction: a refused or failed
+    import leaves nothing behind.
+    """
     try:
         envelope = json.loads(data)
-        sender = PartnerKey.objects.select_related("organisation").get(verify_public=envelope["from_key"])
-    except (ValueError, KeyError, TypeError):
-        raise TransferRefused("not a Kenes referral file") from None
-    except PartnerKey.DoesNotExist:
-        raise TransferRefused("signed by a key of no known partner organisation") from None
+        from_key = envelope["from_key"]
+        sealed = base64.b64decode(envelope["sealed"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        raise _refused_file() from None
+    if envelope.get("format") != FORMAT or not isinstance(from_key, str) or not sealed:
+        raise _refused_file()
+    sender = PartnerKey.objects.select_related("organisation").filter(verify_public=from_key).first()
+    if sender is None:
+        raise TransferRefused(
+            _("The file is signed by a key of no known partner organisation."), "unknown-sender"
+        )
+    if sender.organisation_id == receiver.pk:
+        raise TransferRefused(_("The file was sent by this organisation itself."), "own-file")
     box, _signing = _private(receiver)
     try:
-        signed = SealedBox(box).decrypt(base64.b64decode(envelope["sealed"]))
+        signed = SealedBox(box).decrypt(sealed)
         body = json.loads(VerifyKey(sender.verify_public, encoder=Base64Encoder).verify(signed))
     except (CryptoError, BadSignatureError, ValueError):
         raise TransferRefused(
-            "the file does not open with our key or its signature does not verify"
+            _(
+                "The file does not open with our key or its signature does not verify: it was changed, "
+                "damaged or sealed for another organisation."
+            ),
+            "does-not-open",
         ) from None
-    if body.get("to_key") != box.public_key.encode(Base64Encoder).decode() or body.get("format") != FORMAT:
-        raise TransferRefused("the file was not addressed to this organisation")
-    if Referral.objects.filter(pk=body["referral"]).exists():
-        raise TransferRefused("this referral was imported already")
+    if not isinstance(body, dict) or body.get("to_key") != box.public_key.encode(Base64Encoder).decode():
+        raise TransferRefused(_("The file was not addressed to this organisation."), "not-ours")
+    referral_id, payload, shared = _body_fields(body)
+    if Referral.objects.filter(pk=referral_id).exists():
+        raise TransferRefused(_("This referral was imported already."), "imported-already")
     referral = Referral.objects.create(
-        id=body["referral"],
+        id=referral_id,
         case=None,
         from_organisation=sender.organisation,
         to_organisation=receiver,
-        payload=json.dumps(body["payload"], ensure_ascii=False),
-        shared_fields=body.get("shared_fields", ""),
+        payload=json.dumps(payload, ensure_ascii=False),
+        shared_fields=shared,
         urgent_override=bool(body.get("urgent_override")),
         imported=True,
         created_by=user or _system_user(),
@@ -148,6 +222,7 @@ def import_referral(data: bytes, receiver, user=None) -> Referral:
         user=user,
         organisation_id=receiver.pk,
         obj=referral,
+        request=request,
         detail=f"imported from {sender.organisation.slug}",
     )
     return referral

@@ -48,22 +48,26 @@ def sniff(head: bytes) -> str:
 
 
 class CappedUploadHandler(FileUploadHandler):
-    """Stops reading the request once a file passes the cap (before the rest of it is received)."""
+    """Stops reading the request once a file passes the cap (before the rest of it is received).
 
-    def __init__(self, request=None):
+    ``limit`` is the cap in bytes: attachments' by default, smaller for a referral file.
+    """
+
+    def __init__(self, request=None, limit: int | None = None):
         super().__init__(request)
+        self.limit = limit if limit is not None else max_bytes()
         self.received = 0
         self.too_big = False
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        if content_length and content_length > max_bytes() + 64 * 1024:
+        if content_length and content_length > self.limit + 64 * 1024:
             self.too_big = True
             raise StopUpload(connection_reset=True)
         return None
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
-        if self.received > max_bytes():
+        if self.received > self.limit:
             self.too_big = True
             raise StopUpload(connection_reset=True)
         return raw_data
@@ -72,13 +76,21 @@ class CappedUploadHandler(FileUploadHandler):
         return None
 
 
-def read_capped(uploaded) -> bytes:
+def too_large(limit: int) -> str:
+    """The refusal of a file over ``limit`` bytes, in the unit a person reads (kB under a megabyte)."""
+    if limit < 1024 * 1024:
+        return _("The file is larger than %(kb)s kB.") % {"kb": limit // 1024}
+    return _("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
+
+
+def read_capped(uploaded, limit: int | None = None) -> bytes:
     """The whole file, refusing it as soon as it passes the cap (also when no handler cut it off)."""
-    limit, parts, size = max_bytes(), [], 0
+    limit = limit if limit is not None else max_bytes()
+    parts, size = [], 0
     for chunk in uploaded.chunks():
         size += len(chunk)
         if size > limit:
-            raise UploadRefused(_("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
+            raise UploadRefused(too_large(limit))
         parts.append(chunk)
     return b"".join(parts)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import ask, cases, oversight, referrals, work
+from .views import ask, cases, oversight, referrals, transfers, work
 
 app_name = "desk"
 
@@ -39,6 +39,8 @@ urlpatterns = [
     path("desk/cases/<uuid:case_id>/refer/", referrals.referral_send, name="referral-send"),
     path("desk/referrals/", referrals.referral_list, name="referrals"),
     path("desk/referrals/<uuid:referral_id>/", referrals.referral_page, name="referral"),
+    path("desk/referrals/import/", transfers.referral_import, name="referral-import"),
+    path("desk/referrals/<uuid:referral_id>/file/", transfers.referral_file, name="referral-file"),
     path("desk/referrals/<uuid:referral_id>/<str:step>/", referrals.referral_step, name="referral-step"),
     path("desk/follow-ups/", oversight.overdue, name="overdue"),
     path("desk/audit/", oversight.audit_log, name="audit"),

@@ -56,6 +56,7 @@ def referral_page(request: HttpRequest, staff, referral_id) -> HttpResponse:
             "payload": _labelled(json.loads(referral.payload or "{}")) if visible else None,
             "events": referral.events.select_related("organisation"),
             "decline_form": DeclineForm(),
+            "staff": staff,
             "received_case": getattr(referral, "received_case", None) if receiver else None,
         },
     )
