@@ -261,9 +261,7 @@ def add_consent(request: HttpRequest, case_id: uuid.UUID, body: ConsentIn):
 )
 def withdraw_consent(request: HttpRequest, case_id: uuid.UUID, consent_id: uuid.UUID):
     staff, case = _case(request, case_id)
-    consent = case.consents.filter(pk=consent_id).first()
-    if consent is None:
-        raise Http404("not found")
+    consent = scope.one_or_404(case.consents, consent_id)
     return _consent(consents.withdraw_consent(staff, consent, request=request))
 
 

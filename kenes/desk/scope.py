@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import (
@@ -31,6 +32,8 @@ from .models import (
 
 CASEWORK_ROLES = frozenset({"consultant", "lawyer", "head"})
 STATISTICS_ROLES = frozenset({"consultant", "lawyer", "head", "analyst"})
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,14 @@ def case_or_404(user, case_id) -> Case:
         return cases_for(user).select_related("person").get(pk=_parse_id(case_id))
     except Case.DoesNotExist:
         raise Http404("not found") from None
+
+
+def one_or_404(rows: QuerySet[M], pk) -> M:
+    """One row of a query already in scope (a case's consents, follow-ups …), or 404 as for any other."""
+    found = rows.filter(pk=_parse_id(pk)).first()
+    if found is None:
+        raise Http404("not found")
+    return found
 
 
 def consultations_for(user) -> QuerySet[Consultation]:

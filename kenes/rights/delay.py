@@ -2,8 +2,9 @@
 rule that has a payment deadline (wages, final settlement), so they cannot count the days differently.
 
 The days run from the day after the due date to the day of payment; for a payment still not made, to the
-control date ("today"), because that is what the employer owes for so far. No sentence is written here:
-each rule narrates the delay in its own words, citing its own provision.
+control date ("today"), because that is what the employer owes for so far. :func:`settle` narrates the
+delay in the same steps for every rule, but in the rule's own words (it passes its sentences in, each
+citing its own provision).
 
 >>> d = count_delay(dt.date(2026, 6, 10), None, dt.date(2026, 8, 1))
 >>> d.late, d.paid, d.days, d.until
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kenes.rights.answer import Context
+from kenes.rights.i18n import _, days, number
 
 
 @dataclass(frozen=True)
@@ -72,3 +75,34 @@ def late_payment_penalty(ctx: Context, country: str, delay: Delay) -> Penalty:
     if delay.late:
         rate = ctx.value(country, "late_payment_penalty_multiple", delay.until)
     return Penalty(delay, rate)
+
+
+def settle(
+    ctx: Context,
+    result: dict[str, Any],
+    country: str,
+    due: dt.date,
+    paid_on: dt.date | None,
+    on: dt.date,
+    paid_late: str,
+    unpaid_late: str,
+) -> Delay:
+    """Count the delay of a payment due on ``due``, add the penalty's answer fields and say how late it is.
+
+    ``paid_late`` (fields ``day``, ``late``, ``rate``) and ``unpaid_late`` (``on``, ``late``, ``start``,
+    ``rate``) are the rule's sentences, translated; a payment on time is said here. Returns the delay, so
+    the rule can add what is its own (a payment not due yet, where to complain).
+    """
+    penalty = late_payment_penalty(ctx, country, count_delay(due, paid_on, on))
+    delay = penalty.delay
+    result.update(penalty.answer_fields())
+    rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
+    if delay.paid and delay.late:
+        ctx.explain(paid_late.format(day=paid_on, late=days(delay.days), rate=rate))
+    elif delay.paid:
+        ctx.explain(_("Paid on {day}: on time.").format(day=paid_on))
+    elif delay.late:
+        ctx.explain(
+            unpaid_late.format(on=on, late=days(delay.days), start=due + dt.timedelta(days=1), rate=rate)
+        )
+    return delay

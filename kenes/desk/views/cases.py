@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -169,9 +169,7 @@ def consent_add(request: HttpRequest, staff, case_id) -> HttpResponse:
 @desk_page(post_only=True)
 def consent_withdraw(request: HttpRequest, staff, case_id, consent_id) -> HttpResponse:
     case = scope.case_or_404(request.user, case_id)
-    consent = case.consents.filter(pk=consent_id).first()
-    if consent is None:
-        raise Http404("not found")
+    consent = scope.one_or_404(case.consents, consent_id)
     consents.withdraw_consent(staff, consent, request=request)
     messages.success(request, _("Consent withdrawn; sharing stopped."))
     return redirect("desk:case", case_id=case.pk)
@@ -191,9 +189,7 @@ def follow_up_add(request: HttpRequest, staff, case_id) -> HttpResponse:
 @desk_page(post_only=True)
 def follow_up_done(request: HttpRequest, staff, case_id, follow_up_id) -> HttpResponse:
     case = scope.case_or_404(request.user, case_id)
-    follow_up = case.follow_ups.filter(pk=follow_up_id).first()
-    if follow_up is None:
-        raise Http404("not found")
+    follow_up = scope.one_or_404(case.follow_ups, follow_up_id)
     follow_up.done_at = timezone.now()
     follow_up.save(update_fields=["done_at"])
     log(staff, AuditAction.EDIT, request, obj=case, detail=f"follow-up {follow_up.pk} done")

@@ -127,9 +127,7 @@ def _provision_text(citation, lang: str) -> tuple[str, str, str]:
 def advice_sheet(request: HttpRequest, staff, case_id, consultation_id) -> HttpResponse:
     """A printable page in the consultation's language: the advice and the cited articles' text."""
     case = scope.case_or_404(request.user, case_id)
-    found = case.consultations.filter(pk=consultation_id).prefetch_related("citations").first()
-    if found is None:
-        raise Http404("not found")
+    found = scope.one_or_404(case.consultations.prefetch_related("citations"), consultation_id)
     log(staff, AuditAction.EXPORT, request, obj=case, detail=f"advice sheet {found.pk}")
     lang = found.language if found.language in {"ru", "kk", "en"} else "ru"
     articles = [

@@ -15,9 +15,8 @@ from typing import Any
 from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
 from kenes.rights.complaint import ROUTES, complaint_routes
-from kenes.rights.delay import count_delay, late_payment_penalty
-from kenes.rights.i18n import _, gettext_noop, number
-from kenes.rights.i18n import days as _days
+from kenes.rights.delay import settle
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
 
@@ -136,29 +135,18 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             )
     result["payment_due"] = due
 
-    penalty = late_payment_penalty(ctx, s["country"], count_delay(due, s["paid_on"], on))
-    delay = penalty.delay
-    result.update(penalty.answer_fields())
-    rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
-    if delay.paid and delay.late:
-        ctx.explain(
-            _(
-                "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
-                "those calendar days at {rate} times the National Bank's base rate on the day of payment "
-                "(art. 113 para 3)."
-            ).format(day=s["paid_on"], late=_days(delay.days), rate=rate)
-        )
-    elif delay.paid:
-        ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
-    elif delay.late:
-        ctx.explain(
-            _(
-                "Not paid by {on}: the wages are {late} late. The employer owes the wages and a penalty for "
-                "each calendar day from {start} until the day they are paid, at {rate} times the National "
-                "Bank's base rate on that day (art. 113 para 3)."
-            ).format(on=on, late=_days(delay.days), start=due + dt.timedelta(days=1), rate=rate)
-        )
-    else:
+    paid_late = _(
+        "Paid on {day}, {late} late: the employer owes the wages plus a penalty for each of "
+        "those calendar days at {rate} times the National Bank's base rate on the day of payment "
+        "(art. 113 para 3)."
+    )
+    unpaid_late = _(
+        "Not paid by {on}: the wages are {late} late. The employer owes the wages and a penalty for "
+        "each calendar day from {start} until the day they are paid, at {rate} times the National "
+        "Bank's base rate on that day (art. 113 para 3)."
+    )
+    delay = settle(ctx, result, s["country"], due, s["paid_on"], on, paid_late, unpaid_late)
+    if not delay.paid and not delay.late:
         ctx.explain(_("Not paid yet, and not due yet on {on}.").format(on=on))
     if delay.late:
         result["complain_to"] = complaint_routes(ctx, s["country"])

@@ -14,8 +14,8 @@ from typing import Any
 from kenes.rights import basis, headlines
 from kenes.rights.answer import Context
 from kenes.rights.complaint import ROUTES, complaint_routes
-from kenes.rights.delay import count_delay, late_payment_penalty
-from kenes.rights.i18n import _, gettext_noop, number
+from kenes.rights.delay import settle
+from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
 from kenes.rights.workdays import WorkCalendar
@@ -120,27 +120,16 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
             ).format(days=_days(s["unused_leave_days"]))
         )
 
-    penalty = late_payment_penalty(ctx, s["country"], count_delay(deadline, s["paid_on"], on))
-    delay = penalty.delay
-    result.update(penalty.answer_fields())
-    rate = number(penalty.rate_multiple, 2) if penalty.rate_multiple is not None else "?"
-    if delay.paid and delay.late:
-        ctx.explain(
-            _(
-                "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
-                "times the National Bank's base rate (art. 113 para 4, second part)."
-            ).format(day=s["paid_on"], late=_days(delay.days), rate=rate)
-        )
-    elif delay.paid:
-        ctx.explain(_("Paid on {day}: on time.").format(day=s["paid_on"]))
-    elif delay.late:
-        ctx.explain(
-            _(
-                "Not paid by {on}: the settlement is {late} late. The employer owes it and a penalty for "
-                "each calendar day from {start} until the day it is paid, at {rate} times the National "
-                "Bank's base rate (art. 113 para 4, second part)."
-            ).format(on=on, late=_days(delay.days), start=deadline + dt.timedelta(days=1), rate=rate)
-        )
+    paid_late = _(
+        "Paid on {day}, {late} late: the employer owes a penalty for each calendar day at {rate} "
+        "times the National Bank's base rate (art. 113 para 4, second part)."
+    )
+    unpaid_late = _(
+        "Not paid by {on}: the settlement is {late} late. The employer owes it and a penalty for "
+        "each calendar day from {start} until the day it is paid, at {rate} times the National "
+        "Bank's base rate (art. 113 para 4, second part)."
+    )
+    delay = settle(ctx, result, s["country"], deadline, s["paid_on"], on, paid_late, unpaid_late)
     if delay.late:
         result["complain_to"] = complaint_routes(ctx, s["country"])
     return result
