@@ -71,14 +71,9 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(ProvisionChange):
     """One provision that differs between two editions, with its changed words marked."""
 
-    eid: str
-    change: str  # added | removed | changed
-    heading: str
-    old_text: str
-    new_text: str
     segments: tuple[Segment, ...] = ()
 
 
@@ -183,4 +178,4 @@ def _worth_listing(change: ProvisionChange) -> bool:
 
 def _with_words(change: ProvisionChange) -> Change:
     segments = word_segments(change.old_text, change.new_text) if change.change == "changed" else ()
-    return Change(change.eid, change.change, change.heading, change.old_text, change.new_text, segments)
+    return Change(**vars(change), segments=segments)

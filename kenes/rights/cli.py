@@ -149,20 +149,20 @@ def render_text(answer: dict[str, Any], title: str, headline: list[str] | None =
         if key in common or value is None or value == []:
             continue
         lines.append(f"  {key.replace('_', ' ')}: {_show(value)}")
-    if answer["explanation"]:
-        lines.append(_("Why:"))
-        lines += [f"  - {step}" for step in answer["explanation"]]
-    if answer["citations"]:
-        lines.append(_("Provisions:"))
-        for c in answer["citations"]:
-            note = "" if c["verified"] else " — " + _("text not in our corpus")
-            lines.append(f"  - {c['label']} ({c['work']} {c['eid']}){note}")
-    if answer["warnings"]:
-        lines.append(_("Warnings:"))
-        lines += [f"  - {w}" for w in answer["warnings"]]
-    if answer["refer_to_advisory_centre"]:
-        lines.append(_("Take this question to an advisory centre:"))
-        lines += [f"  - {r}" for r in answer["advisory_reasons"]]
+    provisions = [
+        f"{c['label']} ({c['work']} {c['eid']})"
+        + ("" if c["verified"] else " — " + _("text not in our corpus"))
+        for c in answer["citations"]
+    ]
+    advice = answer["advisory_reasons"] if answer["refer_to_advisory_centre"] else []
+    for heading, items in (
+        (_("Why:"), answer["explanation"]),
+        (_("Provisions:"), provisions),
+        (_("Warnings:"), answer["warnings"]),
+        (_("Take this question to an advisory centre:"), advice),
+    ):
+        if items:
+            lines += [heading, *(f"  - {item}" for item in items)]
     return "\n".join(lines)
 
 

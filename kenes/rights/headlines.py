@@ -129,6 +129,16 @@ def permit(a: dict[str, Any]) -> list[str]:
     return [_("We cannot say for certain whether a permit is needed: ask an advisory centre.")]
 
 
+#: The other days a registration answer may give, each with its sentence (in this order).
+_REGISTRATION_DATES = {
+    "registration_exempt_until": gettext_noop(
+        "As an EAEU citizen you are exempt from registration until %(day)s."
+    ),
+    "host_notice_deadline": gettext_noop("The person who houses you must notify the police by %(day)s."),
+    "address_change_deadline": gettext_noop("After moving, register at the new address by %(day)s."),
+}
+
+
 def registration(a: dict[str, Any]) -> list[str]:
     out = []
     if a["registration_required"] is True:
@@ -140,21 +150,7 @@ def registration(a: dict[str, Any]) -> list[str]:
             _("If you stay longer than the threshold, you must register by %(day)s.")
             % {"day": day(a["registration_deadline"])}
         )
-    if a.get("registration_exempt_until"):
-        out.append(
-            _("As an EAEU citizen you are exempt from registration until %(day)s.")
-            % {"day": day(a["registration_exempt_until"])}
-        )
-    if a.get("host_notice_deadline"):
-        out.append(
-            _("The person who houses you must notify the police by %(day)s.")
-            % {"day": day(a["host_notice_deadline"])}
-        )
-    if a.get("address_change_deadline"):
-        out.append(
-            _("After moving, register at the new address by %(day)s.")
-            % {"day": day(a["address_change_deadline"])}
-        )
+    out += [_(sentence) % {"day": day(a[key])} for key, sentence in _REGISTRATION_DATES.items() if a.get(key)]
     return out
 
 

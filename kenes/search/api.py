@@ -35,20 +35,7 @@ class SearchParams(Schema):
     facets: bool = False
 
     def request(self) -> SearchRequest:
-        return SearchRequest(
-            self.q,
-            jurisdiction=self.jurisdiction,
-            work_type=self.type,
-            topic=self.topic,
-            lang=self.lang,
-            date=self.date,
-            work=self.work,
-            limit=self.limit,
-            offset=self.offset,
-            group_by_work=self.group,
-            explain=self.explain,
-            facets=self.facets,
-        )
+        return SearchRequest.from_params(self.q, self)
 
 
 class HitOut(Schema):

@@ -39,22 +39,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .service import QueryError, SearchRequest, search
 
     try:
-        result = search(
-            SearchRequest(
-                args.query,
-                jurisdiction=args.jurisdiction,
-                work_type=args.type,
-                topic=args.topic,
-                lang=args.lang,
-                date=args.date,
-                work=args.work,
-                limit=args.limit,
-                offset=args.offset,
-                group_by_work=args.group,
-                explain=args.explain,
-                facets=False,
-            )
-        )
+        result = search(SearchRequest.from_params(args.query, args, facets=False))
     except QueryError as exc:
         print(f"kenes: error: {exc}", file=sys.stderr)
         return 2

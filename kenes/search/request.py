@@ -2,18 +2,26 @@
 
 It used to travel as twelve keyword arguments through three callers, each spelling them slightly
 differently; now each caller builds a :class:`SearchRequest` (``from_params`` reads the API's and the
-page's query-string names) and the service reads nothing else.
+command line's query-string names) and the service reads nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 __all__ = ["MAX_LIMIT", "MAX_OFFSET", "SearchRequest"]
 
 MAX_LIMIT = 50
 MAX_OFFSET = 1000
+
+
+#: Field -> its query-string name (the API's ``/api/search`` parameters, the command line's options).
+PARAM_NAMES: dict[str, str] = {
+    **{name: name for name in ("jurisdiction", "topic", "lang", "date", "work", "limit", "offset")},
+    **{"work_type": "type", "group_by_work": "group", "explain": "explain", "facets": "facets"},
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,14 @@ class SearchRequest:
     explain: bool = False
     #: count results per jurisdiction, type, topic and language
     facets: bool = True
+
+    @classmethod
+    def from_params(cls, q: str, params: object, **given: Any) -> SearchRequest:
+        """A request from an object holding the query-string names (:data:`PARAM_NAMES`) as attributes: the
+        API's parameters, the command line's arguments. A name ``params`` lacks keeps its default;
+        ``given`` overrides."""
+        found = {field: getattr(params, name) for field, name in PARAM_NAMES.items() if hasattr(params, name)}
+        return cls(q, **{**found, **given})
 
     def capped(self) -> SearchRequest:
         """The request with its page inside the limits and empty filters as None (negative values are the

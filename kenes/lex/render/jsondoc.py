@@ -61,14 +61,13 @@ def from_json(d: dict[str, Any]) -> tuple[ExpressionMeta, Document]:
     return meta, doc
 
 
+#: A provision's own fields, in the order the JSON writes them (then its notes and children).
+_NODE_FIELDS = ("eid", "kind", "num", "heading", "text", "wrap_up")
+
+
 def _provision(node: Node) -> dict[str, Any]:
     return {
-        "eid": node.eid,
-        "kind": node.kind,
-        "num": node.num,
-        "heading": node.heading,
-        "text": node.text,
-        "wrap_up": node.wrap_up,
+        **{name: getattr(node, name) for name in _NODE_FIELDS},
         "notes": [_note(n) for n in node.notes],
         "children": [_provision(c) for c in node.children],
     }
@@ -76,12 +75,7 @@ def _provision(node: Node) -> dict[str, Any]:
 
 def _node(d: dict[str, Any]) -> Node:
     return Node(
-        kind=d["kind"],
-        num=d["num"],
-        heading=d["heading"],
-        text=d["text"],
-        wrap_up=d["wrap_up"],
-        eid=d["eid"],
+        **{name: d[name] for name in _NODE_FIELDS},
         notes=[Note(**n) for n in d["notes"]],
         children=[_node(c) for c in d["children"]],
     )
