@@ -173,24 +173,25 @@ def tail() -> str:
     return rf"(?:\s*[.:–—]\s*(?P<heading>.*)|\s*|\s+(?P<rest>[^\s{LOWER}].*))"
 
 
-def before(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
-    """A heading whose label precedes the number: "Статья 12-1. Title", "Article 5", "Моддаи 3."."""
+def _numbered(kind: str, rank: int, shape: Callable[[str], str], num: str) -> HeadingRule:
+    """A numbered heading: ``shape`` places the number's pattern among the label's words; the loose twin
+    places any number-like token there, to report a heading the rule does not understand."""
     return HeadingRule(
         kind,
         rank,
-        re.compile(rf"^{words}\s*(?P<num>{num})(?![\w-]){tail()}$"),
-        re.compile(rf"^{words}\s*(?P<num>{_ANY_NUM})(?![\w-]){tail()}$"),
+        re.compile(rf"^{shape(num)}{tail()}$"),
+        re.compile(rf"^{shape(_ANY_NUM)}{tail()}$"),
     )
+
+
+def before(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
+    """A heading whose label precedes the number: "Статья 12-1. Title", "Article 5", "Моддаи 3."."""
+    return _numbered(kind, rank, lambda n: rf"{words}\s*(?P<num>{n})(?![\w-])", num)
 
 
 def after(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
     """A heading whose label follows the number: "12-1-бап. Title", "2-тарау.", "I BO'LIM"."""
-    return HeadingRule(
-        kind,
-        rank,
-        re.compile(rf"^(?P<num>{num})(?:\s*-\s*|\s+){words}(?![\w]){tail()}$"),
-        re.compile(rf"^(?P<num>{_ANY_NUM})(?:\s*-\s*|\s+){words}(?![\w]){tail()}$"),
-    )
+    return _numbered(kind, rank, lambda n: rf"(?P<num>{n})(?:\s*-\s*|\s+){words}(?![\w])", num)
 
 
 def named(kind: str, rank: int, pattern: str) -> HeadingRule:
