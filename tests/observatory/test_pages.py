@@ -52,6 +52,20 @@ def test_a_figure_says_when_the_countries_latest_years_differ(client, wages, tmp
     assert "Latest years differ by country: Mongolia 2024, Kyrgyzstan 2023." in html
 
 
+def test_one_source_in_several_releases_is_cited_oldest_release_first_on_every_request():
+    import datetime as dt
+
+    from django.utils import translation
+
+    from kenes.observatory.views.common import source_line
+
+    releases = {("ILOSTAT", dt.date(2020 + i, 1, 1)) for i in range(6)} | {("ILOSTAT", None), ("ADB", None)}
+    with translation.override("en"):
+        line = source_line(releases, {})
+    dates = ", ".join(f"ILOSTAT ({2020 + i}-01-01)" for i in range(6))
+    assert line == f"Source: ADB (date not stated); ILOSTAT (date not stated); {dates.replace(', ', '; ')}."
+
+
 def test_pages_are_labelled_in_the_interface_language(client, wages):
     ru = client.get("/observatory/statistics/ear_inee_noc_nb/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     kk = client.get("/observatory/statistics/ear_inee_noc_nb/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()

@@ -114,7 +114,9 @@ def source_line(sources: set[tuple[str, object]], years: dict[str, int]) -> str:
             return name
         return f"{name} ({dated.isoformat()})" if dated else f"{name} ({_('date not stated')})"
 
-    names = "; ".join(cite(name, dated) for name, dated in sorted(sources, key=lambda s: s[0]))
+    # by name, then date: one source in several releases reads the same on every request (a set has no order)
+    ordered = sorted(sources, key=lambda s: (s[0], s[1].isoformat() if s[1] else ""))
+    names = "; ".join(cite(name, dated) for name, dated in ordered)
     text = _("Source: %(sources)s.") % {"sources": names} if names else _("No data.")
     distinct = set(years.values())
     if len(distinct) == 1:
