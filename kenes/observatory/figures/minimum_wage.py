@@ -66,25 +66,47 @@ def _ratio(top: Figure | None, bottom: Figure | None) -> Decimal | None:
     return (top.value / bottom.value).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN)
 
 
-def _stat_values(country: str, indicator: str, breakdown: str = "") -> dict[int, Figure]:
-    """Yearly values of the country's own series (not a corridor), by year: two indexed queries."""
+#: The statistics the monitor reads: (indicator, breakdown) of the country's own series.
+STAT_SERIES = (
+    (MINIMUM_WAGE, ""),
+    (MEAN_EARNINGS, LOCAL_CURRENCY),
+    (MEDIAN_EARNINGS, ""),
+    (CONSUMER_PRICES, ""),
+)
+
+
+def _stat_values(country: str) -> dict[str, dict[int, Figure]]:
+    """Yearly values of the country's own series (not a corridor), by indicator and year.
+
+    Two indexed queries for the four series, rows as tuples: the monitor is drawn on every country page,
+    and building model objects for each value cost more than the queries (bench/observatory.py).
+    """
+    from django.db.models import Q
+
     from ..models import Series, Value
 
-    ids = Series.objects.filter(
-        indicator__code=indicator, country=country, origin="", destination="", breakdown=breakdown
-    ).order_by()
-    rows = Value.objects.filter(series_id__in=list(ids.values_list("pk", flat=True))).select_related("source")
-    rows = rows.order_by()  # sorted below; the default ordering would join the series and indicator
-    return {
-        v.year: Figure(v.value, _source_label(v.source, v.period))
-        for v in sorted(rows, key=lambda v: v.period)
-        if len(v.period) == 4  # yearly values only; a monthly or quarterly one is not a year's figure
-    }
+    wanted = Q()
+    for code, breakdown in STAT_SERIES:
+        wanted |= Q(indicator__code=code, breakdown=breakdown)
+    ids = dict(
+        Series.objects.filter(wanted, country=country, origin="", destination="")
+        .order_by()
+        .values_list("pk", "indicator__code")
+    )
+    out: dict[str, dict[int, Figure]] = {code: {} for code, _b in STAT_SERIES}
+    rows = (
+        Value.objects.filter(series_id__in=list(ids))
+        .order_by()  # sorted below; the default ordering would join the series and indicator
+        .values_list("series_id", "year", "period", "value", "source__name", "source__dated")
+    )
+    for sid, year, period, value, name, dated in sorted(rows, key=lambda r: r[2]):
+        if len(period) == 4:  # yearly values only; a monthly or quarterly one is not a year's figure
+            out[ids[sid]][year] = Figure(value, _source_label(name, dated, period))
+    return out
 
 
-def _source_label(source, period: str) -> str:
-    dated = f" ({source.dated.isoformat()})" if source.dated else ""
-    return f"{source.name}{dated} — {period}"
+def _source_label(name: str, dated: dt.date | None, period: str) -> str:
+    return f"{name}{f' ({dated.isoformat()})' if dated else ''} — {period}"
 
 
 def _legal(country: str, name: str, year: int) -> Figure | None:
@@ -100,10 +122,9 @@ def _legal(country: str, name: str, year: int) -> Figure | None:
 def wage_years(country: str, first: int = 1995, last: int | None = None) -> list[WageYear]:
     """One row per year in which any of the figures is known, oldest first."""
     last = last or dt.date.today().year
-    minimum = _stat_values(country, MINIMUM_WAGE)
-    mean = _stat_values(country, MEAN_EARNINGS, LOCAL_CURRENCY)
-    median = _stat_values(country, MEDIAN_EARNINGS)
-    cpi = _stat_values(country, CONSUMER_PRICES)
+    stats = _stat_values(country)
+    minimum, mean = stats[MINIMUM_WAGE], stats[MEAN_EARNINGS]
+    median, cpi = stats[MEDIAN_EARNINGS], stats[CONSUMER_PRICES]
     rows = []
     for year in range(first, last + 1):
         law = _legal(country, "minimum_wage", year)

@@ -150,7 +150,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             _("local currency per month"),
         )
     )
-    corridors = _corridors(code)
+    corridors = _corridors(code, inds["migrant_stock"].pk if "migrant_stock" in inds else None)
     m = ratifications.matrix((code,))
     states = Counter(m.cell(code, instrument).state for instrument, _uri in m.instruments)
     settled = dispute_figures.dispute_years(code)
@@ -173,35 +173,34 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _corridors(code: str) -> list[Table]:
-    """The ten largest migrant stocks to and from the country in the latest year of the UN DESA data."""
-    from django.db.models import Max
+def _corridors(code: str, stock: int | None) -> list[Table]:
+    """The ten largest migrant stocks to and from the country in the latest year of the UN DESA data.
 
-    from ..models import Indicator, Series, Value
+    One query per direction: the latest period is a subquery over the importer-kept ``last_period`` of the
+    country's corridors (indexed by end and indicator), and the country has a corridor to every other, too
+    many ids to pass as parameters.
+    """
+    from django.db.models import Max, Subquery
 
-    stock = Indicator.objects.filter(code="migrant_stock").values_list("pk", flat=True).first()
+    from ..models import Series, Value
+
     tables = []
     for slug, title, mine, other in (
-        (
-            f"{code}-emigrants",
-            _("Emigrants by country of residence"),
-            "series__origin",
-            "series__destination",
-        ),
-        (f"{code}-immigrants", _("Immigrants by country of birth"), "series__destination", "series__origin"),
+        (f"{code}-emigrants", _("Emigrants by country of residence"), "origin", "series__destination"),
+        (f"{code}-immigrants", _("Immigrants by country of birth"), "destination", "series__origin"),
     ):
-        corridors = Series.objects.filter(
-            indicator_id=stock, **{mine.removeprefix("series__"): code}
-        ).order_by()
-        last_period = corridors.aggregate(p=Max("last_period"))["p"]
-        latest = int(last_period[:4]) if last_period else None
-        # a subquery: a country has a corridor to every other, too many ids to pass as parameters
-        rows = Value.objects.filter(series_id__in=corridors.values("pk"), period=last_period)
+        corridors = Series.objects.filter(indicator_id=stock, **{mine: code}).order_by()
+        last_period = corridors.values(mine).annotate(p=Max("last_period")).values("p")
+        top = list(
+            Value.objects.filter(series_id__in=corridors.values("pk"), period=Subquery(last_period))
+            .order_by("-value")
+            .values_list(other, "value", "source__name", "period")[:10]
+        )
         table = Table(slug, title, [_("Country"), _("Persons"), _("Year")])
-        if latest is not None:
-            top = rows.order_by("-value").values_list(other, "value", "source__name")[:10]
-            table.rows = [[name_of(c), v, latest] for c, v, _s in top]
-            table.source = source_line({(top[0][2], None)} if top else set(), {code: latest})
+        if top:
+            latest = int(top[0][3][:4])
+            table.rows = [[name_of(c), v, latest] for c, v, _s, _p in top]
+            table.source = source_line({(top[0][2], None)}, {code: latest})
         else:
             table.source = _("No data.")
         tables.append(table)
