@@ -10,4 +10,7 @@ class ObservatoryConfig(AppConfig):
     def ready(self) -> None:
         from kenes.site import nav
 
+        from . import freshness
+
         nav.register("observatory:landing", _("Observatory"), order=50)
+        freshness.connect()

@@ -78,12 +78,13 @@ STAT_SERIES = (
 def _stat_values(country: str) -> dict[str, dict[int, Figure]]:
     """Yearly values of the country's own series (not a corridor), by indicator and year.
 
-    Two indexed queries for the four series, rows as tuples: the monitor is drawn on every country page,
-    and building model objects for each value cost more than the queries (bench/observatory.py).
+    Three indexed queries for the four series (series, values, their sources), rows as tuples: the monitor
+    is drawn on every country page, and building a model object per value cost more than the queries
+    (bench/observatory.py).
     """
     from django.db.models import Q
 
-    from ..models import Series, Value
+    from ..models import Series, Value, citations
 
     wanted = Q()
     for code, breakdown in STAT_SERIES:
@@ -94,14 +95,16 @@ def _stat_values(country: str) -> dict[str, dict[int, Figure]]:
         .values_list("pk", "indicator__code")
     )
     out: dict[str, dict[int, Figure]] = {code: {} for code, _b in STAT_SERIES}
-    rows = (
+    rows = sorted(
         Value.objects.filter(series_id__in=list(ids))
-        .order_by()  # sorted below; the default ordering would join the series and indicator
-        .values_list("series_id", "year", "period", "value", "source__name", "source__dated")
+        .order_by()  # sorted here; the default ordering would join the series and indicator
+        .values_list("series_id", "year", "period", "value", "source_id"),
+        key=lambda r: r[2],
     )
-    for sid, year, period, value, name, dated in sorted(rows, key=lambda r: r[2]):
+    sources = citations(r[4] for r in rows)
+    for sid, year, period, value, src in rows:
         if len(period) == 4:  # yearly values only; a monthly or quarterly one is not a year's figure
-            out[ids[sid]][year] = Figure(value, _source_label(name, dated, period))
+            out[ids[sid]][year] = Figure(value, _source_label(*sources[src], period))
     return out
 
 

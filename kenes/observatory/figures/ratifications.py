@@ -41,8 +41,12 @@ def instruments() -> list[tuple[str, str]]:
     """ILO conventions and protocols (and other international instruments) of the legal database."""
     from kenes.lex.models import Work
 
-    works = Work.objects.filter(jurisdiction__kind__in=["international", "regional"]).order_by("frbr_uri")
-    out = [(w.short_title or w.number.upper(), w.frbr_uri) for w in works]
+    works = (
+        Work.objects.filter(jurisdiction__kind__in=["international", "regional"])
+        .order_by("frbr_uri")
+        .values_list("short_title", "number", "frbr_uri")
+    )
+    out = [(short or number.upper(), uri) for short, number, uri in works]
     return sorted(out, key=lambda item: (not item[0].startswith("C"), item[0]))
 
 
@@ -54,21 +58,29 @@ def matrix(countries: tuple[str, ...] = REGION) -> Matrix:
     listed = instruments()
     codes = {uri: code for code, uri in listed}
     cells: dict[tuple[str, str], Cell] = {}
-    for commitment in Commitment.objects.exclude(instrument=""):
-        cells[(commitment.country, commitment.instrument)] = Cell("planned", source=commitment.agreement)
-    for status in TreatyStatus.objects.select_related("source"):
-        if status.status == TreatyStatus.Status.NO_ACTION:
-            cells.setdefault((status.country, status.treaty), Cell("not-ratified", source=status.source.name))
-        elif status.status == TreatyStatus.Status.PARTY:
-            cells[(status.country, status.treaty)] = Cell(
-                "in-force", str(status.year or ""), source=status.source.name
-            )
-    for r in Ratification.objects.filter(country_id__in=countries).select_related("instrument").order_by():
-        code = codes.get(r.instrument.frbr_uri)
+    # rows as tuples, not models: the matrix is counted on every country page
+    for country, instrument, agreement in Commitment.objects.exclude(instrument="").values_list(
+        "country", "instrument", "agreement"
+    ):
+        cells[(country, instrument)] = Cell("planned", source=agreement)
+    for treaty, country, status, year, source in TreatyStatus.objects.values_list(
+        "treaty", "country", "status", "year", "source__name"
+    ):
+        if status == TreatyStatus.Status.NO_ACTION:
+            cells.setdefault((country, treaty), Cell("not-ratified", source=source))
+        elif status == TreatyStatus.Status.PARTY:
+            cells[(country, treaty)] = Cell("in-force", str(year or ""), source=source)
+    ratified = (
+        Ratification.objects.filter(country_id__in=countries)
+        .order_by()
+        .values_list("country_id", "instrument__frbr_uri", "status", "ratified_on", "source")
+    )
+    for country, uri, status, ratified_on, source in ratified:
+        code = codes.get(uri)
         if code is None:
             continue
-        when = r.ratified_on.isoformat() if r.ratified_on else ""
-        cells[(r.country_id, code)] = Cell(r.status, when, r.source.split(";")[0].strip())
+        when = ratified_on.isoformat() if ratified_on else ""
+        cells[(country, code)] = Cell(status, when, source.split(";")[0].strip())
     return Matrix(countries, listed, cells)
 
 

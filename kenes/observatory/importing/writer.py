@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import transaction
 
 from ..catalogue import KNOWN
+from ..freshness import bump
 from .files import read_records
 from .formats import BadRow, Row, TreatyRow, detect, period_year
 
@@ -202,4 +203,6 @@ def import_stats(path: Path, source: SourceInfo, *, keep_others: bool = False) -
             _write_treaties(treaty_rows, src, result)
         if checked:
             _write_values(checked, src, result, keep_others)
+        if result.created or result.updated:
+            bump()  # bulk writes send no signals; cached pages must not outlive what they show
     return result

@@ -1,13 +1,15 @@
 from .competitions import Assignment, Criterion, Edition, Nomination, Score
 from .disputes import Dispute, DisputeStage
-from .stats import Indicator, Series, Source, TreatyStatus, Value
+from .stats import Indicator, Series, Source, TreatyStatus, Value, citations
 from .treaties import Commitment, CommitmentProgress, ImplementationLink
+from .version import DataVersion
 
 __all__ = [
     "Assignment",
     "Commitment",
     "CommitmentProgress",
     "Criterion",
+    "DataVersion",
     "Dispute",
     "DisputeStage",
     "Edition",
@@ -19,4 +21,5 @@ __all__ = [
     "Source",
     "TreatyStatus",
     "Value",
+    "citations",
 ]

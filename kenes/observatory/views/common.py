@@ -72,38 +72,40 @@ def latest_values(series: Iterable) -> dict[int, tuple]:
     Asked as "these series, these periods" and narrowed to each series' own period here: a short query
     whatever the number of series (an OR of one pair per series cost more to compile than to run).
     """
-    from ..models import Value
+    from ..models import Value, citations
 
     wanted = {s.pk: s.last_period for s in series if s.last_period}
-    out: dict[int, tuple] = {}
     if not wanted:
-        return out
-    for sid, year, period, value, source, dated in (
-        Value.objects.filter(series_id__in=list(wanted), period__in=set(wanted.values()))
+        return {}
+    rows = [
+        row
+        for row in Value.objects.filter(series_id__in=list(wanted), period__in=set(wanted.values()))
         .order_by()
-        .values_list("series_id", "year", "period", "value", "source__name", "source__dated")
-    ):
-        if wanted[sid] == period:
-            out[sid] = (year, period, value, source, dated)
-    return out
+        .values_list("series_id", "year", "period", "value", "source_id")
+        if wanted[row[0]] == row[2]
+    ]
+    sources = citations(row[4] for row in rows)
+    return {sid: (year, period, value, *sources[src]) for sid, year, period, value, src in rows}
 
 
 def values_by_series(
     series_ids: Iterable[int], first: int | None = None, last: int | None = None
 ) -> dict[int, list]:
     """{series id: [(year, period, value, source name, source date)]}, oldest first, one query."""
-    from ..models import Value
+    from ..models import Value, citations
 
     rows = Value.objects.filter(series_id__in=list(series_ids))
     if first:
         rows = rows.filter(year__gte=first)
     if last:
         rows = rows.filter(year__lte=last)
+    found = list(
+        rows.order_by("series_id", "period").values_list("series_id", "year", "period", "value", "source_id")
+    )
+    sources = citations(row[4] for row in found)
     out: dict[int, list] = defaultdict(list)
-    for sid, year, period, value, source, dated in rows.order_by("series_id", "period").values_list(
-        "series_id", "year", "period", "value", "source__name", "source__dated"
-    ):
-        out[sid].append((year, period, value, source, dated))
+    for sid, year, period, value, src in found:
+        out[sid].append((year, period, value, *sources[src]))
     return out
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ..charts import Line, line_chart
 from ..figures import disputes as dispute_figures
 from ..figures import minimum_wage, ratifications
+from ..freshness import cached
 from ..places import REGION
 from ..tables import Table
 from .common import breakdown_label, latest_values, main_series, name_of, page, source_line, values_by_series
@@ -19,6 +20,10 @@ CORRIDOR_INDICATORS = ("migrant_stock", "mna_oemp_sex_cds_nb")
 
 
 def landing(request: HttpRequest) -> HttpResponse:
+    return page(request, "observatory/landing.html", *cached("landing", _landing_figures))
+
+
+def _landing_figures() -> tuple[dict, list[Table]]:
     from ..models import Dispute, Indicator
 
     kaitz = []
@@ -27,20 +32,21 @@ def landing(request: HttpRequest) -> HttpResponse:
             r for r in minimum_wage.wage_years(code) if r.kaitz_mean is not None or r.kaitz_median is not None
         ]
         kaitz.append((code, rows[-1] if rows else None))
-    return page(
-        request,
-        "observatory/landing.html",
-        {
-            "indicators": Indicator.objects.order_by("code"),
-            "countries": REGION,
-            "kaitz": kaitz,
-            "disputes": Dispute.objects.count(),
-        },
-        [],
-    )
+    context = {
+        "indicators": list(Indicator.objects.order_by("code")),
+        "countries": REGION,
+        "kaitz": kaitz,
+        "disputes": Dispute.objects.count(),
+    }
+    return context, []
 
 
 def indicators(request: HttpRequest) -> HttpResponse:
+    return page(request, "observatory/indicators.html", *cached("indicators", _indicator_list))
+
+
+def _indicator_list() -> tuple[dict, list[Table]]:
+    """Each indicator with its count of values and years: a scan of every value, hence kept."""
     from django.db.models import Count, Max, Min
 
     from ..models import Indicator
@@ -48,15 +54,20 @@ def indicators(request: HttpRequest) -> HttpResponse:
     rows = Indicator.objects.annotate(
         n=Count("series__values"), first=Min("series__values__year"), last=Max("series__values__year")
     ).order_by("code")
-    return page(request, "observatory/indicators.html", {"indicators": rows}, [])
+    return {"indicators": list(rows)}, []
 
 
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
+    return page(request, "observatory/indicator.html", *cached(f"indicator:{code}", lambda: _indicator(code)))
+
+
+def _indicator(code: str) -> tuple[dict, list[Table]]:
+    """An indicator across the region's countries: a chart and its table (404 for an unknown code)."""
     from ..models import Indicator
 
     ind = get_object_or_404(Indicator, code=code)
     if code in CORRIDOR_INDICATORS:
-        return _corridor_indicator(request, ind)
+        return _corridor_indicator(ind)
     chosen = main_series(code, REGION)
     values = values_by_series([s.pk for s in chosen.values()])
     years = sorted({v[0] for rows in values.values() for v in rows})
@@ -76,15 +87,10 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         _(ind.unit),
     )
     missing = [c for c in REGION if not by_country.get(c)]
-    return page(
-        request,
-        "observatory/indicator.html",
-        {"indicator": ind, "chart": chart, "table": table, "missing": missing},
-        [table],
-    )
+    return {"indicator": ind, "chart": chart, "table": table, "missing": missing}, [table]
 
 
-def _corridor_indicator(request: HttpRequest, ind) -> HttpResponse:
+def _corridor_indicator(ind) -> tuple[dict, list[Table]]:
     """Corridors among the region's countries in the latest period: origin rows, destination columns."""
     from ..models import Value
 
@@ -101,20 +107,30 @@ def _corridor_indicator(request: HttpRequest, ind) -> HttpResponse:
         [[name_of(o)] + [cells.get((o, d)) for d in REGION] for o in REGION],
     )
     table.source = source_line(sources, {c: latest for c in REGION} if latest else {})
-    return page(
-        request,
-        "observatory/indicator.html",
-        {"indicator": ind, "chart": "", "table": table, "missing": [], "corridor": True, "latest": latest},
-        [table],
-    )
+    context = {
+        "indicator": ind,
+        "chart": "",
+        "table": table,
+        "missing": [],
+        "corridor": True,
+        "latest": latest,
+    }
+    return context, [table]
 
 
 def country(request: HttpRequest, code: str) -> HttpResponse:
-    from ..models import Indicator
-
     code = code.lower()
     if code not in REGION:
         raise Http404(f"no observatory page for {code!r}")
+    return page(
+        request, "observatory/country.html", *cached(f"country:{code}", lambda: _country_figures(code))
+    )
+
+
+def _country_figures(code: str) -> tuple[dict, list[Table]]:
+    """What a country page shows, as its context and tables (kept by ``freshness.cached``)."""
+    from ..models import Indicator
+
     inds = {i.code: i for i in Indicator.objects.all()}
     chosen = {
         ind_code: series
@@ -154,9 +170,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     m = ratifications.matrix((code,))
     states = Counter(m.cell(code, instrument).state for instrument, _uri in m.instruments)
     settled = dispute_figures.dispute_years(code)
-    return page(
-        request,
-        "observatory/country.html",
+    return (
         {
             "code": code,
             "latest": latest,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from ..charts import Line, bar_chart, line_chart
 from ..figures import disputes as dispute_figures
 from ..figures import minimum_wage, ratifications
+from ..freshness import cached
 from ..places import REGION
 from ..tables import Table
 from .common import name_of, page, ratio_percent, source_line
@@ -54,6 +55,10 @@ def _wage_sources(rows: list[minimum_wage.WageYear]) -> str:
 
 
 def minimum_wage_page(request: HttpRequest) -> HttpResponse:
+    return page(request, "observatory/minimum_wage.html", *cached("minimum-wage", _minimum_wage_figures))
+
+
+def _minimum_wage_figures() -> tuple[dict, list[Table]]:
     latest_rows = []
     for code in REGION:
         rows = minimum_wage.wage_years(code)
@@ -86,17 +91,17 @@ def minimum_wage_page(request: HttpRequest) -> HttpResponse:
         else:
             bars.append((name_of(code), None))
     chart = bar_chart(bars, _("Kaitz index (minimum ÷ mean), each country's latest year"), " %")
-    return page(
-        request,
-        "observatory/minimum_wage.html",
-        {"table": table, "chart": chart, "countries": REGION},
-        [table],
-    )
+    return {"table": table, "chart": chart, "countries": REGION}, [table]
 
 
 def minimum_wage_country(request: HttpRequest, code: str) -> HttpResponse:
     if code not in REGION:
         raise Http404(f"no country {code!r}")
+    figures = cached(f"minimum-wage:{code}", lambda: _minimum_wage_country(code))
+    return page(request, "observatory/minimum_wage_country.html", *figures)
+
+
+def _minimum_wage_country(code: str) -> tuple[dict, list[Table]]:
     rows = minimum_wage.wage_years(code)
     table = Table(f"minimum-wage-{code}", _("Minimum wage over time"), _wage_columns())
     table.rows = [_wage_row(r, [r.year]) for r in reversed(rows)]
@@ -126,12 +131,7 @@ def minimum_wage_country(request: HttpRequest, code: str) -> HttpResponse:
         _("Kaitz index over time"),
         "%",
     )
-    return page(
-        request,
-        "observatory/minimum_wage_country.html",
-        {"code": code, "table": table, "chart": chart, "real": real, "rows": rows},
-        [table],
-    )
+    return {"code": code, "table": table, "chart": chart, "real": real, "rows": rows}, [table]
 
 
 def disputes_page(request: HttpRequest) -> HttpResponse:
