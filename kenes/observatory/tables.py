@@ -44,6 +44,11 @@ def as_html(table: Table, no_data: str) -> str:
     return "".join(parts)
 
 
+def ratio_percent(value: Decimal | None) -> str:
+    """A ratio as a percentage with one decimal, rounded once (half to even), as every page shows one."""
+    return "" if value is None else f"{(value * 100).quantize(Decimal('0.1'))} %"
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -49,25 +50,60 @@ def _law(country: str, name: str, year: int) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def test_every_kaitz_index_and_target_on_the_minimum_wage_pages_recomputes_from_stored_values(client, wages):
+def _recompute_wage_row(code: str, row: dict[str, str]) -> int:
+    """Check one published row of the minimum wage monitor against the stored values; how many indices."""
+    year = int(row["Year"])
+    minimum = _law(code, "minimum_wage", year) or _stored("ear_inee_noc_nb", code, year)
+    mean = _stored("ear_emta_sex_cur_nb", code, year, "cur_type_lcu")
+    median = _stored("ear_median_lcu", code, year) or _law(code, "median_wage", year)
+    assert Decimal(row["Minimum wage"]) == minimum
+    expected_mean = _percent(minimum, mean) if mean else ""
+    expected_median = _percent(minimum, median) if median else ""
+    assert row["Kaitz index (minimum ÷ mean)"] == expected_mean, (code, year)
+    assert row["Kaitz index (minimum ÷ median)"] == expected_median, (code, year)
+    if median:
+        assert Decimal(row["Unions' target (share of median)"]) == (median / 2).quantize(1)
+        assert Decimal(row["Shortfall to target"]) == (median / 2 - minimum).quantize(1)
+    return bool(mean) + bool(median)
+
+
+def _check_every_wage_page(client) -> int:
     checked = 0
     for code in REGION:
         for row in _csv(client, f"/observatory/minimum-wage/{code}/?download=minimum-wage-{code}"):
-            year = int(row["Year"])
-            minimum = _law(code, "minimum_wage", year) or _stored("ear_inee_noc_nb", code, year)
-            mean = _stored("ear_emta_sex_cur_nb", code, year, "cur_type_lcu")
-            median = _stored("ear_median_lcu", code, year) or _law(code, "median_wage", year)
-            assert Decimal(row["Minimum wage"]) == minimum
-            expected_mean = _percent(minimum, mean) if mean else ""
-            expected_median = _percent(minimum, median) if median else ""
-            assert row["Kaitz index (minimum ÷ mean)"] == expected_mean, (code, year)
-            assert row["Kaitz index (minimum ÷ median)"] == expected_median, (code, year)
-            if median:
-                assert Decimal(row["Unions' target (share of median)"]) == (median / 2).quantize(1)
-                assert Decimal(row["Shortfall to target"]) == (median / 2 - minimum).quantize(1)
-                checked += 1
-            checked += bool(mean)
-    assert checked >= 4  # Mongolia 2022–2023 (mean), 2023 (median), Kazakhstan's medians from the quantities
+            checked += _recompute_wage_row(code, row)
+    names = {_english(code): code for code in REGION}
+    for row in _csv(client, "/observatory/minimum-wage/?download=minimum-wage-latest"):
+        if row["Year"]:  # a country with no figure at all is a row of "no data"
+            checked += _recompute_wage_row(names[row["Country"]], row)
+    return checked
+
+
+def test_every_kaitz_index_and_target_on_the_minimum_wage_pages_recomputes_from_stored_values(client, wages):
+    # Mongolia 2022–2023 (mean), 2023 (median), Kazakhstan's medians from the quantities; each twice (the
+    # country's page and the summary of latest years)
+    assert _check_every_wage_page(client) >= 6
+
+
+def test_a_kaitz_index_is_rounded_once_from_the_stored_values(client, wages, tmp_path):
+    from .conftest import load, write_csv
+
+    text = "indicator,country,period,value\near_inee_noc_nb,kg,2024,5000\near_median_lcu,kg,2024,11000"
+    load(write_csv(tmp_path, "kg.csv", text))
+    assert _check_every_wage_page(client) >= 7
+    rows = {r["Year"]: r for r in _csv(client, "/observatory/minimum-wage/kg/?download=minimum-wage-kg")}
+    assert rows["2024"]["Kaitz index (minimum ÷ median)"] == "45.5 %"  # 5000 ÷ 11000 = 0.4545…
+
+
+def test_the_landing_page_and_the_country_pages_show_the_same_kaitz_and_wages_as_the_monitor(client, wages):
+    landing = client.get("/observatory/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Mongolia: minimum ÷ median 50.0 % (2023)" in landing  # 550 000 ÷ 1 100 000
+    assert "Kyrgyzstan: no data" in re.sub(r"<[^>]+>", "", landing)  # a minimum wage, but no index
+    for row in _csv(client, "/observatory/countries/mn/?download=mn-wages"):
+        year = int(row["Year"])
+        assert Decimal(row["Minimum wage"]) == _stored("ear_inee_noc_nb", "mn", year)
+        mean = _stored("ear_emta_sex_cur_nb", "mn", year, "cur_type_lcu")
+        assert (Decimal(row["Mean wage"]) if row["Mean wage"] else None) == mean
 
 
 def test_the_mongolian_figures_are_the_ones_a_calculator_gives(client, wages):
@@ -117,6 +153,17 @@ def test_every_share_settled_without_a_strike_recomputes_from_the_register(clien
         "4",
         "50.0 %",
     )
+
+
+def test_a_share_settled_without_a_strike_is_rounded_once(client):
+    for i in range(11):
+        _dispute(f"KZ-{i}", "kz", "agreement" if i < 5 else "court", 2024)
+    rows = _csv(client, "/observatory/disputes/?download=disputes-settled")
+    assert [(r["Settled without a strike"], r["Disputes with an outcome"], r["Share"]) for r in rows] == [
+        ("5", "11", "45.5 %")  # 0.4545…, not 45.4 % from 0.4545 rounded again
+    ]
+    country = client.get("/observatory/countries/kz/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Collective labour disputes in 2024: 5 of 11 settled without a strike." in country
 
 
 def _english(code: str) -> str:

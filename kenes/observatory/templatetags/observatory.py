@@ -23,6 +23,14 @@ def label(text: str) -> str:
 
 
 @register.filter
+def percent(ratio) -> str:
+    """0.5 → "50.0 %", as the tables write a Kaitz index or a share."""
+    from ..tables import ratio_percent
+
+    return ratio_percent(ratio)
+
+
+@register.filter
 def get_item(mapping: dict, key: str) -> object:
     return mapping.get(key, "")
 

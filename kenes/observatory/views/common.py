@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -116,7 +115,8 @@ def source_line(sources: set[tuple[str, object]], years: dict[str, int]) -> str:
     def cite(name: str, dated) -> str:
         if dated == "":  # the name already says it (a legal quantity, a source with its date in the label)
             return name
-        return f"{name} ({dated.isoformat()})" if dated else f"{name} ({_('date not stated')})"
+        when = dated.isoformat() if dated else _("date not stated")  # outside the f-string, which
+        return f"{name} ({when})"  # makemessages does not read
 
     # by name, then date: one source in several releases reads the same on every request (a set has no order)
     ordered = sorted(sources, key=lambda s: (s[0], s[1].isoformat() if s[1] else ""))
@@ -129,10 +129,6 @@ def source_line(sources: set[tuple[str, object]], years: dict[str, int]) -> str:
         each = ", ".join(f"{name_of(c)} {y}" for c, y in sorted(years.items(), key=lambda i: -i[1]))
         text += " " + _("Latest years differ by country: %(each)s.") % {"each": each}
     return text
-
-
-def ratio_percent(value: Decimal | None) -> str:
-    return "" if value is None else f"{(value * 100).quantize(Decimal('0.1'))} %"
 
 
 def page(request: HttpRequest, template: str, context: dict, tables: list[Table]) -> HttpResponse:

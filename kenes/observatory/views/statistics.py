@@ -15,6 +15,7 @@ from ..freshness import cached
 from ..places import REGION
 from ..tables import Table
 from .common import breakdown_label, latest_values, main_series, name_of, page, source_line, values_by_series
+from .topics import wage_sources
 
 CORRIDOR_INDICATORS = ("migrant_stock", "mna_oemp_sex_cds_nb")
 
@@ -155,6 +156,19 @@ def _country_figures(code: str) -> tuple[dict, list[Table]]:
     latest.source = source_line(sources, {})
     absent = [inds[c] for c in sorted(inds) if c not in chosen and c not in CORRIDOR_INDICATORS]
     wage_rows = minimum_wage.wage_years(code)
+    wages = Table(
+        f"{code}-wages",
+        _("Minimum, mean and median wage"),
+        [_("Year"), _("Minimum wage"), _("Mean wage"), _("Median wage")],
+        [
+            [r.year] + [f.value if f else None for f in (r.minimum, r.mean, r.median)]
+            for r in reversed(wage_rows)
+        ],
+    )
+    wages.source = source_line(
+        {(s, "") for s in wage_sources(wage_rows).split("; ") if s},
+        {code: wage_rows[-1].year} if wage_rows else {},
+    )
     charts.append(
         line_chart(
             [
@@ -174,6 +188,7 @@ def _country_figures(code: str) -> tuple[dict, list[Table]]:
         {
             "code": code,
             "latest": latest,
+            "wages": wages,
             "absent": absent,
             "charts": charts,
             "corridors": corridors,
@@ -183,7 +198,7 @@ def _country_figures(code: str) -> tuple[dict, list[Table]]:
             "instruments": len(m.instruments),
             "disputes": settled[0] if settled else None,
         },
-        [latest, *corridors],
+        [latest, wages, *corridors],
     )
 
 

@@ -11,8 +11,8 @@ from ..figures import disputes as dispute_figures
 from ..figures import minimum_wage, ratifications
 from ..freshness import cached
 from ..places import REGION
-from ..tables import Table
-from .common import name_of, page, ratio_percent, source_line
+from ..tables import Table, ratio_percent
+from .common import name_of, page, source_line
 
 
 def _wage_columns() -> list[str]:
@@ -43,7 +43,7 @@ def _wage_row(r: minimum_wage.WageYear, first: list[object]) -> list[object]:
     ]
 
 
-def _wage_sources(rows: list[minimum_wage.WageYear]) -> str:
+def wage_sources(rows: list[minimum_wage.WageYear]) -> str:
     seen = []
     for r in rows:
         for fig in (r.minimum, r.mean, r.median):
@@ -79,7 +79,7 @@ def _minimum_wage_figures() -> tuple[dict, list[Table]]:
             continue
         table.rows.append(_wage_row(last, [name_of(code), last.year]))
         years[code] = last.year
-        for s in _wage_sources(rows).split("; "):
+        for s in wage_sources(rows).split("; "):
             if s and s not in sources:
                 sources.append(s)
     table.source = source_line({(s, "") for s in sources}, years)
@@ -106,7 +106,7 @@ def _minimum_wage_country(code: str) -> tuple[dict, list[Table]]:
     table = Table(f"minimum-wage-{code}", _("Minimum wage over time"), _wage_columns())
     table.rows = [_wage_row(r, [r.year]) for r in reversed(rows)]
     table.source = source_line(
-        {(s, "") for s in _wage_sources(rows).split("; ") if s}, {code: rows[-1].year} if rows else {}
+        {(s, "") for s in wage_sources(rows).split("; ") if s}, {code: rows[-1].year} if rows else {}
     )
     real = minimum_wage.real_minimum(rows)
     if real:
