@@ -98,11 +98,32 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
+        # The case list (page and API) filters an organisation's cases by status, urgency, consultant and
+        # category, newest first, and counts them. Each index leads with one filter and carries the others
+        # and the id, so the count and the page are read from the index alone (no row is fetched but the 30
+        # shown); the last one serves the category filter, which arrives as a list of case ids.
+        # bench/desk.py measures it at 100,000 cases.
         indexes = [
-            models.Index(fields=["organisation", "status", "-opened_at"]),
-            models.Index(fields=["organisation", "consultant", "-opened_at"]),
-            models.Index(fields=["organisation", "-opened_at"]),
-            models.Index(fields=["organisation", "urgency", "-opened_at"]),
+            models.Index(
+                fields=["organisation", "status", "-opened_at", "urgency", "consultant", "id"],
+                name="desk_case_list_status",
+            ),
+            models.Index(
+                fields=["organisation", "consultant", "-opened_at", "status", "urgency", "id"],
+                name="desk_case_list_consultant",
+            ),
+            models.Index(
+                fields=["organisation", "-opened_at", "status", "urgency", "consultant", "id"],
+                name="desk_case_list_newest",
+            ),
+            models.Index(
+                fields=["organisation", "urgency", "-opened_at", "status", "consultant", "id"],
+                name="desk_case_list_urgency",
+            ),
+            models.Index(
+                fields=["id", "organisation", "opened_at", "status", "urgency", "consultant"],
+                name="desk_case_list_by_id",
+            ),
         ]
 
     def __str__(self) -> str:

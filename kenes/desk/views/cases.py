@@ -14,6 +14,7 @@ from .. import casework, consents, retention, rules, scope
 from ..filters import CaseFilters, filtered_cases
 from ..forms import CaseStatusForm, ConsentForm, FollowUpForm, IntakeForm, ReferralForm
 from ..models import AuditAction, Category, Status, Urgency
+from . import listing
 from .common import desk_page, log, organisation, partner_choices
 
 
@@ -46,10 +47,11 @@ def case_list(request: HttpRequest, staff) -> HttpResponse:
         "desk/case_list.html",
         {
             "page": page,
+            "rows": listing.case_rows(page),
             "filters": filters,
-            "statuses": Status.choices,
-            "categories": Category.choices,
-            "urgencies": Urgency.choices,
+            "statuses": listing.options(Status.choices, filters.status),
+            "categories": listing.options(Category.choices, filters.category),
+            "urgencies": listing.options(Urgency.choices, filters.urgency),
             "staff": staff,
         },
     )
