@@ -149,6 +149,10 @@ def _refused_file() -> TransferRefused:
     return TransferRefused(_("This is not a Kenes referral file."), "not-a-referral-file")
 
 
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def _body_fields(body: object) -> tuple[uuid.UUID, dict, str]:
     """The referral id, payload and shared fields of a verified body, or a refusal: a signed body may still
     be malformed (another version, a bug on the sender's side), and nothing of it is written unchecked."""
@@ -161,8 +165,11 @@ def _body_fields(body: object) -> tuple[uuid.UUID, dict, str]:
         raise _refused_file() from None
     if not isinstance(payload, dict) or not isinstance(shared, str) or len(shared) > 200:
         raise _refused_file()
-    if any(key not in SHAREABLE_FIELDS or not isinstance(v, str | list) for key, v in payload.items()):
-        raise _refused_file()
+    for key, value in payload.items():
+        # categories is the one shared field that is a list (of codes); the others are text
+        well_formed = _strings(value) if key == "categories" else isinstance(value, str)
+        if key not in SHAREABLE_FIELDS or not well_formed:
+            raise _refused_file()
     return referral_id, payload, shared
 
 

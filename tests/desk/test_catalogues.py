@@ -61,3 +61,9 @@ def test_no_desk_translation_says_its_text_twice(lang):
 def test_no_fuzzy_guess_hides_in_the_desk_catalogues():
     for path in LOCALE.glob("*/LC_MESSAGES/django.po"):
         assert "#, fuzzy" not in path.read_text(encoding="utf-8").split("\n\n", 1)[1], path
+
+
+def test_no_string_the_desk_still_uses_is_left_obsolete_in_its_catalogues():
+    """A string xgettext stopped finding (inside an f-string, say) turns obsolete, losing its translation."""
+    for path in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        assert "\n#~ msgid" not in path.read_text(encoding="utf-8"), path

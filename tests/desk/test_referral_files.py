@@ -177,10 +177,20 @@ def test_a_file_is_imported_once(client, head_a, pending, org_b):
     assert _rows() == before
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"full_name": "X", "password_hash": "smuggled"},
+        {"full_name": {"nested": "object"}},
+        {"categories": [{"code": "dismissal"}]},
+        {"categories": "dismissal"},
+    ],
+)
 def test_a_signed_file_with_fields_no_consent_can_carry_is_refused_before_anything_is_written(
-    client, head_a, org_a, org_b
+    client, head_a, org_a, org_b, payload
 ):
-    """Signed by a real partner, sealed to us, but its body carries a field outside the shareable ones."""
+    """Signed by a real partner, sealed to us, but its body carries a field outside the shareable ones, or
+    one of the wrong shape."""
     from nacl.encoding import Base64Encoder
     from nacl.public import PublicKey, SealedBox
 
@@ -192,7 +202,7 @@ def test_a_signed_file_with_fields_no_consent_can_carry_is_refused_before_anythi
         "referral": "2b0e4f6c-8a0b-4a57-9d0c-5f4e0c1a2b3c",
         "from": org_a.slug,
         "to_key": PartnerKey.objects.get(organisation=org_b).box_public,
-        "payload": {"full_name": "X", "password_hash": "smuggled"},
+        "payload": payload,
         "shared_fields": "full_name",
     }
     sealed = SealedBox(PublicKey(body["to_key"], encoder=Base64Encoder)).encrypt(

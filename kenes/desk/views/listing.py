@@ -29,8 +29,10 @@ def case_rows(cases: Iterable[Case]) -> SafeString:
     """The ``<tr>`` of each case: reference (urgent, possible duplicate), person, status, date opened."""
     link = reverse("desk:case", args=[_PLACEHOLDER])
     statuses = {value: str(label) for value, label in Status.choices}
-    urgent = f' <span class="tag urgent">{escape(_("urgent"))}</span>'
-    duplicate = f' <span class="tag">{escape(_("possible duplicate"))}</span>'
+    # the labels outside the f-strings: xgettext does not look inside one
+    urgent_label, duplicate_label = escape(_("urgent")), escape(_("possible duplicate"))
+    urgent = f' <span class="tag urgent">{urgent_label}</span>'
+    duplicate = f' <span class="tag">{duplicate_label}</span>'
     parts = []
     for case in cases:
         href = link.replace(_PLACEHOLDER, str(case.pk))
