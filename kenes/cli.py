@@ -118,6 +118,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("\n".join(result.report()))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if not args.no_vectors:
+        from kenes.search import vectors
+        from kenes.search.cli import vector_progress
+
+        # after the commit, like the text index: the law is saved whatever happens here
+        print(vectors.update(progress=vector_progress(sys.stderr.isatty() and not args.quiet)))
     return 0
 
 
@@ -334,6 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="with --replace: replace even when the new text has no articles or under half the provisions",
+    )
+    p.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="do not compute the articles' meaning vectors now (`kenes reindex` does it later)",
     )
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_import)

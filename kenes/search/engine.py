@@ -436,6 +436,10 @@ def explanation(
 ) -> dict:
     """Why an entry ranked where it did: the BM25 tree from tantivy, then the priors that multiplied it."""
     factors = dict(ranked.factors)
+    try:
+        bm25 = json.loads(query.explain(searcher, ranked.address).to_json())
+    except ValueError:  # listed by meaning or experience alone: the words do not match it at all
+        bm25 = None
     return {
         "score": ranked.score,
         "text_score": ranked.text_score,
@@ -445,5 +449,5 @@ def explanation(
         "intents": list(parsed.intents),
         "expansions": list(parsed.expansions),
         "dropped_as_common": list(planned.dropped_common),
-        "bm25": json.loads(query.explain(searcher, ranked.address).to_json()),
+        "bm25": bm25,
     }

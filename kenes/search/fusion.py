@@ -93,15 +93,19 @@ def fuse(rankings: Sequence[Ranking], k: float, depth: int) -> list[Ranked]:
     """
     fused: dict[int, float] = {}
     first: dict[int, Ranked] = {}
+    factors: dict[int, dict[str, float]] = {}
     for ranking in rankings:
         if not ranking.weight:
             continue
         for rank, item in enumerate(ranking.items[:depth], 1):
             fused[item.unit] = fused.get(item.unit, 0.0) + ranking.weight / (k + rank)
             first.setdefault(item.unit, item)
+            # what each ranking said of it (a text score's priors, a meaning's similarity) stays readable
+            merged = factors.setdefault(item.unit, {})
+            for name, value in item.factors.items():
+                merged.setdefault(name, value)
     order = sorted(fused, key=lambda unit: -fused[unit])
-    out = []
-    for unit in order:
-        item = first[unit]
-        out.append(replace(item, score=fused[unit], factors={**item.factors, "fused": fused[unit]}))
-    return out
+    return [
+        replace(first[unit], score=fused[unit], factors={**factors[unit], "fused": fused[unit]})
+        for unit in order
+    ]

@@ -103,6 +103,25 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Vectors:
+    """Meaning beside words (vectors.py): article vectors fused with the text ranking by rank."""
+
+    #: the meaning ranking's weight in the fusion (the text ranking weighs 1)
+    weight: float
+    #: queries of at least this many words get the meaning ranking (keywords stay a pure text search)
+    min_words: int
+    #: the first characters of a query that are embedded (a question's opening says what it is about;
+    #: the encoder's time grows with its length)
+    query_chars: int
+    #: the first characters of an article (heading and text) that are embedded when it is indexed
+    passage_chars: int
+    #: how many articles the meaning ranking lists
+    depth: int
+    #: a question whose words score low is still answered when an article is at least this similar
+    not_here_similarity: float
+
+
+@dataclass(frozen=True)
 class Profile:
     """Every number that shapes the ranking; see the comments in ``profile.yaml``."""
 
@@ -122,6 +141,7 @@ class Profile:
     collapse_articles: bool
     concept_phrase: ConceptPhrase
     question: Question
+    vectors: Vectors
 
 
 _SCORED_FIELDS = frozenset({"heading", "body", "sub", "path", "title"})

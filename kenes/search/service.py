@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion
+from . import answers, engine, experience, fusion, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice
@@ -190,12 +190,29 @@ def _search(request: SearchRequest) -> SearchResult:
         ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters)
         clock.mark("fuse")
         best = max((r.text_score for r in ranked[:10]), default=0.0)
+        near = max((r.factors.get("meaning", 0.0) for r in ranked[:10]), default=0.0)
         if outside and not checks:
             notices.append(answers.not_here_notice(outside))
-        elif "experience" not in used and best < prof.question.not_here_score * max(1, len(parsed.terms)):
+        elif (
+            "experience" not in used
+            and best < prof.question.not_here_score * max(1, len(parsed.terms))
+            and near < prof.vectors.not_here_similarity
+        ):
+            # neither the words nor the meaning come near an article: the law is not here
             notices.append(answers.not_here_notice(""))
         if any(n.code == "not-here" for n in notices):
             ranked = []
+    elif _wants_meaning(req, prof):
+        # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
+        meaning = vectors.ranking(searcher, handle.schema, req.q, filters)
+        if meaning:
+            depth = max(req.offset + req.limit, prof.rerank_window)
+            ranked = fusion.fuse(
+                [fusion.Ranking("text", ranked), fusion.Ranking("meaning", meaning, prof.vectors.weight)],
+                prof.question.rrf_k,
+                depth,
+            )
+        clock.mark("meaning")
     wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[req.offset : req.offset + req.limit]:
@@ -317,6 +334,10 @@ def _fused(
             count=False,
         )
         rankings.append(fusion.Ranking("related", ranked, prof.question.related_weight))
+    if _wants_meaning(req, prof):
+        meaning = vectors.ranking(searcher, schema, req.q, filters)
+        if meaning:
+            rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
     if prof.question.experience_weight and not req.group_by_work:
         remembered = experience.ranking(searcher, schema, parsed, filters)
         if remembered:
@@ -325,6 +346,16 @@ def _fused(
     if len(rankings) == 1:
         return first, used
     return fusion.fuse(rankings, prof.question.rrf_k, depth), used
+
+
+def _wants_meaning(req: SearchRequest, prof: engine.Profile) -> bool:
+    """A query of a few words or more, listed per article, with vectors on (keywords stay pure text)."""
+    return (
+        bool(prof.vectors.weight)
+        and not req.group_by_work
+        and len(req.q.split()) >= prof.vectors.min_words
+        and vectors.enabled()
+    )
 
 
 def _hit(doc: tantivy.Document, score: float, wanted: frozenset[str]) -> Hit:
