@@ -249,9 +249,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not corpus.is_dir():
             return _fail(f"{corpus}: not a directory")
         failures = import_corpus(corpus, progress=not args.quiet)
+        from kenes.search import vectors
         from kenes.search.hooks import sync_now
 
         print(sync_now())
+        if vectors.enabled():
+            waiting = len(vectors.stale())
+            print(
+                f"meaning vectors: {waiting} expressions wait for `kenes reindex` (about a tenth of a "
+                "second per article; until then questions are matched by their words)"
+            )
         from kenes.observatory.demo import import_corpus_stats
 
         stats, stats_failures = import_corpus_stats(corpus)

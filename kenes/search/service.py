@@ -144,6 +144,8 @@ def _search(request: SearchRequest) -> SearchResult:
     req = request.capped()
     clock = _Clock()
     prof = engine.profile()
+    # the query's vector is computed on the other core while its words are parsed and ranked
+    pending = vectors.embed_soon(req.q) if req.limit and _wants_meaning(req, prof) else None
     code = engine.normalise_lang(req.lang)
     parsed = engine.parse(
         req.q, code, question_words=prof.question.min_words, question_glossary=prof.question.glossary
@@ -187,7 +189,7 @@ def _search(request: SearchRequest) -> SearchResult:
     ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date)
     clock.mark("rank")
     if parsed.question:
-        ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters)
+        ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending)
         clock.mark("fuse")
         best = max((r.text_score for r in ranked[:10]), default=0.0)
         near = max((r.factors.get("meaning", 0.0) for r in ranked[:10]), default=0.0)
@@ -202,9 +204,9 @@ def _search(request: SearchRequest) -> SearchResult:
             notices.append(answers.not_here_notice(""))
         if any(n.code == "not-here" for n in notices):
             ranked = []
-    elif _wants_meaning(req, prof):
+    elif pending is not None:
         # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
-        meaning = vectors.ranking(searcher, handle.schema, req.q, filters)
+        meaning = vectors.ranking(searcher, handle.schema, pending, filters)
         if meaning:
             depth = max(req.offset + req.limit, prof.rerank_window)
             ranked = fusion.fuse(
@@ -311,6 +313,7 @@ def _fused(
     planned: engine.Plan,
     prof: engine.Profile,
     filters: Filters,
+    pending: vectors.Pending | None = None,
 ) -> tuple[list[engine.Ranked], tuple[str, ...]]:
     """A question's three rankings fused by rank: its terms, plus related terms, plus experience; also
     which rankings took part."""
@@ -334,8 +337,8 @@ def _fused(
             count=False,
         )
         rankings.append(fusion.Ranking("related", ranked, prof.question.related_weight))
-    if _wants_meaning(req, prof):
-        meaning = vectors.ranking(searcher, schema, req.q, filters)
+    if pending is not None:
+        meaning = vectors.ranking(searcher, schema, pending, filters)
         if meaning:
             rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
     if prof.question.experience_weight and not req.group_by_work:
@@ -355,6 +358,7 @@ def _wants_meaning(req: SearchRequest, prof: engine.Profile) -> bool:
         and not req.group_by_work
         and len(req.q.split()) >= prof.vectors.min_words
         and vectors.enabled()
+        and vectors.present()
     )
 
 

