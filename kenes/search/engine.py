@@ -349,8 +349,10 @@ def count_groups(searcher: tantivy.Searcher, query: tantivy.Query, field: str, m
     """The distinct ``field`` values among all matches: exact up to EXACT_COUNT_MAX matches (one more pass
     over them, about 1 ms per 3,000 on the demo data), a HyperLogLog estimate above."""
     if matches <= EXACT_COUNT_MAX:
-        hits = searcher.search(query, limit=matches, count=False).hits
-        units = frozenset(searcher.fast_field_values(field, [a for _s, a in hits]))
+        # collected in the order of the field itself: tantivy then scores nothing (BM25 over an OR of
+        # several words was most of this pass) and hands each match's value back as its sort key
+        hits = searcher.search(query, limit=matches, count=False, order_by_field=field).hits
+        units = frozenset(key for key, _address in hits)
         return Count(len(units), matches, units=units)
     return Count(round(searcher.cardinality(query, field)), matches, estimate=True)
 
