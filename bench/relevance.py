@@ -227,6 +227,9 @@ def main() -> int:
     parser.add_argument("--set", action="append", help="only these sets (jurhelp, rostrud, migrant)")
     parser.add_argument("--split", choices=["dev", "held-out"], help="only this split")
     parser.add_argument("-v", "--verbose", action="store_true", help="each question's ranks and top 5")
+    parser.add_argument(
+        "--no-vectors", action="store_true", help="Kenes on words only (the meaning vectors left out)"
+    )
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not (corpus / "questions").is_dir():
@@ -239,7 +242,15 @@ def main() -> int:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    from kenes.search import vectors
     from kenes.search.service import SearchRequest, search
+
+    if args.no_vectors:
+        settings.KENES_SEARCH_VECTORS = False
+    meaning = "on" if vectors.enabled() and vectors.present() else "off"
+    print(f"meaning vectors: {meaning} ({len(vectors.stale())} expressions without current vectors)")
 
     db = plain_bm25()
     sets = load_sets(corpus / "questions")
@@ -290,7 +301,8 @@ def main() -> int:
         timings.sort()
         p50, p95 = timings[len(timings) // 2], timings[int(len(timings) * 0.95)]
         print(f"\nservice time per question (in process): p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
-    print(f"\nreproduce: .venv/bin/python bench/relevance.py --data {data}")
+    flags = " --no-vectors" if args.no_vectors else ""
+    print(f"\nreproduce: .venv/bin/python bench/relevance.py --data {data}{flags}")
     return 0
 
 

@@ -186,13 +186,16 @@ def _search(request: SearchRequest) -> SearchResult:
     planned = engine.plan(parsed, searcher, prof)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
     clock.mark("plan")
-    ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date)
+    # fused with meaning, the words' ranking lists as deep as the meaning's: an article 15th by its words
+    # and 5th by its meaning belongs on the first page
+    deep = prof.vectors.depth if pending is not None else 0
+    ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date, deep)
     clock.mark("rank")
     if parsed.question:
         ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending)
         clock.mark("fuse")
         best = max((r.text_score for r in ranked[:10]), default=0.0)
-        near = max((r.factors.get("meaning", 0.0) for r in ranked[:10]), default=0.0)
+        near = max((r.factors.get("meaning", 0.0) for r in ranked), default=0.0)
         if outside and not checks:
             notices.append(answers.not_here_notice(outside))
         elif (
@@ -277,6 +280,7 @@ def _ranked(
     parsed: engine.ParsedQuery,
     prof: engine.Profile,
     day: dt.date,
+    deep: int = 0,
 ) -> tuple[list[engine.Ranked], engine.Count]:
     """The query's results ranked by text and priors and collapsed; widened for a deep page."""
 
@@ -290,7 +294,7 @@ def _ranked(
             collapse=prof.collapse_articles,
             group_by_work=req.group_by_work,
             asked=parsed.intents,
-            need=max(req.offset + req.limit, prof.question.feedback_docs),
+            need=max(req.offset + req.limit, prof.question.feedback_docs, deep),
             count=not parsed.question,
         )
 
