@@ -4,5 +4,8 @@
 set -eu
 kenes migrate -v 0
 python manage.py collectstatic --noinput -v 0
-kenes reindex
+kenes reindex --no-vectors
+# the articles' meaning vectors take about 0.1 s an article: computed beside the running service (searches
+# use whatever vectors are there meanwhile)
+nohup kenes reindex >/tmp/kenes-vectors.log 2>&1 &
 exec "$@"
