@@ -10,6 +10,10 @@ demo``) reaches every server process. It changes on every save and delete of the
 (signals, connected in ``apps.py``), and the statistics importer, whose bulk writes send no signals, calls
 :func:`bump` itself. A write that neither saves through the ORM nor calls :func:`bump` would leave a page
 stale: a new bulk writer must call it.
+
+The version is one row, updated inside each writer's transaction: on PostgreSQL a second transaction
+writing observatory data (or a lex work or ratification) waits at that row until the first commits, as
+every writer already waits on SQLite.
 """
 
 from __future__ import annotations

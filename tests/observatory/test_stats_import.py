@@ -135,6 +135,25 @@ def test_the_command_reports_a_bad_row_and_exits_with_an_error(tmp_path, capsys)
     assert "line 2: period '20x7' is not a year" in err and "nothing was written" in err
 
 
+def test_the_command_imports_a_file_or_the_corpus_never_both(tmp_path, capsys):
+    path = write_csv(tmp_path, "ok.csv", "ref_area,time,ilr_tumt_noc_rt\nkaz,2017,46.923")
+    assert main(["stats", "import", str(path)]) == 2  # no --source
+    assert main(["stats", "import", str(path), "--corpus", str(tmp_path)]) == 2
+    assert "no FILE or --source" in capsys.readouterr().err
+    assert main(["stats", "import", "--corpus", str(tmp_path)]) == 1  # no stats/ folder in it
+    assert "not in the corpus" in capsys.readouterr().err
+    assert Value.objects.count() == 0
+
+
+@pytest.mark.corpus
+def test_the_command_imports_every_statistics_file_of_the_corpus_in_one_run(capsys):
+    corpus = corpus_file("stats", "ilostat", "MANIFEST.md").parents[2]
+    assert main(["stats", "import", "--corpus", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "undesa_migrant_stock_2020_central_asia.csv (undesa-stock): 4632 values added" in out
+    assert TreatyStatus.objects.count() == 8
+
+
 @pytest.mark.corpus
 def test_every_statistics_file_of_the_corpus_imports_and_a_second_run_changes_nothing(settings):
     from kenes.observatory.demo import import_corpus_stats
