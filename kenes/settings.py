@@ -239,8 +239,9 @@ KENES_SEARCH_AUTOINDEX = _flag("KENES_SEARCH_AUTOINDEX", True)
 # Meaning vectors beside the words (kenes/search/vectors.py): computed by `kenes import` and `kenes reindex`,
 # read by every search of a few words or more. Off: a pure text search (tests turn it on where they test it).
 KENES_SEARCH_VECTORS = _flag("KENES_SEARCH_VECTORS", True)
-# Threads the encoder uses per process: 1 under a server's workers (more threads than cores spin and stall).
-KENES_SEARCH_VECTOR_THREADS = int(os.environ.get("KENES_SEARCH_VECTOR_THREADS", "1"))
+# Threads the encoder uses per process (OpenMP, passive waiting: under load 2 did no worse than 1, alone it
+# embeds a question in two thirds of the time).
+KENES_SEARCH_VECTOR_THREADS = int(os.environ.get("KENES_SEARCH_VECTOR_THREADS", "2"))
 
 # The advisory desk: keys outside the database (see kenes/desk/keys.py), attachments outside static files.
 KENES_DESK_KEY_FILE = Path(os.environ.get("KENES_DESK_KEY_FILE") or DATA_DIR / "desk.keys")
