@@ -316,7 +316,11 @@ def ranking(
     loaded = _load()
     if loaded is None:
         return []
-    vector = query_vector(query) if isinstance(query, str) else query.result()
+    try:
+        vector = query_vector(query) if isinstance(query, str) else query.result()
+    except Exception:  # an encoder that fails must not take the words' search down with it
+        log.exception("search vectors: the query could not be embedded")
+        return []
     scores = loaded.matrix @ vector
     mask = np.ones(len(scores), dtype=bool)
     if filters.jurisdiction:

@@ -134,3 +134,14 @@ def test_reindex_check_reports_missing_vectors(law, capsys):
     assert main(["reindex"]) == 0
     assert "4 articles of 2 expressions embedded" in capsys.readouterr().out
     assert main(["reindex", "--check"]) == 0
+
+
+def test_a_failing_encoder_leaves_the_words_search(law, monkeypatch):
+    vectors.update()
+
+    def broken(text):
+        raise RuntimeError("the engine crashed")
+
+    monkeypatch.setattr(vectors, "query_vector", broken)
+    hits = search(SearchRequest("горные работы под землёй, это разрешено?", date=ON, jurisdiction="kz")).hits
+    assert [h.eid for h in hits] == ["art_90__para_1"]
