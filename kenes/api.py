@@ -13,6 +13,7 @@ from importlib import import_module
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -123,6 +124,14 @@ def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
 def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     """An upload stopped while streaming (kenes.site.uploads) or a form body over Django's limits."""
     return _respond(request, 413, "too-large", str(exc) or "request body too large")
+
+
+@api.exception_handler(MultiPartParserError)
+def _unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    """A multipart body Django cannot parse (no boundary, a broken header). Whatever reads the form first
+    raises it: the upload's view, or before it the CSRF check of a session and the login policy's record of
+    a refused HTTP Basic login, both of which look at the form's fields."""
+    return _respond(request, 400, "invalid", f"the multipart body cannot be read: {exc}")
 
 
 @api.exception_handler(OperationalError)

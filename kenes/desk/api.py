@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Literal
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -347,7 +348,12 @@ def get_referral(request: HttpRequest, referral_id: uuid.UUID):
     response=ReferralOut,
     summary="accept | decline (with reason) | revoke a referral",
 )
-def step_referral(request: HttpRequest, referral_id: uuid.UUID, step: str, body: ReferralDecision):
+def step_referral(
+    request: HttpRequest,
+    referral_id: uuid.UUID,
+    step: Literal["accept", "decline", "revoke"],
+    body: ReferralDecision,
+):
     staff = _staff(request)
     referral = scope.referral_or_404(request.auth, referral_id)
     try:
@@ -355,10 +361,25 @@ def step_referral(request: HttpRequest, referral_id: uuid.UUID, step: str, body:
             referrals.accept(staff, referral, request=request)
         elif step == "decline":
             referrals.decline(staff, referral, body.reason, request=request)
-        elif step == "revoke":
-            referrals.revoke(staff, referral, body.reason, request=request)
         else:
-            raise Http404("not found")
+            referrals.revoke(staff, referral, body.reason, request=request)
     except referrals.ReferralRefused as exc:
         raise _refused(exc) from None
     return _referral(request, scope.referral_or_404(request.auth, referral_id))
+
+
+#: Operations whose refusals are a state of the referral or of its consent, not the request (409).
+_CONFLICTS = {
+    ("post", "/api/desk/cases/{case_id}/referrals"),
+    ("post", "/api/desk/referrals/{referral_id}/{step}"),
+}
+
+#: For the OpenAPI document (kenes.api.KenesAPI), derived from the routes so a new one is documented too:
+#: every operation answers 404, since the desk does not exist for anyone but a case worker (an analyst, an
+#: admin) and another organisation's id is not found, exactly like an unknown one.
+OPENAPI_ERRORS: dict[tuple[str, str], tuple[int, ...]] = {
+    (method.lower(), "/api" + path): (404, 409) if (method.lower(), "/api" + path) in _CONFLICTS else (404,)
+    for path, view in router.path_operations.items()
+    for operation in view.operations
+    for method in operation.methods
+}

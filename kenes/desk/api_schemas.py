@@ -1,17 +1,57 @@
-"""Request and response bodies of ``/api/desk/`` (what the OpenAPI document shows)."""
+"""Request and response bodies of ``/api/desk/`` (what the OpenAPI document shows).
+
+A closed vocabulary (a category, a status …) is documented as an ``enum`` but checked by the desk itself
+(``casework``, ``consents``): an unknown code is a 400 naming it, translated, as in the desk's pages.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, model_validator
+
+from .models.choices import (
+    SHAREABLE_FIELDS,
+    Category,
+    Channel,
+    ConsentKind,
+    ConsentMethod,
+    DocumentStatus,
+    Outcome,
+    Sex,
+    Status,
+    Urgency,
+)
+
+
+def one_of(*codes: str) -> dict[str, Any]:
+    """The documented values of a string field the desk checks itself (see the module's docstring)."""
+    return {"enum": list(dict.fromkeys(codes))}
+
+
+class Body(Schema):
+    """A request body: a JSON object. ninja's Schema reads fields as attributes of whatever it is given, so
+    without this a body of ``0``, ``null`` or ``[]`` passed as one that changes nothing (every field of a
+    patch, a consultation or a referral's decision has a default)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        raw = getattr(data, "_obj", data)  # ninja hands the value over wrapped in its DjangoGetter
+        if not isinstance(raw, dict):
+            raise ValueError("the body must be a JSON object")
+        return data
+
+
+CategoryCode = Annotated[str, Field(json_schema_extra=one_of(*Category.values))]
 
 
 class PersonIn(Schema):
-    full_name: str = Field(min_length=1, max_length=300)
+    full_name: str = Field(min_length=1, max_length=300, json_schema_extra={"pattern": r"\S"})
     document_number: str = Field("", max_length=64)
     phone: str = Field("", max_length=64)
     citizenship: str = Field("", max_length=2, description="ISO 3166-1 alpha-2, e.g. uz")
@@ -20,8 +60,8 @@ class PersonIn(Schema):
     birth_date: str = Field("", max_length=10)
     employer: str = Field("", max_length=300)
     address: str = Field("", max_length=500)
-    sex: str = Field("", max_length=1)
-    document_status: str = Field("", max_length=20)
+    sex: str = Field("", max_length=1, json_schema_extra=one_of(*Sex.values, ""))
+    document_status: str = Field("", max_length=20, json_schema_extra=one_of(*DocumentStatus.values, ""))
     host_region: str = Field("", max_length=80)
     sector: str = Field("", max_length=80)
 
@@ -37,13 +77,13 @@ class PersonPatch(Schema):
     address: str | None = Field(None, max_length=500)
 
 
-class CaseIn(Schema):
+class CaseIn(Body):
     person: PersonIn
     host_country: str = Field("", max_length=2)
-    categories: list[str] = Field(default_factory=list, max_length=30)
+    categories: list[CategoryCode] = Field(default_factory=list, max_length=30)
     summary: str = Field("", max_length=20000)
-    urgency: str = "normal"
-    channel: str = "visit"
+    urgency: str = Field("normal", json_schema_extra=one_of(*Urgency.values))
+    channel: str = Field("visit", json_schema_extra=one_of(*Channel.values))
 
 
 class CaseCreated(Schema):
@@ -52,14 +92,14 @@ class CaseCreated(Schema):
     possible_duplicate: bool
 
 
-class CasePatch(Schema):
+class CasePatch(Body):
     person: PersonPatch | None = None
     host_country: str | None = Field(None, max_length=2)
-    categories: list[str] | None = Field(None, max_length=30)
+    categories: list[CategoryCode] | None = Field(None, max_length=30)
     summary: str | None = Field(None, max_length=20000)
-    urgency: str | None = None
-    status: str | None = None
-    outcome: str | None = None
+    urgency: Annotated[str, Field(json_schema_extra=one_of(*Urgency.values))] | None = None
+    status: Annotated[str, Field(json_schema_extra=one_of(*Status.values))] | None = None
+    outcome: Annotated[str, Field(json_schema_extra=one_of(*Outcome.values, ""))] | None = None
     outcome_amount: Decimal | None = None
     outcome_currency: str | None = Field(None, max_length=3)
 
@@ -112,9 +152,9 @@ class CitationIn(Schema):
     lang: str = Field("", max_length=3)
 
 
-class ConsultationIn(Schema):
+class ConsultationIn(Body):
     held_on: dt.date | None = None
-    channel: str = "visit"
+    channel: str = Field("visit", json_schema_extra=one_of(*Channel.values))
     language: str = Field("ru", max_length=8)
     advice: str = Field("", max_length=20000)
     minutes: int = Field(0, ge=0, le=24 * 60)
@@ -131,12 +171,16 @@ class ConsultationOut(Schema):
     citations: list[CitationIn]
 
 
-class ConsentIn(Schema):
-    kind: str = Field(description="keep | share | statistics")
-    method: str = Field(description="oral | written | electronic")
+class ConsentIn(Body):
+    kind: str = Field(description="keep | share | statistics", json_schema_extra=one_of(*ConsentKind.values))
+    method: str = Field(
+        description="oral | written | electronic", json_schema_extra=one_of(*ConsentMethod.values)
+    )
     given_on: dt.date | None = None
     partner: uuid.UUID | None = Field(None, description="the organisation a share consent names")
-    covers: list[str] = Field(default_factory=list)
+    covers: list[Annotated[str, Field(json_schema_extra=one_of(*SHAREABLE_FIELDS))]] = Field(
+        default_factory=list, description="what a referral may carry; none: everything shareable"
+    )
 
 
 class ConsentOut(Schema):
@@ -149,13 +193,13 @@ class ConsentOut(Schema):
     withdrawn_at: dt.datetime | None
 
 
-class ReferralIn(Schema):
+class ReferralIn(Body):
     to_organisation: uuid.UUID
     note: str = Field("", max_length=5000)
     urgent_override: bool = False
 
 
-class ReferralDecision(Schema):
+class ReferralDecision(Body):
     reason: str = Field("", max_length=5000)
 
 

@@ -13,7 +13,12 @@ from kenes.site.errors import ApiError
 
 router = Router(tags=["observatory"])
 
-COUNTRY = re.compile(r"^[a-z]{2}$")
+COUNTRY = re.compile(r"[A-Za-z]{2}")
+#: Years a series may hold (a larger number is no year, and SQLite cannot even compare with it: a 500).
+FIRST_YEAR, LAST_YEAR = 1, 9999
+
+#: For the OpenAPI document (kenes.api.KenesAPI): the country the view checks itself (a 400 naming it).
+OPENAPI_PARAMETERS = {("get", "/api/observatory/series", "country"): {"pattern": f"^{COUNTRY.pattern}$"}}
 
 
 class SeriesParams(Schema):
@@ -21,8 +26,8 @@ class SeriesParams(Schema):
         ..., description="ISO 3166-1 alpha-2 code, e.g. kz; corridors from or to it are included"
     )
     indicator: str | None = Field(None, description="indicator code, e.g. ear_inee_noc_nb")
-    from_: int | None = Field(None, alias="from", description="first year")
-    to: int | None = Field(None, description="last year")
+    from_: int | None = Field(None, alias="from", ge=FIRST_YEAR, le=LAST_YEAR, description="first year")
+    to: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="last year")
 
 
 class SourceOut(Schema):
@@ -64,13 +69,13 @@ class SeriesList(Schema):
 def series(request: HttpRequest, params: Query[SeriesParams]) -> dict:
     from .models import Series, Source, Value
 
-    country = params.country.strip().lower()
-    if not COUNTRY.match(country):
+    if not COUNTRY.fullmatch(params.country):  # fullmatch: "kz\n" is no code (re's $ allows the newline)
         raise ApiError(
             400, f"country {params.country!r} is not an ISO 3166-1 alpha-2 code such as kz", "invalid"
         )
     if params.from_ is not None and params.to is not None and params.from_ > params.to:
         raise ApiError(400, f"from={params.from_} is after to={params.to}", "invalid")
+    country = params.country.lower()
     found = Series.objects.filter(Q(country=country) | Q(origin=country) | Q(destination=country))
     if params.indicator:
         found = found.filter(indicator__code=params.indicator)

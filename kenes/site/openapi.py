@@ -6,7 +6,9 @@ repeating itself:
 
 - every operation: 400 (a malformed value, a parameter out of range; a NUL in any URL is refused site-wide);
 - parameters or a body validated by ninja: 422 (missing or of the wrong type);
-- an authenticated operation: 401 (not logged in) and 403 (logged in without the role);
+- an authenticated operation: 401 (not logged in) and 403 (logged in without the role, or a session's
+  form without its CSRF token); one that takes HTTP Basic also 429 with ``Retry-After`` (the login policy's
+  lockout after failed logins: kenes.accounts.login);
 - a request body: 413 (over the upload cap, refused from Content-Length before it is read: site.uploads);
 - what only some operations answer (404, 409, 413, 503) they declare in their ``responses``; those that
   declare nothing of it are listed in ``EXTRA`` by the API module that mounts them.
@@ -45,12 +47,13 @@ def error_schema(details: dict[str, Any]) -> dict[str, Any]:
 
 DESCRIPTIONS = {
     400: "Invalid request: a malformed or out-of-range value (the message names it)",
-    401: "Not logged in (session or HTTP Basic)",
-    403: "Logged in without the editor role",
+    401: "Not logged in (session, HTTP Basic or, on the desk, an API token), or the credentials were refused",
+    403: "Logged in without the role the operation needs, or a session's request without its CSRF token",
     404: "Nothing at that address",
     409: "It already exists",
     413: "The body or upload is too large",
     422: "A parameter or field is missing or of the wrong type",
+    429: "Too many failed logins for this account or from this address: locked out for a while",
     503: "Not available right now (busy, or the search index is being built); retry",
 }
 
@@ -92,13 +95,34 @@ def document_errors(
                 statuses.add(422)
             if operation.get("security"):
                 statuses |= {401, 403}
+                if _takes_basic(schema, operation):
+                    statuses.add(429)
             if "requestBody" in operation:
                 statuses.add(413)
             responses = operation.setdefault("responses", {})
             for status in sorted(statuses):
                 if str(status) not in responses and status not in responses:
                     responses[str(status)] = {"description": DESCRIPTIONS[status], "content": error}
+            if "429" in responses:
+                responses["429"].setdefault("headers", {"Retry-After": RETRY_AFTER})
     return schema
+
+
+RETRY_AFTER = {
+    "description": "seconds until the lockout ends",
+    "required": True,
+    "schema": {"type": "integer", "minimum": 0},
+}
+
+
+def _takes_basic(schema: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether one of the operation's security schemes is HTTP Basic (a password checked on each request)."""
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    return any(
+        schemes.get(name, {}).get("scheme", "").lower() == "basic"
+        for requirement in operation["security"]
+        for name in requirement
+    )
 
 
 def _constrain(schema: dict[str, Any], facts: dict[str, Any]) -> None:

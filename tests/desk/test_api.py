@@ -124,3 +124,17 @@ def test_every_api_read_of_a_case_leaves_an_audit_entry(client, consultant_a):
         response = client.get(template.replace("{case_id}", case_id), **basic(consultant_a))
         assert response.status_code == 200, template
         assert AuditEntry.objects.exclude(action="login").count() == before + 1, template
+
+
+@pytest.mark.parametrize("body", ["0", "null", "[]", '"x"', "false"])
+def test_a_body_that_is_not_a_json_object_is_a_422_not_a_change_of_nothing(client, consultant_a, body):
+    """Found by the contract test: every field of these bodies has a default, and ninja read ``0`` as {}."""
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    for method, path in (
+        ("POST", f"/api/desk/cases/{case_id}/consultations"),
+        ("PATCH", f"/api/desk/cases/{case_id}"),
+    ):
+        response = client.generic(method, path, body, content_type="application/json", **basic(consultant_a))
+        assert response.status_code == 422, (method, body, response.content)
+        assert "the body must be a JSON object" in response.json()["error"]["message"]
+    assert client.get(f"/api/desk/cases/{case_id}/consultations", **basic(consultant_a)).json() == []
