@@ -2,9 +2,12 @@
 
 Run on demand (never in the test suite):
 
-    .venv/bin/python bench/relevance.py              # imports the law into a temp dir first (~2 min)
+    .venv/bin/python bench/relevance.py              # imports the law into a temp dir first (~2 min), then
+                                                     # embeds its 2,283 articles (`kenes reindex`: 0.1-0.5 s
+                                                     # an article by load; 21-25 min on 2 busy cores)
     .venv/bin/python bench/relevance.py --data /tmp/rel   # keep the imported law there for the next run
     .venv/bin/python bench/relevance.py --data /tmp/rel -v --set jurhelp --split dev   # per question
+    .venv/bin/python bench/relevance.py --data /tmp/rel --no-vectors   # Kenes on words only
 
 The database holds only law imported with ``kenes import`` (the starter catalogue of `kenes demo` without a
 corpus, then the four Kazakh codes, the Kazakh migration law and the Russian Labour Code): no question, no
