@@ -37,6 +37,7 @@ __all__ = [
     "Ranked",
     "compile_query",
     "count_groups",
+    "entry_of",
     "explanation",
     "facet_counts",
     "filter_query",
@@ -86,6 +87,22 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> tantivy.Query:
         if value:
             clauses.append(Q.term_query(schema, name, value))
     return Q.const_score_query(Q.boolean_query([(tantivy.Occur.Must, c) for c in clauses]), 0.0)
+
+
+def entry_of(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, work: str, eid: str, within: tantivy.Query
+) -> tuple[tantivy.DocAddress, int] | None:
+    """The index entry of one provision (work URI and eId) that ``within`` allows, and its article group:
+    how the rankings that name articles (meaning, experience) meet the words' ranking."""
+    Q, Must = tantivy.Query, tantivy.Occur.Must
+    query = Q.boolean_query(
+        [(Must, Q.term_query(schema, "work", work)), (Must, Q.term_query(schema, "eid", eid)), (Must, within)]
+    )
+    hits = searcher.search(query, limit=1).hits
+    if not hits:
+        return None
+    address = hits[0][1]
+    return address, int(searcher.fast_field_values("group", [address])[0])
 
 
 # ---------------------------------------------------------------- compile

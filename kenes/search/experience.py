@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import tantivy
 
 from . import analysis
-from .engine import Filters, Ranked, filter_query
+from .engine import Filters, Ranked, entry_of, filter_query
 from .question import question_terms
 
 __all__ = ["MIN_SIMILARITY", "deidentify", "forget_cache", "ranking", "record"]
@@ -149,22 +149,14 @@ def ranking(searcher: tantivy.Searcher, schema: tantivy.Schema, parsed, filters:
     found = similar_articles(parsed.terms)
     if not found:
         return []
-    Q, Occur = tantivy.Query, tantivy.Occur
+    within = filter_query(schema, filters)
     out = []
     for (work, eid), similarity in found:
         if filters.work and filters.work != work:
             continue
-        query = Q.boolean_query(
-            [
-                (Occur.Must, Q.term_query(schema, "work", work)),
-                (Occur.Must, Q.term_query(schema, "eid", eid)),
-                (Occur.Must, filter_query(schema, filters)),
-            ]
-        )
-        hits = searcher.search(query, limit=1).hits
-        if not hits:
+        entry = entry_of(searcher, schema, work, eid, within)
+        if entry is None:
             continue
-        address = hits[0][1]
-        group = searcher.fast_field_values("group", [address])[0]
+        address, group = entry
         out.append(Ranked(address, 0.0, 1.0, similarity, 0, {"experience": similarity}, unit=int(group)))
     return out

@@ -36,7 +36,7 @@ from django.conf import settings
 
 from kenes.lex import eid as eids
 
-from .engine import Filters, Ranked, filter_query
+from .engine import Filters, Ranked, entry_of, filter_query
 from .profile import profile
 from .schema import GROUP_SPAN
 
@@ -336,27 +336,16 @@ def ranking(
         return []
     best = np.argpartition(-scores, wanted - 1)[:wanted]
     best = best[np.argsort(-scores[best])]
-    Q, Occur = tantivy.Query, tantivy.Occur
     within = filter_query(schema, filters)
     out: list[Ranked] = []
     seen: set[int] = set()
     for i in best:
         if not np.isfinite(scores[i]):
             break
-        query = Q.boolean_query(
-            [
-                (Occur.Must, Q.term_query(schema, "work", str(loaded.work[i]))),
-                (Occur.Must, Q.term_query(schema, "eid", str(loaded.eid[i]))),
-                (Occur.Must, within),
-            ]
-        )
-        hits = searcher.search(query, limit=1).hits
-        if not hits:
+        entry = entry_of(searcher, schema, str(loaded.work[i]), str(loaded.eid[i]), within)
+        if entry is None or entry[1] in seen:
             continue
-        address = hits[0][1]
-        group = int(searcher.fast_field_values("group", [address])[0])
-        if group in seen:
-            continue
+        address, group = entry
         seen.add(group)
         similarity = float(scores[i])
         out.append(Ranked(address, 0.0, 1.0, similarity, 0, {"meaning": similarity}, unit=group))
