@@ -6,10 +6,12 @@ drives validation (:mod:`kenes.rights.situation`) and the CLI options (:mod:`ken
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kenes.rights import headlines
 from kenes.rights.answer import COMMON_KEYS, Context
 
 Compute = Callable[[dict[str, Any], Context], dict[str, Any]]
@@ -135,3 +137,41 @@ class Rule:
         props = {"rule": _COMMON_OUTPUTS["rule"], **self.outputs}
         props.update({k: v for k, v in _COMMON_OUTPUTS.items() if k != "rule"})
         return {"type": "object", "properties": props, "required": list(props)}
+
+
+def declare(
+    module: str,
+    *,
+    name: str,
+    title: str,
+    description: str,
+    heading: str,
+    question: str,
+    quantities: tuple[str, ...],
+    example: dict[str, Any],
+) -> Rule:
+    """The ``RULE`` of the rules module ``module``, from the parts every rules module names alike.
+
+    A module under :mod:`kenes.rights.rules` defines ``INPUTS``, ``OUTPUTS`` and ``compute``; a rule's
+    headline is the function of :mod:`kenes.rights.headlines` named after it and its YAML cases the file
+    under ``tests/`` named after it (``final-settlement``: ``headlines.final_settlement`` and
+    ``final_settlement.yaml``). Taking them from here spells the rule's name once, so a module cannot
+    register its schemas, narration or cases under another rule's name. Call it last in the module, when
+    those parts exist.
+    """
+    parts = vars(sys.modules[module])
+    stem = name.replace("-", "_")
+    return Rule(
+        name=name,
+        title=title,
+        description=description,
+        inputs=parts["INPUTS"],
+        outputs=parts["OUTPUTS"],
+        compute=parts["compute"],
+        example=example,
+        heading=heading,
+        question=question,
+        headline=getattr(headlines, stem),
+        quantities=quantities,
+        cases=f"{stem}.yaml",
+    )

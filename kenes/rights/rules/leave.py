@@ -13,12 +13,12 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from kenes.rights import basis, countries, headlines
+from kenes.rights import basis, countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -215,7 +215,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="leave",
     title="Paid annual leave",
     description=(
@@ -223,18 +224,13 @@ RULE = Rule(
         "unused, the compensation owed for unused days on termination, and the last day to pay a planned "
         "leave."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Paid annual leave"),
     question=gettext_noop("How many days of paid annual leave have I earned and not used?"),
-    headline=headlines.leave,
     quantities=(
         "annual_leave_days",
         "leave_accrual_months",
         "leave_pay_working_days_before",
         "working_year_months",
     ),
-    cases="leave.yaml",
     example={"employment_start": "2024-03-15", "on": "2026-06-30", "leave_taken_days": 24},
 )

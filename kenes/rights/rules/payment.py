@@ -12,12 +12,12 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from kenes.rights import basis, headlines
+from kenes.rights import basis
 from kenes.rights.answer import Context
 from kenes.rights.complaint import ROUTES, complaint_routes
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -153,7 +153,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="wage-payment",
     title="Wage payment deadline",
     description=(
@@ -161,16 +162,11 @@ RULE = Rule(
         "the agreed pay day, earlier when it falls on a day off), and the days of delay the penalty runs "
         "for."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Wage payment deadline"),
     question=gettext_noop("By what day must my wages for a month be paid, and how late are they?"),
-    headline=headlines.wage_payment,
     quantities=(
         "late_payment_penalty_multiple",
         "wage_payment_last_day",
     ),
-    cases="wage_payment.yaml",
     example={"month": "2026-05", "paid_on": "2026-06-15"},
 )

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kenes.rights import basis, countries, headlines
+from kenes.rights import basis, countries
 from kenes.rights.answer import Context
 from kenes.rights.i18n import _, gettext_noop
-from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, declare, out
 
 
 @dataclass(frozen=True)
@@ -212,23 +212,19 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="permit",
     title="Work permission",
     description=(
         "Does a citizen of one country need a permit to work in another, and which one: none for EAEU "
         "workers in another member state; in Kazakhstan, the permit that fits the kind of work."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Work permit"),
     question=gettext_noop("Do I need a permit to work in this country, and which one?"),
-    headline=headlines.permit,
     quantities=(
         "members",
         "work_permit_exempt",
     ),
-    cases="permit.yaml",
     example={"host": "kz", "citizenship": "uz", "work": "employer"},
 )

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kenes.rights import basis, countries, headlines
+from kenes.rights import basis, countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, gettext_noop
-from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -207,7 +207,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="registration",
     title="Registration after arrival",
     description=(
@@ -215,12 +216,8 @@ RULE = Rule(
         "on migration): the immigrant's registration deadline, the receiving person's notice deadline and "
         "the deadline after a change of address."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Registration after arrival"),
     question=gettext_noop("Must I register after entering the country, and by what date?"),
-    headline=headlines.registration,
     quantities=(
         "host_notice_working_days",
         "members",
@@ -229,6 +226,5 @@ RULE = Rule(
         "registration_exemption_days",
         "registration_threshold_days",
     ),
-    cases="registration.yaml",
     example={"host": "kz", "citizenship": "kg", "entry": "2026-03-02", "intended_days": 60},
 )

@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kenes.rights import headlines
 from kenes.rights.answer import Context
 from kenes.rights.daycount import DayCount
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, days, gettext_noop, ngettext
-from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, Rule, out
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, declare, out
 from kenes.rights.rules.stay_regime import STATUSES, WORK, regime_for
 
 MAX_STAYS = 1000
@@ -166,8 +165,8 @@ OUTPUTS: dict[str, Any] = {
         "items": {
             "type": "object",
             "properties": {
-                "entry": {"type": "string", "format": "date"},
-                "exit": {"type": "string", "format": "date"},
+                "entry": DATE,
+                "exit": DATE,
                 "days": {"type": "integer"},
                 "open": {"type": "boolean"},
             },
@@ -448,7 +447,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="stay",
     title="Stay limit: N days within any M-day period",
     description=(
@@ -457,12 +457,8 @@ RULE = Rule(
         "possible. Limits by host country, citizenship and status (Kazakhstan: art. 6 para 4 of the Law on "
         "migration), or given directly as window and limit."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Days of stay"),
     question=gettext_noop("How many days may I still stay, and have I gone over the 90-in-180-days limit?"),
-    headline=headlines.stay,
     quantities=(
         "members",
         "stay_eaeu_single_entry_exempt",
@@ -470,7 +466,6 @@ RULE = Rule(
         "stay_single_entry_days",
         "stay_window_days",
     ),
-    cases="stay.yaml",
     example={
         "stays": [{"entry": "2024-01-01", "exit": "2024-01-10"}, {"entry": "2024-06-01"}],
         "on": "2024-06-14",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kenes.rights import basis, headlines
+from kenes.rights import basis
 from kenes.rights.answer import Context
 from kenes.rights.complaint import ROUTES, complaint_routes
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, Rule, out
+from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -135,23 +135,19 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="final-settlement",
     title="Final settlement on termination",
     description=(
         "By when the sums due on termination of an employment contract must be paid (three working days), "
         "the documents due on the last day, compensation for unused leave, and the days of delay."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Final settlement on dismissal"),
     question=gettext_noop("By what day must the employer pay everything owed when my job ends?"),
-    headline=headlines.final_settlement,
     quantities=(
         "final_settlement_working_days",
         "late_payment_penalty_multiple",
     ),
-    cases="final_settlement.yaml",
     example={"terminated_on": "2026-05-29", "paid_on": "2026-06-10"},
 )

@@ -13,11 +13,11 @@ import datetime as dt
 from typing import Any
 
 from kenes import quantities
-from kenes.rights import countries, headlines
+from kenes.rights import countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, gettext_noop, number
-from kenes.rights.rule import COUNTRY, DATE, Rule, out
+from kenes.rights.rule import COUNTRY, DATE, declare, out
 
 MONEY = {"type": "number", "minimum": 0, "maximum": 1e12}
 
@@ -235,7 +235,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return result
 
 
-RULE = Rule(
+RULE = declare(
+    __name__,
     name="minimum-wage",
     title="Minimum wage",
     description=(
@@ -243,18 +244,13 @@ RULE = Rule(
         "the minimum wage as a share of the median wage with the gap to a target share (the unions propose "
         "50%)."
     ),
-    inputs=INPUTS,
-    outputs=OUTPUTS,
-    compute=compute,
     heading=gettext_noop("Minimum wage"),
     question=gettext_noop("Is my monthly wage below the minimum wage?"),
-    headline=headlines.minimum_wage,
     quantities=(
         "median_wage",
         "minimum_wage",
         "minimum_wage_target_share",
         "normal_weekly_hours",
     ),
-    cases="minimum_wage.yaml",
     example={"country": "kz", "on": "2025-03-01", "monthly_wage": 60000, "part_time_share": 0.5},
 )
