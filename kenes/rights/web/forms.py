@@ -73,6 +73,22 @@ def citizenship_field() -> forms.ChoiceField:
     return forms.ChoiceField(label=_("Your citizenship"), choices=_choices(CITIZENSHIPS), initial="uz")
 
 
+def count_field(rule: Rule, name: str, label: Any, *, help_text: Any = "") -> forms.IntegerField:
+    """An optional box for a whole number, bounded as ``rule``'s input schema bounds ``name``.
+
+    The page then refuses, next to the box, what the engine would refuse, and the form's bounds cannot
+    drift from the schema's.
+    """
+    schema = rule.inputs["properties"][name]
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=schema["minimum"],
+        max_value=schema["maximum"],
+        help_text=help_text,
+    )
+
+
 class RuleForm(forms.Form):
     """What every rule form shares: fields map one-to-one to situation fields unless a form says so."""
 
@@ -103,11 +119,10 @@ class StayForm(RuleForm):
     plan_entry = date_field(
         _("Planned entry"), help_text=_("If you plan to enter again: how long may that stay last?")
     )
-    stay_length = forms.IntegerField(
-        label=_("Wished-for stay length, days"),
-        required=False,
-        min_value=1,
-        max_value=3660,
+    stay_length = count_field(
+        stay.RULE,
+        "stay_length",
+        _("Wished-for stay length, days"),
         help_text=_("From what date is a stay this long possible?"),
     )
     host = host_field()
@@ -233,9 +248,7 @@ class RegistrationForm(RuleForm):
     citizenship = citizenship_field()
     entry = date_field(_("Day you crossed the border"), required=True)
     planned_exit = date_field(_("Day you plan to leave"), help_text=_("If you know it."))
-    intended_days = forms.IntegerField(
-        label=_("Or: how many days you plan to stay"), required=False, min_value=1, max_value=3660
-    )
+    intended_days = count_field(registration.RULE, "intended_days", _("Or: how many days you plan to stay"))
     address_changed_on = date_field(_("Day you moved to a new address"), help_text=_("Only if you moved."))
 
     def clean(self) -> dict[str, Any]:
@@ -281,11 +294,10 @@ class WagePaymentForm(RuleForm):
         help_text=_("As YYYY-MM, for example 2026-05."),
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM", "inputmode": "numeric"}),
     )
-    pay_day = forms.IntegerField(
-        label=_("Pay day in your contract"),
-        required=False,
-        min_value=1,
-        max_value=31,
+    pay_day = count_field(
+        payment.RULE,
+        "pay_day",
+        _("Pay day in your contract"),
         help_text=_("The day of the following month, if the contract names one."),
     )
     paid_on = date_field(_("Day the wages were actually paid"), help_text=_("Empty if not paid yet."))
@@ -303,8 +315,8 @@ class FinalSettlementForm(RuleForm):
     terminated_on = date_field(_("Last day of your employment contract"), required=True)
     paid_on = date_field(_("Day you were paid everything owed"), help_text=_("Empty if not paid yet."))
     on = date_field(_("Count the delay to"), help_text=_("If not paid yet. Leave empty for today."))
-    unused_leave_days = forms.IntegerField(
-        label=_("Days of paid leave you did not use"), required=False, min_value=0, max_value=3660
+    unused_leave_days = count_field(
+        termination.RULE, "unused_leave_days", _("Days of paid leave you did not use")
     )
 
 
@@ -313,14 +325,13 @@ class LeaveForm(RuleForm):
     employment_start = date_field(_("First day of work"), required=True)
     on = date_field(_("Count to"), help_text=_("Leave empty for today."))
     terminated_on = date_field(_("Day the contract ended"), help_text=_("Only if it has ended."))
-    leave_taken_days = forms.IntegerField(
-        label=_("Days of paid annual leave already taken"), required=False, min_value=0, max_value=20000
+    leave_taken_days = count_field(
+        leave.RULE, "leave_taken_days", _("Days of paid annual leave already taken")
     )
-    additional_leave_days = forms.IntegerField(
-        label=_("Additional leave days a year"),
-        required=False,
-        min_value=0,
-        max_value=366,
+    additional_leave_days = count_field(
+        leave.RULE,
+        "additional_leave_days",
+        _("Additional leave days a year"),
         help_text=_("For example for hazardous work, if your contract gives them."),
     )
     leave_start = date_field(_("First day of a planned leave"), help_text=_("When must it be paid?"))
