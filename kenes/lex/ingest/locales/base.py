@@ -194,6 +194,30 @@ def after(kind: str, rank: int, words: str, num: str = ARABIC) -> HeadingRule:
     return _numbered(kind, rank, lambda n: rf"(?P<num>{n})(?:\s*-\s*|\s+){words}(?![\w])", num)
 
 
+#: Where a language writes a heading's label: before the number ("Статья 12") or after it ("12-бап").
+Placement = Callable[[str, int, str, str], HeadingRule]
+
+
+def ladder(
+    place: Placement, *, section: str, chapter: str, article: str, subchapter: str | None = None
+) -> tuple[HeadingRule, ...]:
+    """The numbered headings every code of the region is built from, in any of its languages.
+
+    Sections and chapters are numbered in arabic or roman figures, a paragraph inside a chapter
+    (``subchapter``, where the language has one) in arabic, an article in every form an inserted article
+    takes (:data:`ARTICLE_NUM`). A language says only its words and whether they go ``before`` or
+    ``after`` the number, so the numbering rules are written once for all of them.
+    """
+    rules = [
+        place("section", SECTION, section, ARABIC_OR_ROMAN),
+        place("chapter", CHAPTER, chapter, ARABIC_OR_ROMAN),
+    ]
+    if subchapter is not None:
+        rules.append(place("section", SUBCHAPTER, subchapter, ARABIC))
+    rules.append(place("article", ARTICLE, article, ARTICLE_NUM))
+    return tuple(rules)
+
+
 def named(kind: str, rank: int, pattern: str) -> HeadingRule:
     """An unnumbered heading whose words are its name: "ОБЩАЯ ЧАСТЬ", "ANNEX"."""
     return HeadingRule(kind, rank, re.compile(rf"^(?P<whole>{pattern})\s*$"))

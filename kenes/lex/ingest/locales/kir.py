@@ -6,29 +6,17 @@ is a CHAPTER, unlike Kazakh), "3-параграф", "12-1-берене." (articl
 
 from __future__ import annotations
 
-from .base import (
-    ARABIC,
-    ARABIC_OR_ROMAN,
-    ARTICLE,
-    ARTICLE_NUM,
-    CHAPTER,
-    CYRILLIC_NUMBERING,
-    PART,
-    SECTION,
-    SUBCHAPTER,
-    Locale,
-    after,
-    label,
-    named,
-    patterns,
-)
+from .base import CYRILLIC_NUMBERING, PART, Locale, after, label, ladder, named, patterns
 
 HEADINGS = (
     named("part", PART, r"(?:ЖАЛПЫ|АТАЙЫН|Жалпы|Атайын)\s+(?:БӨЛҮК|бөлүк)"),
-    after("section", SECTION, label("бөлүм", lower=True), ARABIC_OR_ROMAN),
-    after("chapter", CHAPTER, label("глава", "бап", lower=True), ARABIC_OR_ROMAN),
-    after("section", SUBCHAPTER, label("параграф", lower=True), ARABIC),
-    after("article", ARTICLE, label("берене", lower=True), ARTICLE_NUM),
+    *ladder(
+        after,
+        section=label("бөлүм", lower=True),
+        chapter=label("глава", "бап", lower=True),
+        subchapter=label("параграф", lower=True),
+        article=label("берене", lower=True),
+    ),
 )
 
 LOCALE = Locale(

@@ -6,27 +6,12 @@ Headings: ҚИСМИ УМУМӢ/МАХСУС or "ҚИСМИ 1" (part), "ФАСЛ
 
 from __future__ import annotations
 
-from .base import (
-    ARABIC_OR_ROMAN,
-    ARTICLE,
-    ARTICLE_NUM,
-    CHAPTER,
-    CYRILLIC_NUMBERING,
-    PART,
-    SECTION,
-    Locale,
-    before,
-    label,
-    named,
-    patterns,
-)
+from .base import ARABIC_OR_ROMAN, CYRILLIC_NUMBERING, PART, Locale, before, label, ladder, named, patterns
 
 HEADINGS = (
     named("part", PART, r"(?:ҚИСМИ|Қисми)\s+(?:УМУМӢ|МАХСУС|умумӣ|махсус)"),
     before("part", PART, r"(?:ҚИСМИ|Қисми)", ARABIC_OR_ROMAN),
-    before("section", SECTION, label("фасли"), ARABIC_OR_ROMAN),
-    before("chapter", CHAPTER, label("боби"), ARABIC_OR_ROMAN),
-    before("article", ARTICLE, label("моддаи"), ARTICLE_NUM),
+    *ladder(before, section=label("фасли"), chapter=label("боби"), article=label("моддаи")),
 )
 
 LOCALE = Locale(

@@ -10,18 +10,14 @@ from __future__ import annotations
 from .base import (
     APOSTROPHE,
     ARABIC,
-    ARABIC_OR_ROMAN,
-    ARTICLE,
-    ARTICLE_NUM,
-    CHAPTER,
     LATIN_NUMBERING,
     PART,
-    SECTION,
     Enumeration,
     Locale,
     after,
     enum,
     label,
+    ladder,
     named,
     patterns,
 )
@@ -32,9 +28,12 @@ O_UP = f"O{APOSTROPHE}"
 HEADINGS = (
     named("part", PART, r"(?:UMUMIY|MAXSUS|Umumiy|Maxsus)\s+(?:QISM|qism)"),
     named("part", PART, r"(?:УМУМИЙ|МАХСУС|Умумий|Махсус)\s+(?:ҚИСМ|қисм)"),
-    after("section", SECTION, rf"(?:b{O_LOW}lim|B{O_LOW}lim|B{O_UP}LIM|бўлим|Бўлим|БЎЛИМ)", ARABIC_OR_ROMAN),
-    after("chapter", CHAPTER, label("bob", "боб", lower=True), ARABIC_OR_ROMAN),
-    after("article", ARTICLE, label("modda", "модда", lower=True), ARTICLE_NUM),
+    *ladder(
+        after,
+        section=rf"(?:b{O_LOW}lim|B{O_LOW}lim|B{O_UP}LIM|бўлим|Бўлим|БЎЛИМ)",
+        chapter=label("bob", "боб", lower=True),
+        article=label("modda", "модда", lower=True),
+    ),
 )
 
 NUMBERING: tuple[Enumeration, ...] = (

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 from .. import rus
 from ..base import (
-    ARABIC,
-    ARABIC_OR_ROMAN,
-    ARTICLE,
-    ARTICLE_NUM,
-    CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
-    SECTION,
-    SUBCHAPTER,
     Captions,
     Locale,
     NoteGrammar,
     after,
     label,
+    ladder,
     named,
     patterns,
 )
@@ -31,10 +25,13 @@ from . import citations, notes
 
 HEADINGS = (
     named("part", PART, r"(?:ЖАЛПЫ|ЕРЕКШЕ|Жалпы|Ерекше)\s+(?:БӨЛІМ|бөлім)"),
-    after("section", SECTION, label("бөлім", lower=True), ARABIC_OR_ROMAN),
-    after("chapter", CHAPTER, label("тарау", lower=True), ARABIC_OR_ROMAN),
-    after("section", SUBCHAPTER, label("параграф", lower=True), ARABIC),
-    after("article", ARTICLE, label("бап", lower=True), ARTICLE_NUM),
+    *ladder(
+        after,
+        section=label("бөлім", lower=True),
+        chapter=label("тарау", lower=True),
+        subchapter=label("параграф", lower=True),
+        article=label("бап", lower=True),
+    ),
 )
 
 LOCALE = Locale(

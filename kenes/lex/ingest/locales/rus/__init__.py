@@ -9,20 +9,14 @@ Citations: ``citations.py``; amendment notes: ``notes.py``.
 from __future__ import annotations
 
 from ..base import (
-    ARABIC,
-    ARABIC_OR_ROMAN,
-    ARTICLE,
-    ARTICLE_NUM,
-    CHAPTER,
     CYRILLIC_NUMBERING,
     PART,
-    SECTION,
-    SUBCHAPTER,
     Captions,
     Locale,
     NoteGrammar,
     before,
     label,
+    ladder,
     named,
     patterns,
 )
@@ -30,10 +24,13 @@ from . import citations, notes
 
 HEADINGS = (
     named("part", PART, r"(?:ОБЩАЯ|ОСОБЕННАЯ|Общая|Особенная)\s+(?:ЧАСТЬ|часть)"),
-    before("section", SECTION, label("раздел"), ARABIC_OR_ROMAN),
-    before("chapter", CHAPTER, label("глава"), ARABIC_OR_ROMAN),
-    before("section", SUBCHAPTER, r"(?:Параграф|ПАРАГРАФ|§)", ARABIC),
-    before("article", ARTICLE, label("статья"), ARTICLE_NUM),
+    *ladder(
+        before,
+        section=label("раздел"),
+        chapter=label("глава"),
+        subchapter=r"(?:Параграф|ПАРАГРАФ|§)",
+        article=label("статья"),
+    ),
 )
 
 #: The adilet.zan.kz portal's notes (ИЗПИ, formerly РЦПИ, is the institute that keeps the database).
