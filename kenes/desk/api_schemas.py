@@ -14,18 +14,7 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import Field, model_validator
 
-from .models.choices import (
-    SHAREABLE_FIELDS,
-    Category,
-    Channel,
-    ConsentKind,
-    ConsentMethod,
-    DocumentStatus,
-    Outcome,
-    Sex,
-    Status,
-    Urgency,
-)
+from .models import choices as vocab
 
 
 def one_of(*codes: str) -> dict[str, Any]:
@@ -47,7 +36,7 @@ class Body(Schema):
         return data
 
 
-CategoryCode = Annotated[str, Field(json_schema_extra=one_of(*Category.values))]
+CategoryCode = Annotated[str, Field(json_schema_extra=one_of(*vocab.Category.values))]
 
 
 class PersonIn(Schema):
@@ -60,8 +49,10 @@ class PersonIn(Schema):
     birth_date: str = Field("", max_length=10)
     employer: str = Field("", max_length=300)
     address: str = Field("", max_length=500)
-    sex: str = Field("", max_length=1, json_schema_extra=one_of(*Sex.values, ""))
-    document_status: str = Field("", max_length=20, json_schema_extra=one_of(*DocumentStatus.values, ""))
+    sex: str = Field("", max_length=1, json_schema_extra=one_of(*vocab.Sex.values, ""))
+    document_status: str = Field(
+        "", max_length=20, json_schema_extra=one_of(*vocab.DocumentStatus.values, "")
+    )
     host_region: str = Field("", max_length=80)
     sector: str = Field("", max_length=80)
 
@@ -82,8 +73,8 @@ class CaseIn(Body):
     host_country: str = Field("", max_length=2)
     categories: list[CategoryCode] = Field(default_factory=list, max_length=30)
     summary: str = Field("", max_length=20000)
-    urgency: str = Field("normal", json_schema_extra=one_of(*Urgency.values))
-    channel: str = Field("visit", json_schema_extra=one_of(*Channel.values))
+    urgency: str = Field("normal", json_schema_extra=one_of(*vocab.Urgency.values))
+    channel: str = Field("visit", json_schema_extra=one_of(*vocab.Channel.values))
 
 
 class CaseCreated(Schema):
@@ -97,9 +88,9 @@ class CasePatch(Body):
     host_country: str | None = Field(None, max_length=2)
     categories: list[CategoryCode] | None = Field(None, max_length=30)
     summary: str | None = Field(None, max_length=20000)
-    urgency: Annotated[str, Field(json_schema_extra=one_of(*Urgency.values))] | None = None
-    status: Annotated[str, Field(json_schema_extra=one_of(*Status.values))] | None = None
-    outcome: Annotated[str, Field(json_schema_extra=one_of(*Outcome.values, ""))] | None = None
+    urgency: Annotated[str, Field(json_schema_extra=one_of(*vocab.Urgency.values))] | None = None
+    status: Annotated[str, Field(json_schema_extra=one_of(*vocab.Status.values))] | None = None
+    outcome: Annotated[str, Field(json_schema_extra=one_of(*vocab.Outcome.values, ""))] | None = None
     outcome_amount: Decimal | None = None
     outcome_currency: str | None = Field(None, max_length=3)
 
@@ -154,7 +145,7 @@ class CitationIn(Schema):
 
 class ConsultationIn(Body):
     held_on: dt.date | None = None
-    channel: str = Field("visit", json_schema_extra=one_of(*Channel.values))
+    channel: str = Field("visit", json_schema_extra=one_of(*vocab.Channel.values))
     language: str = Field("ru", max_length=8)
     advice: str = Field("", max_length=20000)
     minutes: int = Field(0, ge=0, le=24 * 60)
@@ -172,13 +163,15 @@ class ConsultationOut(Schema):
 
 
 class ConsentIn(Body):
-    kind: str = Field(description="keep | share | statistics", json_schema_extra=one_of(*ConsentKind.values))
+    kind: str = Field(
+        description="keep | share | statistics", json_schema_extra=one_of(*vocab.ConsentKind.values)
+    )
     method: str = Field(
-        description="oral | written | electronic", json_schema_extra=one_of(*ConsentMethod.values)
+        description="oral | written | electronic", json_schema_extra=one_of(*vocab.ConsentMethod.values)
     )
     given_on: dt.date | None = None
     partner: uuid.UUID | None = Field(None, description="the organisation a share consent names")
-    covers: list[Annotated[str, Field(json_schema_extra=one_of(*SHAREABLE_FIELDS))]] = Field(
+    covers: list[Annotated[str, Field(json_schema_extra=one_of(*vocab.SHAREABLE_FIELDS))]] = Field(
         default_factory=list, description="what a referral may carry; none: everything shareable"
     )
 

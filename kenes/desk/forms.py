@@ -6,18 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    Category,
-    Channel,
-    ConsentKind,
-    ConsentMethod,
-    DocumentStatus,
-    Outcome,
-    Sex,
-    Status,
-    Urgency,
-)
-from .models.choices import DEFAULT_SHARED, SHAREABLE_FIELDS
+from .models import choices as vocab
 
 LANGUAGE_CHOICES = [
     ("ru", "Русский"),
@@ -44,12 +33,14 @@ class IntakeForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    document_status = forms.ChoiceField(label=_("Documents"), choices=DocumentStatus.choices, required=False)
+    document_status = forms.ChoiceField(
+        label=_("Documents"), choices=vocab.DocumentStatus.choices, required=False
+    )
     citizenship = forms.CharField(label=_("Citizenship (country code)"), max_length=2, required=False)
     birth_date = forms.DateField(
         label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices], required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *vocab.Sex.choices], required=False)
     languages = forms.CharField(label=_("Languages"), max_length=40, required=False)
     host_country = forms.CharField(label=_("Host country (code)"), max_length=2, required=False)
     host_region = forms.CharField(label=_("Region"), max_length=80, required=False)
@@ -59,11 +50,13 @@ class IntakeForm(forms.Form):
         label=_("Arrival date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     categories = forms.MultipleChoiceField(
-        label=_("Problem"), choices=Category.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Problem"), choices=vocab.Category.choices, widget=forms.CheckboxSelectMultiple
     )
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL)
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=vocab.Urgency.choices, initial=vocab.Urgency.NORMAL
+    )
     channel = forms.ChoiceField(
-        label=_("How they reached us"), choices=Channel.choices, initial=Channel.VISIT
+        label=_("How they reached us"), choices=vocab.Channel.choices, initial=vocab.Channel.VISIT
     )
     summary = forms.CharField(
         label=_("What happened"), widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -87,8 +80,10 @@ class IntakeForm(forms.Form):
 
 
 class CaseStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Outcome.choices], required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=vocab.Status.choices)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", "—"), *vocab.Outcome.choices], required=False
+    )
     outcome_amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2, required=False)
     outcome_currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
 
@@ -113,8 +108,8 @@ SHARED_FIELD_LABELS = {
 
 
 class ConsentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Consent to"), choices=ConsentKind.choices)
-    method = forms.ChoiceField(label=_("Given"), choices=ConsentMethod.choices)
+    kind = forms.ChoiceField(label=_("Consent to"), choices=vocab.ConsentKind.choices)
+    method = forms.ChoiceField(label=_("Given"), choices=vocab.ConsentMethod.choices)
     given_on = forms.DateField(
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -123,8 +118,8 @@ class ConsentForm(forms.Form):
         label=_("What may be shared"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[(name, SHARED_FIELD_LABELS[name]) for name in SHAREABLE_FIELDS],
-        initial=list(DEFAULT_SHARED),
+        choices=[(name, SHARED_FIELD_LABELS[name]) for name in vocab.SHAREABLE_FIELDS],
+        initial=list(vocab.DEFAULT_SHARED),
     )
 
 
@@ -132,7 +127,7 @@ class ConsultationForm(forms.Form):
     held_on = forms.DateField(
         label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    channel = forms.ChoiceField(label=_("Channel"), choices=vocab.Channel.choices)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     advice = forms.CharField(label=_("Advice given"), widget=forms.Textarea(attrs={"rows": 6}))
     minutes = forms.IntegerField(label=_("Time spent (minutes)"), min_value=0, max_value=24 * 60, initial=15)

@@ -1,32 +1,15 @@
-"""The countries the observatory reports on, from the one country table (``kenes.kernel.countries``)."""
+"""The countries the observatory reports on, from the one country table (``kenes.kernel.countries``).
+
+The table's names are English msgids. They are translated from the rights app's catalogues
+(``kenes.rights.countries.CATALOGUE_NAMES`` marks them there, since the rights library translates without
+Django): Django merges every installed app's catalogue, and ``kenes.rights`` comes before the observatory in
+``INSTALLED_APPS``, so its translations are the ones a page shows anyway. A second list here only kept a
+copy in this app's catalogues that no page reads.
+"""
 
 from __future__ import annotations
-
-from django.utils.translation import gettext_noop
 
 from kenes.kernel.countries import COVERED
 
 #: The eight countries Kenes covers, in the order the tables show them.
 REGION: tuple[str, ...] = COVERED
-
-#: The country table's names are English msgids: listed here so this app's catalogues translate them.
-TRANSLATED_NAMES = (
-    gettext_noop("Kazakhstan"),
-    gettext_noop("Kyrgyzstan"),
-    gettext_noop("Uzbekistan"),
-    gettext_noop("Tajikistan"),
-    gettext_noop("Turkmenistan"),
-    gettext_noop("Russia"),
-    gettext_noop("Belarus"),
-    gettext_noop("Armenia"),
-    gettext_noop("Azerbaijan"),
-    gettext_noop("Georgia"),
-    gettext_noop("Mongolia"),
-    gettext_noop("China"),
-    gettext_noop("Turkey"),
-    gettext_noop("Ukraine"),
-    gettext_noop("Moldova"),
-    gettext_noop("Afghanistan"),
-    gettext_noop("India"),
-    gettext_noop("Pakistan"),
-)

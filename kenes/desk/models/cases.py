@@ -10,17 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..crypto import EncryptedTextField, blind_index, normalise_document, normalise_phone
-from .choices import (
-    Category,
-    Channel,
-    ConsentKind,
-    ConsentMethod,
-    DocumentStatus,
-    Outcome,
-    Sex,
-    Status,
-    Urgency,
-)
+from . import choices as vocab
 
 ORGANISATION = "accounts.Organisation"
 
@@ -41,11 +31,11 @@ class Person(models.Model):
     address = EncryptedTextField(_("address"))
     birth_date = EncryptedTextField(_("date of birth"))
     employer = EncryptedTextField(_("employer"))
-    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=vocab.Sex.choices, blank=True)
     citizenship = models.CharField(_("citizenship"), max_length=2, blank=True)
     languages = models.CharField(_("languages"), max_length=40, blank=True)
     document_status = models.CharField(
-        _("document status"), max_length=20, choices=DocumentStatus.choices, blank=True
+        _("document status"), max_length=20, choices=vocab.DocumentStatus.choices, blank=True
     )
     host_region = models.CharField(_("region"), max_length=80, blank=True)
     sector = models.CharField(_("sector"), max_length=80, blank=True)
@@ -78,10 +68,16 @@ class Case(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cases")
     host_country = models.CharField(_("host country"), max_length=2, blank=True)
     summary = EncryptedTextField(_("summary"))
-    urgency = models.CharField(_("urgency"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL)
-    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices, default=Channel.VISIT)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
-    outcome = models.CharField(_("outcome"), max_length=24, choices=Outcome.choices, blank=True)
+    urgency = models.CharField(
+        _("urgency"), max_length=8, choices=vocab.Urgency.choices, default=vocab.Urgency.NORMAL
+    )
+    channel = models.CharField(
+        _("channel"), max_length=12, choices=vocab.Channel.choices, default=vocab.Channel.VISIT
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=vocab.Status.choices, default=vocab.Status.NEW
+    )
+    outcome = models.CharField(_("outcome"), max_length=24, choices=vocab.Outcome.choices, blank=True)
     outcome_amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, null=True, blank=True)
     outcome_currency = models.CharField(_("currency"), max_length=3, blank=True)
     consultant = models.ForeignKey(
@@ -136,7 +132,7 @@ class Case(models.Model):
 
 class CaseCategory(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="category_rows")
-    code = models.CharField(max_length=32, choices=Category.choices)
+    code = models.CharField(max_length=32, choices=vocab.Category.choices)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "code"], name="desk_case_category_once")]
@@ -151,14 +147,14 @@ class Consent(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
-    kind = models.CharField(_("consent to"), max_length=12, choices=ConsentKind.choices)
+    kind = models.CharField(_("consent to"), max_length=12, choices=vocab.ConsentKind.choices)
     partner = models.ForeignKey(
         ORGANISATION, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     #: what a share consent covers (field names of the person and case)
     covers = models.CharField(max_length=200, blank=True)
     given_on = models.DateField(_("date"))
-    method = models.CharField(_("method"), max_length=12, choices=ConsentMethod.choices)
+    method = models.CharField(_("method"), max_length=12, choices=vocab.ConsentMethod.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -181,7 +177,7 @@ class Consultation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consultations")
     held_on = models.DateField(_("date"))
-    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    channel = models.CharField(_("channel"), max_length=12, choices=vocab.Channel.choices)
     language = models.CharField(_("language"), max_length=8)
     advice = EncryptedTextField(_("advice"))
     minutes = models.PositiveIntegerField(_("time spent (minutes)"), default=0)
