@@ -6,7 +6,9 @@ Registered by ``kenes.cli`` through a dotted path (nothing imports the desk).
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -15,10 +17,30 @@ def _fail(message: str) -> int:
     return 2
 
 
+class _Refused(Exception):
+    """A command that cannot go on; :func:`_refusals` turns it into the message and exit status 2."""
+
+
+def _refusals(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Lets a command refuse from inside a helper (an unknown organisation) rather than test each answer."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except _Refused as exc:
+            return _fail(str(exc))
+
+    return run
+
+
 def _organisation(slug: str):
     from kenes.accounts.models import Organisation
 
-    return Organisation.objects.filter(slug=slug).first()
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise _Refused(f"no organisation {slug!r}")
+    return organisation
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
@@ -67,12 +89,11 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+@_refusals
 def cmd_keygen(args: argparse.Namespace) -> int:
     from . import transfer
 
     organisation = _organisation(args.org)
-    if organisation is None:
-        return _fail(f"no organisation {args.org!r}")
     try:
         key = transfer.generate_keys(organisation)
     except transfer.TransferRefused as exc:
@@ -81,12 +102,11 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     return 0
 
 
+@_refusals
 def cmd_partner_key(args: argparse.Namespace) -> int:
     from .models import PartnerKey
 
     organisation = _organisation(args.org)
-    if organisation is None:
-        return _fail(f"no organisation {args.org!r}")
     PartnerKey.objects.update_or_create(
         organisation=organisation, defaults={"box_public": args.box, "verify_public": args.verify}
     )
@@ -109,12 +129,11 @@ def cmd_export_referral(args: argparse.Namespace) -> int:
     return 0
 
 
+@_refusals
 def cmd_import_referral(args: argparse.Namespace) -> int:
     from .transfer import TransferRefused, import_referral
 
     organisation = _organisation(args.org)
-    if organisation is None:
-        return _fail(f"no organisation {args.org!r}")
     try:
         referral = import_referral(Path(args.file).read_bytes(), organisation)
     except (TransferRefused, OSError) as exc:
