@@ -131,14 +131,26 @@ def send(
     return referral
 
 
+def _still_sent(referral: Referral, refusal: str) -> None:
+    """Every step leaves "sent" (or, for the note, needs it): a referral past it is refused in the step's own
+    words, with the state it is in as the code."""
+    if referral.state != ReferralState.SENT:
+        raise ReferralRefused(refusal, f"already-{referral.state}")
+
+
 def _pending_for_receiver(staff: Staff, referral: Referral) -> None:
     if referral.to_organisation_id != staff.organisation_id:
         raise ReferralRefused(_("Only the receiving organisation can answer a referral."), "not-receiver")
-    if referral.state != ReferralState.SENT:
-        raise ReferralRefused(
-            _("This referral is %(state)s already.") % {"state": referral.get_state_display()},
-            f"already-{referral.state}",
-        )
+    _still_sent(referral, _("This referral is %(state)s already.") % {"state": referral.get_state_display()})
+
+
+def _move(staff: Staff, referral: Referral, state: str, detail: str, request=None, reason: str = "") -> None:
+    """A step of the state machine: the new state saved, its event and its audit entry, never one without
+    the others."""
+    referral.state = state
+    referral.save(update_fields=["state", "updated_at"])
+    _event(referral, staff, state, reason=reason)
+    _audit(staff, referral, detail, request)
 
 
 @transaction.atomic
@@ -171,10 +183,7 @@ def accept(staff: Staff, referral: Referral, request=None) -> Case:
 
     codes = [c for c in data.get("categories", []) if c in Category.values]
     CaseCategory.objects.bulk_create([CaseCategory(case=case, code=c) for c in codes])
-    referral.state = ReferralState.ACCEPTED
-    referral.save(update_fields=["state", "updated_at"])
-    _event(referral, staff, ReferralState.ACCEPTED)
-    _audit(staff, referral, f"accepted as case {case.pk}", request)
+    _move(staff, referral, ReferralState.ACCEPTED, f"accepted as case {case.pk}", request)
     return case
 
 
@@ -184,10 +193,7 @@ def decline(staff: Staff, referral: Referral, reason: str, request=None) -> Refe
     _pending_for_receiver(staff, referral)
     if not reason.strip():
         raise ReferralRefused(_("Say why the referral is declined."), "reason-required")
-    referral.state = ReferralState.DECLINED
-    referral.save(update_fields=["state", "updated_at"])
-    _event(referral, staff, ReferralState.DECLINED, reason=reason.strip())
-    _audit(staff, referral, "declined", request)
+    _move(staff, referral, ReferralState.DECLINED, "declined", request, reason=reason.strip())
     return referral
 
 
@@ -196,15 +202,11 @@ def revoke(staff: Staff, referral: Referral, reason: str = "", request=None) -> 
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.from_organisation_id != staff.organisation_id:
         raise ReferralRefused(_("Only the sending organisation can revoke a referral."), "not-sender")
-    if referral.state != ReferralState.SENT:
-        raise ReferralRefused(
-            _("A referral that is %(state)s cannot be revoked.") % {"state": referral.get_state_display()},
-            f"already-{referral.state}",
-        )
-    referral.state = ReferralState.REVOKED
-    referral.save(update_fields=["state", "updated_at"])
-    _event(referral, staff, ReferralState.REVOKED, reason=reason)
-    _audit(staff, referral, "revoked", request)
+    _still_sent(
+        referral,
+        _("A referral that is %(state)s cannot be revoked.") % {"state": referral.get_state_display()},
+    )
+    _move(staff, referral, ReferralState.REVOKED, "revoked", request, reason=reason)
     return referral
 
 
@@ -214,10 +216,7 @@ def edit_note(staff: Staff, referral: Referral, note: str, request=None) -> Refe
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.from_organisation_id != staff.organisation_id:
         raise ReferralRefused(_("Only the sending organisation can edit a referral."), "not-sender")
-    if referral.state != ReferralState.SENT:
-        raise ReferralRefused(
-            _("A referral can only be edited while it is pending."), f"already-{referral.state}"
-        )
+    _still_sent(referral, _("A referral can only be edited while it is pending."))
     referral.note = note
     referral.save(update_fields=["note", "updated_at"])
     _event(referral, staff, "edited")
@@ -229,9 +228,13 @@ def revoke_for_withdrawn_consent(staff: Staff, consent: Consent, request=None) -
     """Withdrawal stops sharing at once: every pending referral resting on the consent is revoked."""
     count = 0
     for referral in Referral.objects.select_for_update().filter(consent=consent, state=ReferralState.SENT):
-        referral.state = ReferralState.REVOKED
-        referral.save(update_fields=["state", "updated_at"])
-        _event(referral, staff, ReferralState.REVOKED, reason="consent withdrawn")
-        _audit(staff, referral, "revoked: consent withdrawn", request)
+        _move(
+            staff,
+            referral,
+            ReferralState.REVOKED,
+            "revoked: consent withdrawn",
+            request,
+            reason="consent withdrawn",
+        )
         count += 1
     return count
