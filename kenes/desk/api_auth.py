@@ -28,14 +28,24 @@ def issue_token(user, name: str = "") -> str:
     return token
 
 
-class TokenAuth(HttpBearer):
+class _OwnHeaderOnly:
+    """Acts only on an ``Authorization`` header of its own scheme and refuses it with a 401 when its
+    credentials fail (see the module's docstring); any other header is left to the next scheme."""
+
+    openapi_scheme: str  # ninja's name of the scheme ("bearer", "basic"), as the header spells it
+    refusal: str
+
     def __call__(self, request: HttpRequest):
-        if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+        if not request.headers.get("Authorization", "").lower().startswith(self.openapi_scheme + " "):
             return None
-        user = super().__call__(request)
+        user = super().__call__(request)  # type: ignore[misc]  # the ninja scheme this is mixed into
         if user is None:
-            raise ApiError(401, "the API token was not accepted", "unauthenticated")
+            raise ApiError(401, self.refusal, "unauthenticated")
         return user
+
+
+class TokenAuth(_OwnHeaderOnly, HttpBearer):
+    refusal = "the API token was not accepted"
 
     def authenticate(self, request: HttpRequest, token: str):
         digest = hashlib.sha256(token.encode()).hexdigest()
@@ -47,14 +57,8 @@ class TokenAuth(HttpBearer):
         return row.user
 
 
-class BasicAuth(HttpBasicAuth):
-    def __call__(self, request: HttpRequest):
-        if not request.headers.get("Authorization", "").lower().startswith("basic "):
-            return None
-        user = super().__call__(request)
-        if user is None:
-            raise ApiError(401, "the HTTP Basic user name or password was not accepted", "unauthenticated")
-        return user
+class BasicAuth(_OwnHeaderOnly, HttpBasicAuth):
+    refusal = "the HTTP Basic user name or password was not accepted"
 
     def authenticate(self, request: HttpRequest, username: str, password: str):
         user = authenticate(request, username=username, password=password)
