@@ -5,6 +5,7 @@ Run on demand (never in the test suite):
     .venv/bin/python bench/search.py                       # 100k provisions; loads the corpus into a temp dir
     .venv/bin/python bench/search.py --n 1000000           # the issue's target size
     KENES_DATA_DIR=/tmp/kd .venv/bin/python bench/search.py --reuse --n 200000 --peer
+    KENES_DATA_DIR=/tmp/kd .venv/bin/python bench/search.py --reuse --n 1000000 --index /tmp/kd-1m # kept
 
 The corpus is the real texts (every provision `kenes demo --corpus` imports), replicated across synthetic
 jurisdictions (x000, x001 …) and four editions each ([2010, 2014), [2014, 2018), [2018, 2022), [2022, …)),
@@ -131,6 +132,16 @@ def build_index(path: Path, base: list[dict], n: int) -> tuple[float, int]:
     del writer
     _write_state(path, built="bench")
     return time.perf_counter() - started, written
+
+
+def kept_index(path: Path, n: int) -> tuple[None, int]:
+    """An index an earlier run left with ``--index``: its entry count when it holds ``n``, else 0."""
+    import tantivy
+
+    if not (path / "meta.json").exists():
+        return None, 0
+    held = tantivy.Index.open(str(path)).searcher().num_docs
+    return None, held if held == n else 0
 
 
 def make_queries(base: list[dict], count: int, seed: int = 7) -> list[str]:
@@ -311,6 +322,11 @@ def main() -> int:
     )
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--reuse", action="store_true", help="use KENES_DATA_DIR as it is (demo already run)")
+    parser.add_argument(
+        "--index",
+        help="keep the synthetic index in this folder and reuse it while it holds --n entries (a 1M build "
+        "takes minutes on a loaded machine; the timings do not depend on it)",
+    )
     parser.add_argument("--peer", action="store_true", help="also run the PostgreSQL peer")
     parser.add_argument(
         "--peer-url", default=os.environ.get("KENES_BENCH_PG", "postgres://postgres@127.0.0.1:5432/test")
@@ -338,9 +354,11 @@ def main() -> int:
 
     print("reading the real provisions …", file=sys.stderr)
     base = base_documents()
-    bench_dir = Path(tempfile.mkdtemp(prefix="kenes-bench-index-"))
-    print(f"building an index of {args.n} entries in {bench_dir} …", file=sys.stderr)
-    build_s, written = build_index(bench_dir / "search-index", base, args.n)
+    bench_dir = Path(args.index) if args.index else Path(tempfile.mkdtemp(prefix="kenes-bench-index-"))
+    build_s, written = kept_index(bench_dir / "search-index", args.n) if args.index else (None, 0)
+    if not written:
+        print(f"building an index of {args.n} entries in {bench_dir} …", file=sys.stderr)
+        build_s, written = build_index(bench_dir / "search-index", base, args.n)
     size = du(bench_dir / "search-index")
     settings.KENES_SEARCH_INDEX = bench_dir / "search-index"
     queries = make_queries(base, args.queries)
@@ -385,7 +403,8 @@ def main() -> int:
     print(f"| request / engine, p50 | {ratio50:.2f} |")
     print(f"| request / engine, p95 | {ratio95:.2f} |")
     print(f"| 5xx responses | {errors} |")
-    print(f"| index build ({written:,} entries) | {build_s:.1f} s |")
+    built = "kept from an earlier run (--index)" if build_s is None else f"{build_s:.1f} s"
+    print(f"| index build ({written:,} entries) | {built} |")
     print(f"| index size | {size / 1e6:.1f} MB |")
     print(
         f"| re-index the four Kazakh codes from the database ({reindex_entries:,} entries) "
@@ -398,7 +417,8 @@ def main() -> int:
         )
         print(f"| peer size | {peer_result['size'] / 1e6:.1f} MB |")
     print(f"\nreproduce: .venv/bin/python bench/search.py --n {args.n}" + (" --peer" if args.peer else ""))
-    shutil.rmtree(bench_dir, ignore_errors=True)
+    if not args.index:
+        shutil.rmtree(bench_dir, ignore_errors=True)
     return 0
 
 

@@ -83,7 +83,10 @@ class SearchOut(Schema):
         "every offset below it (up to 1000) returns hits. Exact unless total_is_estimate."
     )
     total_is_estimate: bool = Field(
-        False, description="true when the query matched more than 10,000 index entries: total is approximate"
+        False,
+        description="true when the query matched more than 1,000 index entries: total is approximate (with "
+        "facets=1 a HyperLogLog count within a few per cent; without, estimated from the matching entries "
+        "and the index's entries per article, usually low, within about a factor of two)",
     )
     citation: bool
     facets: dict[str, list[tuple[str, int]]] | None = Field(
@@ -93,7 +96,7 @@ class SearchOut(Schema):
         "several topics)",
     )
     facets_are_estimate: bool = Field(
-        False, description="true when the facet counts are approximate (above 10,000 matching entries)"
+        False, description="true when the facet counts are approximate (above 1,000 matching entries)"
     )
     question: bool = Field(False, description="the query was read as a question (a situation described)")
     checks: list[CheckOut] = Field(
@@ -122,9 +125,10 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]) -> HttpRe
     """Provisions in force on ``date`` (default today) matching ``q``; ``explain=1`` says why each ranked.
 
     ``limit`` is capped at 50 and ``offset`` at 1000. ``total`` counts results as listed (one per article,
-    or per work with ``group=1``), so ``offset < total`` always returns hits; above 10,000 matching entries
-    it is an estimate (``total_is_estimate``). ``snippet`` is HTML-escaped text with ``<mark>`` around
-    the matched words.
+    or per work with ``group=1``), so ``offset < total`` returns hits while it is exact; above 1,000
+    matching entries it is an estimate (``total_is_estimate``): counting more costs a second pass as long
+    as the query.
+    ``snippet`` is HTML-escaped text with ``<mark>`` around the matched words.
     """
     return _answer(params)
 

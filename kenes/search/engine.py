@@ -11,18 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 import tantivy
 
 from . import intents
+from .counting import Count, FacetCounts, count_groups, estimate_results, facet_counts
 from .profile import Profile, profile
 from .query import MAX_QUERY_CHARS, ParsedQuery, QueryError, QueryTooLong, normalise_lang, parse
 from .request import MAX_LIMIT, MAX_OFFSET
-from .schema import GROUP_SPAN, KIND_CODES, WORK_TYPE_CODES
+from .schema import KIND_CODES, WORK_TYPE_CODES
 
 # parse and the profile are re-exported: the pipeline's steps are read as engine.parse … engine.rank
 __all__ = [
@@ -47,14 +46,21 @@ __all__ = [
     "Profile",
     "QueryError",
     "QueryTooLong",
+    "RERANK_MAX",
+    "estimate_results",
     "normalise_lang",
     "parse",
     "profile",
 ]
 
-#: Up to this many matching entries the result count is exact and every result page can be reached (the
-#: re-ranking widens to all matches for a deep page); above it the count is an estimate (HyperLogLog).
-EXACT_COUNT_MAX = 10_000
+#: Up to this many matching entries the result count is exact: one more pass over them, cheap at this size.
+#: Above it the count is an estimate (``Count.estimate``), as mature engines do (Elasticsearch's
+#: ``track_total_hits``, "about N results"): an exact distinct count of 10,000 matches cost as much as the
+#: query itself at 1M provisions, and a HyperLogLog pass over 50,000 as much again.
+EXACT_COUNT_MAX = 1_000
+#: The widest re-ranking: a deep page whose articles the top window does not hold re-ranks up to this many
+#: matches (every page up to MAX_OFFSET of a query with fewer matches can be reached).
+RERANK_MAX = 10_000
 
 
 # ---------------------------------------------------------------- filters
@@ -266,6 +272,7 @@ def rank(
     asked: tuple[str, ...] = (),
     need: int = MAX_OFFSET + MAX_LIMIT,
     count: bool = True,
+    memo: dict | None = None,
 ) -> tuple[list[Ranked], Count]:
     """The top ``window`` text matches re-ranked by the priors and collapsed; also how many results there are
     (see :class:`Count`).
@@ -275,6 +282,8 @@ def rank(
     ``intents.liability.sanction`` times more (a question about consequences wants the penalty).
     ``count``: count every match and result (a question lists its ranked window only: counting the
     thousands of entries an OR of thirty words matches is most of its cost and tells the reader nothing).
+    Above EXACT_COUNT_MAX matches the articles are not counted by another pass but estimated from the
+    matches this pass counted anyway (:func:`estimate_results`; ``memo`` keeps the index's ratio).
     """
     result = searcher.search(query, limit=window, count=count)
     hits = result.hits
@@ -347,107 +356,13 @@ def rank(
     if len(hits) >= result.count:  # every match is in the window: its distinct groups are the results
         units = frozenset(group_keys)
         return ranked, Count(len(units), result.count, units=units)
-    return ranked, count_groups(searcher, query, "work_id" if group_by_work else "group", result.count)
-
-
-@dataclass(frozen=True)
-class Count:
-    """How many results a query has: ``results`` after collapsing (what the pages list), ``matches``
-    before (index entries). ``estimate``: ``results`` is approximate (more than EXACT_COUNT_MAX matches)."""
-
-    results: int
-    matches: int
-    estimate: bool = False
-    #: the distinct collapse keys themselves when they were counted exactly (facet_counts reuses them)
-    units: frozenset[int] | None = field(default=None, repr=False, compare=False)
-
-
-def count_groups(searcher: tantivy.Searcher, query: tantivy.Query, field: str, matches: int) -> Count:
-    """The distinct ``field`` values among all matches: exact up to EXACT_COUNT_MAX matches (one more pass
-    over them, about 1 ms per 3,000 on the demo data), a HyperLogLog estimate above."""
-    if matches <= EXACT_COUNT_MAX:
-        # collected in the order of the field itself: tantivy then scores nothing (BM25 over an OR of
-        # several words was most of this pass) and hands each match's value back as its sort key
-        hits = searcher.search(query, limit=matches, count=False, order_by_field=field).hits
-        units = frozenset(key for key, _address in hits)
-        return Count(len(units), matches, units=units)
-    return Count(round(searcher.cardinality(query, field)), matches, estimate=True)
-
-
-#: Values listed per facet (the most frequent first).
-FACET_SIZE = 30
-#: Facets whose value is the same on every entry of an expression (index.py's ``common`` fields).
-PER_EXPRESSION = frozenset({"jurisdiction", "work_type", "lang"})
-
-
-@dataclass(frozen=True)
-class FacetCounts:
-    """``{facet: [(value, results)]}``, most results first. ``estimate``: the counts are approximate."""
-
-    values: dict[str, list[tuple[str, int]]]
-    estimate: bool = False
-
-
-def facet_counts(
-    searcher: tantivy.Searcher, query: tantivy.Query, names: tuple[str, ...], unit: str | None, count: Count
-) -> FacetCounts:
-    """How many results (the unit ``total`` counts) have each value of each facet.
-
-    ``unit`` is the fast field whose distinct values are the results (``group``: one result per article,
-    ``work_id`` per work; None: every entry is a result); ``count`` is what :func:`rank` counted. Up to
-    EXACT_COUNT_MAX matches the counts are exact, from one aggregation pass: a facet that is the same
-    over an expression's entries (jurisdiction, type, language) lists its expressions (a histogram of
-    ``group``) and adds up their articles, which the count of ``total`` already holds; any other facet
-    (topic: an article's points may differ) takes a terms aggregation on the unit, whose buckets are its
-    results. So a facet every result has one value of adds up to ``total``. Above EXACT_COUNT_MAX, or
-    should tantivy refuse that many buckets (65,000), a HyperLogLog estimate per value (flagged).
-    Counting entries instead would show "Казахстан 255" beside 30 results.
-    """
-    if unit is None:
-        aggs = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in names}
-        found = searcher.aggregate(query, aggs)
-        return FacetCounts({name: _buckets(found, name, lambda b: b["doc_count"]) for name in names})
-    if count.matches <= EXACT_COUNT_MAX:
-        reuse = unit == "group" and count.units is not None
-        per_expression = Counter(g // GROUP_SPAN for g in count.units or ()) if reuse else Counter()
-        expressions = {"histogram": {"field": "group", "interval": GROUP_SPAN, "min_doc_count": 1}}
-        results = {"terms": {"field": unit, "size": max(1, count.matches)}}  # results <= matches
-
-        def by_expression(name: str) -> bool:
-            return reuse and name in PER_EXPRESSION
-
-        def exact(name: str) -> Callable[[dict], int]:
-            if by_expression(name):
-                return lambda b: sum(per_expression[int(e["key"]) // GROUP_SPAN] for e in b["r"]["buckets"])
-            return lambda b: len(b["r"]["buckets"])
-
-        aggs = {
-            name: {
-                "terms": {"field": name, "size": FACET_SIZE},
-                "aggs": {"r": expressions if by_expression(name) else results},
-            }
-            for name in names
-        }
-        try:
-            found = searcher.aggregate(query, aggs)
-        except ValueError:  # tantivy's bucket limit: a value-rich facet (topic) on many matches
-            pass
-        else:
-            return FacetCounts({name: _buckets(found, name, exact(name)) for name in names})
-    aggs = {
-        name: {"terms": {"field": name, "size": FACET_SIZE}, "aggs": {"r": {"cardinality": {"field": unit}}}}
-        for name in names
-    }
-    found = searcher.aggregate(query, aggs)
-    return FacetCounts(
-        {name: _buckets(found, name, lambda b: round(b["r"]["value"])) for name in names}, estimate=True
-    )
-
-
-def _buckets(found: dict, name: str, count: Callable[[dict], int]) -> list[tuple[str, int]]:
-    """The facet's values with their counts, most first (ties keep tantivy's order: more entries first)."""
-    values = [(b["key"], int(count(b))) for b in found.get(name, {}).get("buckets", [])]
-    return sorted(values, key=lambda v: -v[1])
+    unit = "work_id" if group_by_work else "group"
+    exact = result.count <= EXACT_COUNT_MAX
+    if exact or group_by_work:
+        # works are few and an article's ratio of entries says nothing of them: their HyperLogLog is kept
+        return ranked, count_groups(searcher, query, unit, result.count, exact=exact)
+    least = len(set(group_keys))
+    return ranked, Count(estimate_results(searcher, result.count, least, memo), result.count, estimate=True)
 
 
 def explanation(

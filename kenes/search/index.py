@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tantivy
@@ -59,6 +59,9 @@ class _Handle:
     index: tantivy.Index
     schema: tantivy.Schema
     generation: int
+    #: what the engine derives from the whole index once rather than per query (its entries per article,
+    #: counting.estimate_results), keyed by what changes with each commit
+    memo: dict = field(default_factory=dict)
 
 
 _handles: dict[str, _Handle] = {}

@@ -89,7 +89,8 @@ class SearchResult:
     total: int
     citation: bool = False
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    #: ``total`` is approximate: the query matched more than engine.EXACT_COUNT_MAX index entries
+    #: ``total`` is approximate: the query matched more than engine.EXACT_COUNT_MAX index entries (with
+    #: facets a HyperLogLog count from their pass, without them estimated from the matches: rougher)
     total_is_estimate: bool = False
     #: the facet counts (results per value, the unit of ``total``) are approximate: same cap as ``total``
     facets_are_estimate: bool = False
@@ -189,7 +190,7 @@ def _search(request: SearchRequest) -> SearchResult:
     # fused with meaning, the words' ranking lists as deep as the meaning's: an article 15th by its words
     # and 5th by its meaning belongs on the first page
     deep = prof.vectors.depth if pending is not None else 0
-    ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date, deep)
+    ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date, deep, handle.memo)
     clock.mark("rank")
     if parsed.question:
         ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending)
@@ -226,14 +227,8 @@ def _search(request: SearchRequest) -> SearchResult:
             hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
         hits.append(hit)
     clock.mark("hits")
-    total = max(count.results, len(ranked)) if ranked else 0
     result = SearchResult(
-        hits,
-        total,
-        total_is_estimate=count.estimate,
-        question=parsed.question,
-        checks=checks,
-        notices=notices,
+        hits, 0, total_is_estimate=count.estimate, question=parsed.question, checks=checks, notices=notices
     )
     if req.facets and ranked and not parsed.question:
         # (a question's OR of thirty words matches most of the law: counting values over that says
@@ -242,7 +237,10 @@ def _search(request: SearchRequest) -> SearchResult:
         unit = "work_id" if req.group_by_work else "group" if prof.collapse_articles else None
         counted = engine.facet_counts(searcher, query, FACETS, unit, count)
         result.facets, result.facets_are_estimate = counted.values, counted.estimate
+        if count.estimate and counted.results is not None:  # the facets' pass counted them more closely
+            count = engine.Count(counted.results, count.matches, estimate=True)
         clock.mark("facets")
+    result.total = max(count.results, len(ranked)) if ranked else 0
     result.timings = clock.stages
     return result
 
@@ -281,8 +279,10 @@ def _ranked(
     prof: engine.Profile,
     day: dt.date,
     deep: int = 0,
+    memo: dict | None = None,
 ) -> tuple[list[engine.Ranked], engine.Count]:
-    """The query's results ranked by text and priors and collapsed; widened for a deep page."""
+    """The query's results ranked by text and priors and collapsed; widened for a deep page (``memo``:
+    the index handle's, where the engine keeps what it derives from the whole index)."""
 
     def rank(window: int) -> tuple[list[engine.Ranked], engine.Count]:
         return engine.rank(
@@ -296,11 +296,12 @@ def _ranked(
             asked=parsed.intents,
             need=max(req.offset + req.limit, prof.question.feedback_docs, deep),
             count=not parsed.question,
+            memo=memo,
         )
 
     window = max(prof.rerank_window, (req.offset + req.limit) * 4)
     ranked, count = rank(window)
-    widest = min(count.matches, engine.EXACT_COUNT_MAX)
+    widest = min(count.matches, engine.RERANK_MAX)
     if len(ranked) < req.offset + req.limit and window < widest:
         # a deep page of a query whose articles have many matching points: the window held too few
         # articles, so re-rank all matches (the count promised these pages exist)

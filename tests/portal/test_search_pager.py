@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.search.paging_data import ARTICLES, ON, QUERY, load_long_articles
+from tests.search.paging_data import ARTICLES, ON, QUERY, cap_counting, load_long_articles
 
 pytestmark = pytest.mark.django_db
 LAST = -(-ARTICLES // 10)
@@ -56,7 +56,7 @@ def test_counts_above_the_exact_limit_are_shown_as_estimates(client, long_articl
     status, html = _page(client, 1)
     assert status == 200 and "≈" not in html  # exact counts carry no mark
 
-    monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
+    cap_counting(monkeypatch, engine)
     status, html = _page(client, 1)
     assert status == 200
     assert re.search(r'<p id="count"[^>]*>≈ ', html)

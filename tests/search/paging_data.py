@@ -33,3 +33,10 @@ def load_long_articles() -> None:
     doc = Document(title="Трудовой кодекс", lang="rus", body=heavy + light + other)
     assign_eids(doc)
     import_document(doc, work_uri=factories.LC_URI, lang="rus", date=dt.date(2024, 1, 1))
+
+
+def cap_counting(monkeypatch, engine) -> None:
+    """Count exactly and re-rank for a deep page no further than 50 matches (the 255 matching entries are
+    then "many"): the counts become estimates, as above engine.EXACT_COUNT_MAX on a large library."""
+    monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
+    monkeypatch.setattr(engine, "RERANK_MAX", 50)

@@ -14,7 +14,7 @@ from kenes.search.index import open_index, rebuild
 from kenes.search.service import FACETS, SearchRequest, search
 
 from .indexing import LC
-from .paging_data import ARTICLES, ON, QUERY, load_long_articles
+from .paging_data import ARTICLES, ON, QUERY, cap_counting, load_long_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_values_are_listed_most_results_first(library):
 
 
 def test_above_the_exact_limit_the_facets_are_flagged_as_estimates(long_articles, monkeypatch):
-    monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
+    cap_counting(monkeypatch, engine)
     result = search(SearchRequest(QUERY, date=ON))
     assert result.facets_are_estimate and result.total_is_estimate
     (value, n), *rest = result.facets["jurisdiction"]

@@ -12,7 +12,7 @@ from kenes.search import engine
 from kenes.search.index import rebuild
 from kenes.search.service import SearchRequest, search
 
-from .paging_data import ARTICLES, ON, load_long_articles
+from .paging_data import ARTICLES, ON, cap_counting, load_long_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +47,22 @@ def test_grouped_by_work_the_total_counts_works(long_articles):
 
 
 def test_above_the_exact_limit_the_total_is_flagged_as_an_estimate(long_articles, monkeypatch):
-    monkeypatch.setattr(engine, "EXACT_COUNT_MAX", 50)
+    cap_counting(monkeypatch, engine)
     result = search(SearchRequest("отпуск", date=ON, limit=10))
     assert result.total_is_estimate
     assert abs(result.total - ARTICLES) <= 2  # HyperLogLog: exact-ish for a small set
+
+
+def test_without_facets_many_matches_are_estimated_without_another_pass(long_articles, monkeypatch):
+    """The API's default (no facets): above the cap the articles are estimated from the matches the
+    ranking counted anyway (the index's entries per article), not counted by a second pass."""
+    cap_counting(monkeypatch, engine)
+    monkeypatch.setattr(engine, "count_groups", None)  # a second counting pass would fail
+    result = search(SearchRequest("отпуск", date=ON, limit=5, facets=False))
+    assert result.total_is_estimate and len(result.hits) == 5
+    assert 5 <= result.total <= 255  # at least the articles seen, at most the matching entries
+    body = Client().get("/api/search", {"q": "отпуск", "date": ON.isoformat(), "limit": 5}).json()
+    assert body["total"] == result.total and body["total_is_estimate"] is True
 
 
 def test_the_api_says_whether_total_is_exact(long_articles):
