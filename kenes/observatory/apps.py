@@ -1,16 +1,15 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kenes.site import nav
 
-class ObservatoryConfig(AppConfig):
+
+class ObservatoryConfig(nav.NavApp):
     name = "kenes.observatory"
     label = "observatory"
     verbose_name = _("Observatory")
+    nav_entries = (nav.NavEntry("observatory:landing", _("Observatory"), order=50),)
 
-    def ready(self) -> None:
-        from kenes.site import nav
-
+    def connect(self) -> None:
         from . import freshness
 
-        nav.register("observatory:landing", _("Observatory"), order=50)
         freshness.connect()

@@ -1,14 +1,13 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kenes.site import nav
 
-class PortalConfig(AppConfig):
+
+class PortalConfig(nav.NavApp):
     name = "kenes.portal"
     label = "portal"
     verbose_name = _("Public portal")
-
-    def ready(self) -> None:
-        from kenes.site import nav
-
-        nav.register("portal:search", _("Search"), order=10)
-        nav.register("portal:countries", _("Countries"), order=20)
+    nav_entries = (
+        nav.NavEntry("portal:search", _("Search"), order=10),
+        nav.NavEntry("portal:countries", _("Countries"), order=20),
+    )

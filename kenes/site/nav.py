@@ -1,11 +1,14 @@
 """The site's navigation, filled by the apps that own the pages, so the shell never imports an app above it.
 
-An app registers its entries once, from its ``AppConfig.ready()``::
+An app lists its entries on its app config, which extends :class:`NavApp` (named through the module, so
+that Django finds one app config in the app's ``apps.py``, not two)::
 
     from kenes.site import nav
 
-    nav.register("rights:index", _("Know your rights"), order=30)
-    nav.register("admin:index", _("Edit (admin)"), order=90, visible=lambda request: is_editor(request.user))
+    class RightsConfig(nav.NavApp):
+        nav_entries = (nav.NavEntry("rights:index", _("Know your rights"), order=30),)
+
+and ``ready()`` registers them once the app registry is loaded.
 
 The base template shows the entries the request may see, in ``order``; a URL name is reversed per request,
 so an entry follows its app's URL configuration.
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
+from django.apps import AppConfig
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -64,3 +69,22 @@ def links(request: HttpRequest) -> list[NavLink]:
         current = request.path == url or (url != "/" and url.endswith("/") and request.path.startswith(url))
         out.append(NavLink(url, str(entry.label), current))
     return out
+
+
+class NavApp(AppConfig):
+    """An app whose pages the shell links to: it declares its entries, the shell registers them.
+
+    Each app used to write the same ``ready()`` (import this module, register each entry); with the entries
+    declared as data, an app's config says what it adds to the navigation, and ``connect()`` is left for
+    what it wires besides (signals, providers).
+    """
+
+    nav_entries: ClassVar[tuple[NavEntry, ...]] = ()
+
+    def ready(self) -> None:
+        for entry in self.nav_entries:
+            register(entry.url_name, entry.label, order=entry.order, visible=entry.visible)
+        self.connect()
+
+    def connect(self) -> None:
+        """Wire what the app needs besides its navigation entries, once the registry is loaded; none here."""
