@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kenes.rights.answer import Context
+from kenes.rights.complaint import complaint_routes
 from kenes.rights.i18n import _, days, number
 
 
@@ -90,8 +91,9 @@ def settle(
     """Count the delay of a payment due on ``due``, add the penalty's answer fields and say how late it is.
 
     ``paid_late`` (fields ``day``, ``late``, ``rate``) and ``unpaid_late`` (``on``, ``late``, ``start``,
-    ``rate``) are the rule's sentences, translated; a payment on time is said here. Returns the delay, so
-    the rule can add what is its own (a payment not due yet, where to complain).
+    ``rate``) are the rule's sentences, translated; a payment on time is said here. A late payment is
+    always one to complain about, so the answer's ``complain_to`` and its explanation are added here too
+    (last, after the delay). Returns the delay, so the rule can add what is its own (a payment not due yet).
     """
     penalty = late_payment_penalty(ctx, country, count_delay(due, paid_on, on))
     delay = penalty.delay
@@ -105,4 +107,6 @@ def settle(
         ctx.explain(
             unpaid_late.format(on=on, late=days(delay.days), start=due + dt.timedelta(days=1), rate=rate)
         )
+    if delay.late:
+        result["complain_to"] = complaint_routes(ctx, country)
     return delay

@@ -14,7 +14,7 @@ from typing import Any
 
 from kenes.rights import basis
 from kenes.rights.answer import Context
-from kenes.rights.complaint import ROUTES, complaint_routes
+from kenes.rights.complaint import ROUTES
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
@@ -148,8 +148,6 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     delay = settle(ctx, result, s["country"], due, s["paid_on"], on, paid_late, unpaid_late)
     if not delay.paid and not delay.late:
         ctx.explain(_("Not paid yet, and not due yet on {on}.").format(on=on))
-    if delay.late:
-        result["complain_to"] = complaint_routes(ctx, s["country"])
     return result
 
 

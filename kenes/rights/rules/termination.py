@@ -13,7 +13,7 @@ from typing import Any
 
 from kenes.rights import basis
 from kenes.rights.answer import Context
-from kenes.rights.complaint import ROUTES, complaint_routes
+from kenes.rights.complaint import ROUTES
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
@@ -129,9 +129,7 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
         "each calendar day from {start} until the day it is paid, at {rate} times the National "
         "Bank's base rate (art. 113 para 4, second part)."
     )
-    delay = settle(ctx, result, s["country"], deadline, s["paid_on"], on, paid_late, unpaid_late)
-    if delay.late:
-        result["complain_to"] = complaint_routes(ctx, s["country"])
+    settle(ctx, result, s["country"], deadline, s["paid_on"], on, paid_late, unpaid_late)
     return result
 
 
