@@ -6,7 +6,10 @@ rules is a valid question whose answer is "ask an advisory centre".
 
 from __future__ import annotations
 
+from typing import Any
+
 from kenes.kernel.countries import COUNTRIES, ISO_3166_ALPHA2
+from kenes.rights.answer import Context
 from kenes.rights.i18n import _, gettext_noop
 
 __all__ = ["ISO_3166_ALPHA2", "NAMES", "STATELESS", "name"]
@@ -46,3 +49,17 @@ CATALOGUE_NAMES = (
 def name(code: str) -> str:
     """The country's name in the current language (nominative: sentences are worded around it)."""
     return _(NAMES[code]) if code in NAMES else code.upper()
+
+
+def at_home(ctx: Context, s: dict[str, Any], result: dict[str, Any], needed: str, reason: str) -> bool:
+    """Whether the situation's person is a citizen of its ``host`` country, to whom no migration rule applies.
+
+    The permit and the registration checks answer a citizen at home alike: ``needed`` (the output naming
+    what a foreigner would need) is false, and ``reason`` (the rule's translated sentence, with
+    ``{country}``) explains why; the rule then returns its answer.
+    """
+    if s["host"] != s["citizenship"]:
+        return False
+    result[needed] = False
+    ctx.explain(reason.format(country=name(s["host"])))
+    return True

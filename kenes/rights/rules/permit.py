@@ -127,13 +127,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     host, citizen = s["host"], s["citizenship"]
     result: dict[str, Any] = dict.fromkeys(OUTPUTS)
     result.update(host=host, citizenship=citizen, on=on)
-    if host == citizen:
-        result["permit_required"] = False
-        ctx.explain(
-            _("A citizen of {country} needs no permit to work in their own country.").format(
-                country=countries.name(host)
-            )
-        )
+    reason = _("A citizen of {country} needs no permit to work in their own country.")
+    if countries.at_home(ctx, s, result, "permit_required", reason):
         return result
 
     members = ctx.optional_param("eaeu", "members", on)

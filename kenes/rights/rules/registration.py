@@ -88,13 +88,8 @@ def compute(s: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if s["address_changed_on"] is not None and s["address_changed_on"] < entry:
         raise InvalidSituation(_("the address cannot change before the entry"), "address_changed_on")
 
-    if host == citizen:
-        result["registration_required"] = False
-        ctx.explain(
-            _("Citizens of {country} do not register as immigrants in their own country.").format(
-                country=countries.name(host)
-            )
-        )
+    reason = _("Citizens of {country} do not register as immigrants in their own country.")
+    if countries.at_home(ctx, s, result, "registration_required", reason):
         return result
     if not basis.covers(host, "registration"):
         country = countries.name(host)
