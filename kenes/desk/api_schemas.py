@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import Field, model_validator
 
+from kenes.site.fields import IsoDate
+
 from .models import choices as vocab
 
 
@@ -139,12 +141,12 @@ class CaseOut(CaseRow):
 class CitationIn(Schema):
     work_uri: str = Field(max_length=200, description="AKN work URI, e.g. /akn/kz/act/code/2015-11-23/414-v")
     eid: str = Field(max_length=200)
-    expression_date: dt.date
+    expression_date: IsoDate
     lang: str = Field("", max_length=3)
 
 
 class ConsultationIn(Body):
-    held_on: dt.date | None = None
+    held_on: IsoDate | None = None
     channel: str = Field("visit", json_schema_extra=one_of(*vocab.Channel.values))
     language: str = Field("ru", max_length=8)
     advice: str = Field("", max_length=20000)
@@ -169,7 +171,7 @@ class ConsentIn(Body):
     method: str = Field(
         description="oral | written | electronic", json_schema_extra=one_of(*vocab.ConsentMethod.values)
     )
-    given_on: dt.date | None = None
+    given_on: IsoDate | None = None
     partner: uuid.UUID | None = Field(None, description="the organisation a share consent names")
     covers: list[Annotated[str, Field(json_schema_extra=one_of(*vocab.SHAREABLE_FIELDS))]] = Field(
         default_factory=list, description="what a referral may carry; none: everything shareable"

@@ -16,6 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kenes.lex import eid as eids
+from kenes.lex.akn import uri
+
 from . import audit
 from .crypto import blind_index, normalise_document, normalise_phone
 from .models import (
@@ -239,15 +242,21 @@ def add_consultation(
             rows.append(
                 Citation(
                     consultation=consultation,
-                    work_uri=str(cited["work_uri"]).rstrip("/")[:200],
-                    eid=str(cited["eid"])[:200],
+                    work_uri=_cited_work(str(cited["work_uri"]).rstrip("/")[:200]),
+                    eid=_cited_eid(str(cited["eid"])[:200]),
                     expression_date=dt.date.fromisoformat(str(cited["expression_date"])),
                     lang=str(cited.get("lang") or "")[:3],
                 )
             )
         except (KeyError, ValueError) as exc:
             raise ValidationError(
-                {"citations": _("A citation needs work_uri, eid and expression_date.")}
+                {
+                    "citations": _(
+                        "A citation needs work_uri (an AKN work URI such as "
+                        "/akn/kz/act/code/2015-11-23/414-v), eid (such as art_113__para_1) and "
+                        "expression_date."
+                    )
+                }
             ) from exc
     Citation.objects.bulk_create(rows)
     if case.status == Status.NEW:
@@ -282,6 +291,20 @@ def _share_experience(case: Case, consultation: Consultation, citations: list[Ci
 
 
 _EID = re.compile(r"^[a-z0-9_.-]+$")
+
+
+def _cited_work(text: str) -> str:
+    """A work URI as the law database names works: a citation is followed to the law and, with consent,
+    teaches search (which refuses anything else), so a typo is the consultant's to fix, not a 500 later."""
+    if uri.parse(text).work_uri != text:
+        raise ValueError(f"{text!r} is not a work URI")
+    return text
+
+
+def _cited_eid(text: str) -> str:
+    if not eids.is_valid(text):
+        raise ValueError(f"{text!r} is not an eId")
+    return text
 
 
 def scrub(text: str, person: Person) -> str:

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from ninja import Schema
 
 from ..site.errors import ApiError
+from ..site.fields import IsoDate
 from . import history, reading
 from .akn.uri import FrbrUri, provision_uri
 from .models import AmendmentEffect, Expression, Work, WorkType
@@ -196,16 +197,16 @@ class WorkIn(Schema):
     short_title: str = ""
     type: str | None = None
     original_lang: str = "rus"
-    commenced_on: dt.date | None = None
-    repealed_on: dt.date | None = None
+    commenced_on: IsoDate | None = None
+    repealed_on: IsoDate | None = None
     topics: list[str] = []
 
 
 class WorkPatch(Schema):
     title: str | None = None
     short_title: str | None = None
-    commenced_on: dt.date | None = None
-    repealed_on: dt.date | None = None
+    commenced_on: IsoDate | None = None
+    repealed_on: IsoDate | None = None
     topics: list[str] | None = None
 
 

@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema
 from pydantic import ValidationError as PydanticError
 
 from ..site.errors import ApiError
+from ..site.fields import IsoDate
 from .index import IndexMissing
 from .service import QueryError, QueryTooLong, SearchRequest, search
 
@@ -24,7 +25,7 @@ class SearchParams(Schema):
     q: str = ""
     jurisdiction: str | None = None
     lang: str | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
     topic: str | None = None
     type: str | None = None
     work: str | None = None

@@ -138,3 +138,36 @@ def test_a_body_that_is_not_a_json_object_is_a_422_not_a_change_of_nothing(clien
         assert response.status_code == 422, (method, body, response.content)
         assert "the body must be a JSON object" in response.json()["error"]["message"]
     assert client.get(f"/api/desk/cases/{case_id}/consultations", **basic(consultant_a)).json() == []
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        {"work_uri": "not a uri", "eid": "art_1"},
+        {"work_uri": "/akn/kz/act/code/2015-11-23/414-v", "eid": "Art 1; drop"},
+        {"work_uri": "/akn/kz/act/code/2015-11-23/414-v/rus@2025-01-01", "eid": "art_1"},
+    ],
+)
+def test_a_citation_that_is_not_a_work_uri_and_an_eid_is_a_400_and_records_nothing(
+    client, consultant_a, cited
+):
+    """With the person's consent to anonymised use the consultation teaches search; a bad citation must be
+    refused before that (it was a 500 from search's own check), and the consultation not kept half-made."""
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    given = post(
+        client, f"/api/desk/cases/{case_id}/consents", {"kind": "statistics", "method": "oral"}, consultant_a
+    )
+    assert given.status_code == 201, given.content
+    body = {"advice": "see the code", "citations": [dict(cited, expression_date="2025-01-01")]}
+    answer = post(client, f"/api/desk/cases/{case_id}/consultations", body, consultant_a)
+    assert answer.status_code == 400, answer.content
+    assert "citation" in json.dumps(answer.json()).lower()
+    assert client.get(f"/api/desk/cases/{case_id}/consultations", **basic(consultant_a)).json() == []
+
+
+def test_a_consultation_date_given_as_a_number_is_refused_not_read_as_1970(client, consultant_a):
+    case_id = post(client, "/api/desk/cases", INTAKE, consultant_a).json()["id"]
+    answer = post(client, f"/api/desk/cases/{case_id}/consultations", {"held_on": 86400}, consultant_a)
+    assert answer.status_code == 422, answer.content
+    assert "YYYY-MM-DD" in answer.content.decode()
+    assert client.get(f"/api/desk/cases/{case_id}/consultations", **basic(consultant_a)).json() == []

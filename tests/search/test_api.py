@@ -67,6 +67,23 @@ def test_bad_input_is_a_clear_4xx_or_an_empty_result(library, params):
         assert isinstance(body["hits"], list)
 
 
+@pytest.mark.parametrize("date", ["86400", "1718000000", "2024-6-1", "01.06.2024"])
+def test_a_date_not_written_yyyy_mm_dd_is_a_400_not_a_guess(library, date):
+    """pydantic alone reads "86400" as 1970-01-02 (seconds since the epoch): a law in force then is not what
+    anyone asked for."""
+    response = _get(q="работа", date=date)
+    assert response.status_code == 422, response.content  # as every query parameter the schema refuses
+    assert "YYYY-MM-DD" in response.json()["error"]["message"]
+
+
+def test_a_posted_search_takes_the_date_as_a_string_only(library):
+    post = Client().post
+    ok = post("/api/search", {"q": "заработная плата", "date": "2024-06-01"}, content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["hits"]
+    number = post("/api/search", {"q": "заработная плата", "date": 86400}, content_type="application/json")
+    assert number.status_code == 400, number.content
+
+
 def test_limit_and_offset_are_capped(library):
     body = _get(q="работа", limit="100000", offset="100000000").json()
     assert body["hits"] == [] and body["total"] >= 1
