@@ -26,11 +26,8 @@ def legal_figure(country: str, name: str, on: dt.date) -> LegalFigure | None:
     force on ``on``; ``None`` where the quantities hold no file or no value for that day."""
     from kenes import quantities
 
-    if not quantities.exists(country, name):
-        return None
-    try:
-        found = quantities.value(country, name, on)
-    except quantities.NoValue:
+    found = quantities.value_or_none(country, name, on)
+    if found is None:
         return None
     cites = found.reference.label if found.reference else (found.source_needed or found.reported_by or "")
     value = None if found.value is None else Decimal(str(found.value))

@@ -137,13 +137,8 @@ class Cell:
 def _values(country: str, names: tuple[str, ...], on: dt.date) -> list[quantities.DatedValue] | None:
     found = []
     for name in names:
-        if not quantities.exists(country, name):
-            return None
-        try:
-            value = quantities.value(country, name, on)
-        except quantities.NoValue:
-            return None
-        if value.value is None:
+        value = quantities.value_or_none(country, name, on)
+        if value is None or value.value is None:
             return None
         found.append(value)
     return found

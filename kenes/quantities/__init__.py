@@ -52,6 +52,7 @@ __all__ = [
     "get",
     "parse",
     "value",
+    "value_or_none",
 ]
 
 #: The package folder: ``<kind>/<country>/<name>.yaml`` below it.
@@ -89,6 +90,17 @@ def value(country: str, name: str, on: dt.date) -> DatedValue:
     """The value of ``<country>/<name>`` in force on ``on``; :class:`NoValue` when none is, KeyError when
     Kenes holds no such quantity at all."""
     return get(country, name).at(on)
+
+
+def value_or_none(country: str, name: str, on: dt.date) -> DatedValue | None:
+    """As :func:`value`, but ``None`` where Kenes holds no such quantity or none is in force on ``on``:
+    for a page or a figure that shows what is known and leaves a gap for the rest."""
+    if not exists(country, name):
+        return None
+    try:
+        return value(country, name, on)
+    except NoValue:
+        return None
 
 
 def all_quantities(kind: str | None = None) -> list[Quantity]:
