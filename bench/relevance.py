@@ -45,6 +45,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "corpus"
 
+from kenes.lex import eid as eids  # noqa: E402
+
 LC_KZ = "/akn/kz/act/code/2015-11-23/414-v"
 SOCIAL_KZ = "/akn/kz/act/code/2023-04-20/224-vii"
 OFFENCES_KZ = "/akn/kz/act/code/2014-07-05/235-v"
@@ -114,6 +116,12 @@ def cited_in_text(answer: str) -> set[tuple[str, str]]:
     return out
 
 
+def _numbered(gold: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Article numbers as eIds write them ("185.1" → "185-1"): a hit's number is read off its eId, so a
+    dotted number in the answers would otherwise never match, for Kenes and the peer alike."""
+    return {(work, eids.number(num)) for work, num in gold}
+
+
 def load_sets(folder: Path) -> dict[str, list[dict]]:
     """{set: [{id, question, gold: {(work, article)}, jurisdiction}]}; gold empty: nothing held is cited."""
     sets: dict[str, list[dict]] = {}
@@ -126,7 +134,13 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
             gold |= cited_in_text(r.get("answer", ""))
             cites_other = any(c.get("act") and c["act"] not in ACT_NAMES for c in r["cited"])
             rows.append(
-                {"id": r["id"], "question": r["question"], "gold": gold, "jur": "kz", "other": cites_other}
+                {
+                    "id": r["id"],
+                    "question": r["question"],
+                    "gold": _numbered(gold),
+                    "jur": "kz",
+                    "other": cites_other,
+                }
             )
         sets["jurhelp"] = rows
     path = folder / "rostrud_faq_ru.jsonl"
@@ -134,7 +148,7 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
         rows = []
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            gold = {(LC_RU, a) for a in r.get("cited_tk_rf_articles", [])}
+            gold = _numbered({(LC_RU, a) for a in r.get("cited_tk_rf_articles", [])})
             rows.append({"id": r["id"], "question": r["question"], "gold": gold, "jur": "ru", "other": False})
         sets["rostrud"] = rows
     path = folder / "migrant_questions_kz_ru.json"
@@ -146,6 +160,7 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
             for number in map(str, q.get("expected_articles") or []):
                 if not any(n == number for _w, n in gold) and "ЕАЭС" not in answer:
                     gold.add((LC_KZ, number))
+            gold = _numbered(gold)
             rows.append({"id": q["id"], "question": q["question"], "gold": gold, "jur": "kz", "other": False})
         sets["migrant"] = rows
     return sets

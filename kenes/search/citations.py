@@ -33,7 +33,7 @@ from kenes.lex.citation import Citation
 
 from .analysis import drop_stop_words, guess_lang, terms
 
-__all__ = ["Citation", "aliases", "parse_citation", "resolve_citation"]
+__all__ = ["Citation", "aliases", "citations_in", "parse_citation", "resolve_citation"]
 
 ALIASES_FILE = Path(__file__).with_name("aliases.yaml")
 
@@ -306,3 +306,57 @@ def resolve_citation(
         if out and cit.work_uri is None and cit.ilo_number is None:
             break  # no work named: the first work of the country that has the provision
     return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Citations inside a question
+
+#: where a citation may begin inside a longer text: a structural keyword before its number, or the number
+#: before the keyword ("113-бап")
+_OPENINGS = [rx for kind, rx in _PATTERNS if kind in ("art", "art_paren", "para", "sub")]
+#: the most words a citation inside a text runs to ("п. 2 ч. 1 ст. 31 Трудового кодекса Республики Казахстан")
+_LONGEST = 12
+#: the most citations read out of one text (each costs a few database reads to resolve)
+MAX_IN_TEXT = 5
+
+
+def citations_in(text: str) -> list[str]:
+    """The citations a question quotes ("Согласно ст. 44 ч. 1 КоАП штраф должен…" → "ст. 44 ч. 1 КоАП"), each
+    as the longest run of its words that reads as a citation of a named work's article.
+
+    Why: people quote the article they were told about, and the lawyer's answer usually turns on it; a
+    question is searched as text, so without this the quoted article is one more set of words.
+    """
+    prepared = _prepare(text[:20_000])
+    words = list(_WORD.finditer(prepared))
+    starts = sorted({m.start() for rx in _OPENINGS for m in rx.finditer(prepared)})
+    found: list[str] = []
+    covered = -1
+    for start in starts:
+        if start < covered:
+            continue
+        first = next((i for i, w in enumerate(words) if w.end() > start), None)
+        if first is None:
+            break
+        for last in range(min(len(words), first + _LONGEST) - 1, first, -1):
+            cit = parse_citation(prepared[start : words[last].end()])
+            if cit is not None and cit.work_uri and cit.article:
+                # the longest run that reads as a citation, less the words after it that add nothing to it
+                # ("ст. 44 КоАП мне" reads as "ст. 44 КоАП": a stop word is no part of a name)
+                while last > first and _same(parse_citation(prepared[start : words[last - 1].end()]), cit):
+                    last -= 1
+                found.append(prepared[start : words[last].end()])
+                covered = words[last].end()
+                break
+        if len(found) >= MAX_IN_TEXT:
+            break
+    return found
+
+
+def _same(a: Citation | None, b: Citation) -> bool:
+    return a is not None and (a.work_uri, a.article, a.paragraph, a.point) == (
+        b.work_uri,
+        b.article,
+        b.paragraph,
+        b.point,
+    )

@@ -97,6 +97,8 @@ class Question:
     concept_scale: float
     #: the weight of the experience ranking (articles cited for similar earlier questions)
     experience_weight: float
+    #: the weight of the articles the question itself quotes ("согласно ст. 44 КоАП …": quoted.py)
+    quoted_weight: float
     #: the best text score below which a question is answered "the law is not here", relative to the
     #: number of terms searched (BM25 sums over terms)
     not_here_score: float

@@ -24,12 +24,14 @@ import yaml
 
 from . import analysis
 
-__all__ = ["QUESTION_FILE", "is_question", "question_terms"]
+__all__ = ["QUESTION_FILE", "is_question", "question_terms", "substance"]
 
 QUESTION_FILE = Path(__file__).with_name("question.yaml")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…\n]\s*)$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: the first clause or sentence of a text and what ends it
+_OPENING = re.compile(r"[^.!?…,;:\n]*[.!?…,;:\n]+\s*")
 
 
 @lru_cache(maxsize=1)
@@ -110,3 +112,21 @@ def _russian_term(
         return None
     lemma = word.lemma.replace("ё", "е")
     return analysis.term(lemma, "rus"), float(pos_weight.get(word.pos, 1.0))
+
+
+def substance(text: str, lang: str, *, most: int = 8) -> str:
+    """``text`` from its first clause that says something: "Здравствуйте! Дайте, пожалуйста, точный ответ.
+    После процедуры банкротства…" begins at "После".
+
+    Why: the meaning encoder reads only the opening of a long question (its cost grows with the length), and
+    a greeting and a plea for help take a third of a 300-character opening. A clause is dropped when none
+    of its words is a question term (question.yaml's filler, stop words, names); at most ``most`` clauses,
+    so a text of nothing but filler is kept as it is.
+    """
+    rest = text.lstrip()
+    for _ in range(most):
+        match = _OPENING.match(rest)
+        if match is None or match.end() >= len(rest) or question_words(match.group(), lang):
+            break
+        rest = rest[match.end() :]
+    return rest

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, vectors
+from . import answers, engine, experience, fusion, quoted, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice
@@ -197,10 +197,11 @@ def _search(request: SearchRequest) -> SearchResult:
         clock.mark("fuse")
         best = max((r.text_score for r in ranked[:10]), default=0.0)
         near = max((r.factors.get("meaning", 0.0) for r in ranked), default=0.0)
-        if outside and not checks:
+        # a question that quotes an article the database holds is about law that is here
+        if outside and not checks and "quoted" not in used:
             notices.append(answers.not_here_notice(outside))
         elif (
-            "experience" not in used
+            not {"experience", "quoted"} & set(used)
             and best < prof.question.not_here_score * max(1, len(parsed.terms))
             and near < prof.vectors.not_here_similarity
         ):
@@ -325,8 +326,11 @@ def _fused(
     need = req.offset + req.limit
     depth = max(need, prof.rerank_window)
     rankings = [fusion.Ranking("text", first)]
-    related = fusion.related_terms(searcher, first, parsed, planned, prof)
-    if related and prof.question.related_weight:
+    # (the related terms cost a few stored documents' analysis: not read when their ranking weighs nothing)
+    related = []
+    if prof.question.related_weight:
+        related = fusion.related_terms(searcher, first, parsed, planned, prof)
+    if related:
         again, replanned = fusion.feedback_query(parsed, planned, related)
         query = engine.compile_query(again, replanned, schema, filters, prof)
         ranked, _count = engine.rank(
@@ -346,6 +350,10 @@ def _fused(
         meaning = vectors.ranking(searcher, schema, pending, filters)
         if meaning:
             rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
+    if prof.question.quoted_weight and not req.group_by_work:
+        cited = quoted.ranking(searcher, schema, req.q, filters)
+        if cited:
+            rankings.append(fusion.Ranking("quoted", cited, prof.question.quoted_weight))
     if prof.question.experience_weight and not req.group_by_work:
         remembered = experience.ranking(searcher, schema, parsed, filters)
         if remembered:

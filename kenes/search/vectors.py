@@ -36,8 +36,10 @@ from django.conf import settings
 
 from kenes.lex import eid as eids
 
+from .analysis import guess_lang
 from .engine import Filters, Ranked, entry_of, filter_query
 from .profile import profile
+from .question import substance
 from .schema import GROUP_SPAN
 
 log = logging.getLogger(__name__)
@@ -112,8 +114,10 @@ def embed_soon(text: str) -> Pending:
 
 
 def query_vector(text: str) -> np.ndarray:
-    """The query's vector (unit length) from its first ``vectors.query_chars`` characters."""
-    cut = text[: profile().vectors.query_chars]
+    """The query's vector (unit length) from its first ``vectors.query_chars`` characters of substance
+    (a greeting and a plea for help left out: :func:`question.substance`)."""
+    head = text[:2000]
+    cut = substance(head, guess_lang(head))[: profile().vectors.query_chars]
     model = _model()
     with _use_lock:  # one C engine per process; its calls release the GIL but share buffers
         return np.asarray(model.query(cut), dtype=np.float32)
