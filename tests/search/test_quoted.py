@@ -1,5 +1,6 @@
 """A question that quotes an article ("согласно ст. 124-1 ТК РК …") finds that article among its first
-results, though the article's words are not the question's; and the quote never makes a question a citation."""
+results, though the article's words are not the question's; and the quote never makes a question a
+citation."""
 
 from __future__ import annotations
 
