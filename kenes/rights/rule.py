@@ -45,6 +45,9 @@ HOLIDAYS: dict[str, Any] = {
     "description": "Public holidays and transferred days off to skip when counting working days "
     "(7 January is always skipped). The Law on holidays is not in our corpus, so pass them in.",
 }
+#: The inputs of every rule that counts working days (``WorkCalendar.of`` reads the two), spread last into
+#: its properties, so the four such rules ask for the working week and the holidays alike.
+WORKING_DAYS: dict[str, Any] = {"working_week": WORKING_WEEK, "holidays": HOLIDAYS}
 
 
 def _closed(schema: Any) -> Any:

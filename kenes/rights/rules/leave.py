@@ -18,7 +18,7 @@ from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
+from kenes.rights.rule import COUNTRY, DATE, WORKING_DAYS, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -47,8 +47,7 @@ INPUTS: dict[str, Any] = {
             "description": "Additional annual leave a year (hazardous work, disability, agreement)",
         },
         "leave_start": {**DATE, "description": "First day of a planned leave: when must it be paid?"},
-        "working_week": WORKING_WEEK,
-        "holidays": HOLIDAYS,
+        **WORKING_DAYS,
     },
 }
 

@@ -17,7 +17,7 @@ from kenes.rights.answer import Context
 from kenes.rights.complaint import ROUTES
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
+from kenes.rights.rule import COUNTRY, DATE, WORKING_DAYS, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -34,8 +34,7 @@ INPUTS: dict[str, Any] = {
         },
         "paid_on": {**DATE, "description": "Day the wages were actually paid; leave out if not paid yet"},
         "on": {**DATE, "description": "Control date for wages not paid yet (default: today)"},
-        "working_week": WORKING_WEEK,
-        "holidays": HOLIDAYS,
+        **WORKING_DAYS,
     },
 }
 

@@ -16,7 +16,7 @@ from kenes.rights import basis, countries
 from kenes.rights.answer import Context
 from kenes.rights.errors import InvalidSituation
 from kenes.rights.i18n import _, gettext_noop
-from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
+from kenes.rights.rule import CITIZENSHIP, COUNTRY, DATE, WORKING_DAYS, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -37,8 +37,7 @@ INPUTS: dict[str, Any] = {
             "description": "Or: planned days of stay",
         },
         "address_changed_on": {**DATE, "description": "Day the person moved to a new address, if they did"},
-        "working_week": WORKING_WEEK,
-        "holidays": HOLIDAYS,
+        **WORKING_DAYS,
     },
 }
 

@@ -17,7 +17,7 @@ from kenes.rights.complaint import ROUTES
 from kenes.rights.delay import settle
 from kenes.rights.i18n import _, gettext_noop
 from kenes.rights.i18n import days as _days
-from kenes.rights.rule import COUNTRY, DATE, HOLIDAYS, WORKING_WEEK, declare, out
+from kenes.rights.rule import COUNTRY, DATE, WORKING_DAYS, declare, out
 from kenes.rights.workdays import WorkCalendar
 
 INPUTS: dict[str, Any] = {
@@ -34,8 +34,7 @@ INPUTS: dict[str, Any] = {
             "maximum": 3660,
             "description": "Days of paid annual leave not used (see the 'leave' rule)",
         },
-        "working_week": WORKING_WEEK,
-        "holidays": HOLIDAYS,
+        **WORKING_DAYS,
     },
 }
 
