@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,18 @@ LANGUAGE_CHOICES = [
 ]
 
 
+def _wide_text(label: str | Promise, max_length: int, **kwargs: Any) -> forms.CharField:
+    """An optional one-line box as wide as the admin's own text boxes (its ``vTextField`` class), for the
+    long values of an import (URIs, titles): the form is drawn inside the admin's pages."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        **kwargs,
+    )
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
@@ -56,11 +70,9 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Choose the act this file is a version of, or give a new work URI below."),
     )
-    work_uri = forms.CharField(
-        label=_("New work URI"),
-        required=False,
-        max_length=255,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
+    work_uri = _wide_text(
+        _("New work URI"),
+        255,
         help_text=_(
             "e.g. /akn/kz/act/law/2024-01-15/55-viii; see docs/IDENTIFIERS.md. Not needed for AKN XML."
         ),
@@ -76,12 +88,7 @@ class ImportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The date from which this wording applies."),
     )
-    title = forms.CharField(
-        label=_("Title"),
-        required=False,
-        max_length=500,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
-    )
+    title = _wide_text(_("Title"), 500)
     work_type = forms.ChoiceField(
         label=_("Type"),
         choices=[("", _("from the URI")), *WorkType.choices],
@@ -91,12 +98,7 @@ class ImportForm(forms.Form):
     source_name = forms.CharField(
         label=_("Source"), required=False, max_length=200, help_text=_("e.g. adilet.zan.kz")
     )
-    source_url = forms.CharField(
-        label=_("Source URL or edition id"),
-        required=False,
-        max_length=500,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
-    )
+    source_url = _wide_text(_("Source URL or edition id"), 500)
     retrieved_on = forms.DateField(
         label=_("Retrieved on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
