@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from kenes.site.fields import IsoDate
+from kenes.site.fields import IsoDate, JsonObjectBody
 
 from .models import choices as vocab
 
@@ -24,18 +24,8 @@ def one_of(*codes: str) -> dict[str, Any]:
     return {"enum": list(dict.fromkeys(codes))}
 
 
-class Body(Schema):
-    """A request body: a JSON object. ninja's Schema reads fields as attributes of whatever it is given, so
-    without this a body of ``0``, ``null`` or ``[]`` passed as one that changes nothing (every field of a
-    patch, a consultation or a referral's decision has a default)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _an_object(cls, data: Any) -> Any:
-        raw = getattr(data, "_obj", data)  # ninja hands the value over wrapped in its DjangoGetter
-        if not isinstance(raw, dict):
-            raise ValueError("the body must be a JSON object")
-        return data
+#: a desk body is a JSON object (a patch, a consultation, a decision: every field has a default)
+Body = JsonObjectBody
 
 
 CategoryCode = Annotated[str, Field(json_schema_extra=one_of(*vocab.Category.values))]

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from ninja import Schema
 
 from ..site.errors import ApiError
-from ..site.fields import IsoDate
+from ..site.fields import IsoDate, JsonObjectBody
 from . import history, reading
 from .akn.uri import FrbrUri, provision_uri
 from .models import AmendmentEffect, Expression, Work, WorkType
@@ -191,7 +191,7 @@ class RatificationPage(PageMeta):
     items: list[RatificationOut]
 
 
-class WorkIn(Schema):
+class WorkIn(JsonObjectBody):
     frbr_uri: str
     title: str
     short_title: str = ""
@@ -202,7 +202,7 @@ class WorkIn(Schema):
     topics: list[str] = []
 
 
-class WorkPatch(Schema):
+class WorkPatch(JsonObjectBody):
     title: str | None = None
     short_title: str | None = None
     commenced_on: IsoDate | None = None

@@ -12,9 +12,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from ninja import Schema
+from pydantic import BeforeValidator, model_validator
 
-__all__ = ["IsoDate"]
+__all__ = ["IsoDate", "JsonObjectBody"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -29,3 +30,17 @@ def _iso_only(value: Any) -> Any:
 
 #: A calendar date written YYYY-MM-DD (or a date object): never a number of seconds.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_only)]
+
+
+class JsonObjectBody(Schema):
+    """A request body that must be a JSON object. ninja's Schema reads fields as attributes of whatever it is
+    given, so without this a body of ``0``, ``null`` or ``[]`` passed as one that changes nothing (every field
+    of a patch has a default), and ``"title"`` patched a work's title to "Title" (``str.title``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        raw = getattr(data, "_obj", data)  # ninja hands the value over wrapped in its DjangoGetter
+        if not isinstance(raw, dict):
+            raise ValueError("the body must be a JSON object")
+        return data

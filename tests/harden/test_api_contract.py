@@ -211,7 +211,7 @@ def test_a_patch_whose_body_is_json_null_is_refused(client, library):
         f"/api/works?work={f.LC_URI}", "null", content_type="application/json", headers=AUTH
     )
     assert response.status_code == 422
-    assert response.json()["error"]["message"] == "the body must be a JSON object of the fields to change"
+    assert "the body must be a JSON object" in response.json()["error"]["message"]
 
 
 def test_a_search_on_a_date_the_index_cannot_hold_is_a_400(client, library):

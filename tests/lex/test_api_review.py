@@ -338,3 +338,14 @@ def test_a_diff_with_reversed_dates_is_a_400(client, code):
     response = client.get("/api/diff", {"work": f.LC_URI, "date_from": "2025-06-01", "date_to": "2024-06-01"})
     assert response.status_code == 400
     assert "date_from" in _error(response)["message"]
+
+
+@pytest.mark.parametrize("body", ["0", "null", "[]", '"title"'])
+def test_a_body_that_is_not_a_json_object_is_refused_not_read_as_no_change(client, editor, law, body):
+    """ninja reads a Schema's fields as attributes of whatever it is given: a body of ``0`` was a patch of
+    nothing (200) and a create of an empty work (422 naming every field instead of the body)."""
+    for method, path in (("patch", f"/api/works?work={LAW}"), ("post", "/api/works")):
+        response = getattr(client, method)(path, body, content_type="application/json", **_basic("lawyer"))
+        assert response.status_code == 422, (method, body, response.content)
+        assert "JSON object" in _error(response)["message"]
+    assert Work.objects.get(frbr_uri=LAW).title == "Закон о труде"
