@@ -89,6 +89,20 @@ def count_field(rule: Rule, name: str, label: Any, *, help_text: Any = "") -> fo
     )
 
 
+def enum_field(rule: Rule, name: str, label: Any, labels: dict[str, Any], **kwargs: Any) -> forms.ChoiceField:
+    """A choice among values ``rule``'s input schema allows for ``name``, preset to the schema's default.
+
+    ``labels`` words the values the page offers, in the order shown (it may leave some out); one the schema
+    does not allow is refused when the form is defined, so the page cannot offer what the engine would
+    refuse, and its preset choice is the one the engine assumes when the field is left out.
+    """
+    schema = rule.inputs["properties"][name]
+    unknown = set(labels) - set(schema["enum"])
+    if unknown:
+        raise ValueError(f"{rule.name}.{name} allows no {sorted(unknown)}")
+    return forms.ChoiceField(label=label, choices=list(labels.items()), initial=schema["default"], **kwargs)
+
+
 class RuleForm(forms.Form):
     """What every rule form shares: fields map one-to-one to situation fields unless a form says so."""
 
@@ -127,23 +141,25 @@ class StayForm(RuleForm):
     )
     host = host_field()
     citizenship = citizenship_field()
-    status = forms.ChoiceField(
-        label=_("How you stay"),
-        choices=[
-            ("visa_free", _("Without a visa")),
-            ("visa", _("With a visa")),
-            ("residence_permit", _("With a residence permit")),
-        ],
-        initial="visa_free",
+    status = enum_field(
+        stay.RULE,
+        "status",
+        _("How you stay"),
+        {
+            "visa_free": _("Without a visa"),
+            "visa": _("With a visa"),
+            "residence_permit": _("With a residence permit"),
+        },
     )
-    work = forms.ChoiceField(
-        label=_("Do you work there?"),
-        choices=[
-            ("none", _("No, or not under a permit or contract")),
-            ("work_permit", _("Yes, with a work permit (labour-immigrant permit)")),
-            ("employment_contract", _("Yes, under an employment contract (citizens of EAEU countries)")),
-        ],
-        initial="none",
+    work = enum_field(
+        stay.RULE,
+        "work",
+        _("Do you work there?"),
+        {
+            "none": _("No, or not under a permit or contract"),
+            "work_permit": _("Yes, with a work permit (labour-immigrant permit)"),
+            "employment_contract": _("Yes, under an employment contract (citizens of EAEU countries)"),
+        },
         required=False,
     )
     document_until = date_field(
@@ -222,23 +238,25 @@ class PermitForm(RuleForm):
     rule = permit.RULE
     host = host_field(_("Country where you want to work"))
     citizenship = citizenship_field()
-    residence = forms.ChoiceField(
-        label=_("Your residence"),
-        choices=[("temporary", _("Staying temporarily")), ("permanent", _("Permanent residence permit"))],
-        initial="temporary",
+    residence = enum_field(
+        permit.RULE,
+        "residence",
+        _("Your residence"),
+        {"temporary": _("Staying temporarily"), "permanent": _("Permanent residence permit")},
         widget=forms.RadioSelect,
     )
     on = date_field(_("Date the question is about"), help_text=_("Leave empty for today."))
-    work = forms.ChoiceField(
-        label=_("Kind of work"),
-        choices=[
-            ("employer", _("For an employer (company, organisation)")),
-            ("domestic", _("Domestic work for a private person")),
-            ("seasonal", _("Seasonal work (agriculture)")),
-            ("self_employed", _("On my own, in a profession in demand")),
-            ("intra_corporate", _("Transfer within my company")),
-        ],
-        initial="employer",
+    work = enum_field(
+        permit.RULE,
+        "work",
+        _("Kind of work"),
+        {
+            "employer": _("For an employer (company, organisation)"),
+            "domestic": _("Domestic work for a private person"),
+            "seasonal": _("Seasonal work (agriculture)"),
+            "self_employed": _("On my own, in a profession in demand"),
+            "intra_corporate": _("Transfer within my company"),
+        },
     )
 
 

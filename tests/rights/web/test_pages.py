@@ -304,3 +304,12 @@ def test_an_engine_refusal_on_the_page_writes_its_dates_as_the_reader_does(clien
     page = text(get(client, f"/rights/stay/?{query}", "ru"))
     error = re.search(r'<div id="id_entry_0_error">(.*?)</div>', _error_beside(page, "entry_0"), re.S)[1]
     assert "01.05.2024" in error and "2024-05-01" not in error
+
+
+def test_a_choice_box_offers_only_values_its_rule_allows_and_starts_at_the_rules_default():
+    from kenes.rights.rules import permit
+    from kenes.rights.web.forms import PermitForm, enum_field
+
+    assert PermitForm.base_fields["work"].initial == permit.RULE.inputs["properties"]["work"]["default"]
+    with pytest.raises(ValueError, match="permit.work allows no"):
+        enum_field(permit.RULE, "work", "Kind of work", {"astronaut": "Astronaut"})
