@@ -81,13 +81,15 @@ class SearchOut(Schema):
     )
     total: int = Field(
         description="Results after collapsing the entries of one article (what offset pages through); "
-        "every offset below it (up to 1000) returns hits. Exact unless total_is_estimate."
+        "while it is exact, every offset below it (up to 1000) returns hits; an estimate may be off either "
+        "way, and a page past the real end comes back empty with the exact total."
     )
     total_is_estimate: bool = Field(
         False,
         description="true when the query matched more than 1,000 index entries: total is approximate (with "
-        "facets=1 a HyperLogLog count within a few per cent; without, estimated from the matching entries "
-        "and the index's entries per article, usually low, within about a factor of two)",
+        "facets=1, or with group=1, a HyperLogLog count within a few per cent; without, estimated from the "
+        "matching entries and the lower of the index's and the first page's entries per article, usually "
+        "low, within about a factor of two)",
     )
     citation: bool
     facets: dict[str, list[tuple[str, int]]] | None = Field(

@@ -22,8 +22,8 @@ __all__ = ["Count", "FacetCounts", "count_groups", "estimate_results", "facet_co
 @dataclass(frozen=True)
 class Count:
     """How many results a query has: ``results`` after collapsing (what the pages list), ``matches``
-    before (index entries, always exact). ``estimate``: ``results`` is approximate (more than
-    ``engine.EXACT_COUNT_MAX`` matches)."""
+    before (index entries; exact when the ranking pass counted them, the window's size when it did not).
+    ``estimate``: ``results`` is approximate (more than ``engine.EXACT_COUNT_MAX`` matches)."""
 
     results: int
     matches: int
@@ -47,10 +47,16 @@ def count_groups(
     return Count(round(searcher.cardinality(query, field)), matches, estimate=True)
 
 
-def estimate_results(searcher: tantivy.Searcher, matches: int, least: int, memo: dict | None = None) -> int:
+def estimate_results(
+    searcher: tantivy.Searcher, matches: int, least: int, memo: dict | None = None, *, sampled: int = 0
+) -> int:
     """About how many articles ``matches`` entries make, without another pass over them: the matches
-    divided by the index's entries per article, kept between ``least`` (the articles already seen) and
-    ``matches``.
+    divided by the index's entries per article, or by the ranked window's own (``least`` articles among
+    ``sampled`` entries) where that is lower, kept between ``least`` (the articles already seen) and
+    ``matches``. The lower of the two because an estimate above the real count promises pages that come
+    back empty (a word that recurs through one long chapter: 255 entries in 30 articles read as 90 by
+    the index's ratio); one below it only hides pages the pager reaches anyway once a deep page is asked
+    for (that request re-ranks and counts exactly).
 
     The exact count, or a HyperLogLog one, of 50,000 matches costs a second pass as long as the query
     itself; the matches are counted by the ranking pass anyway. The index's ratio is one HyperLogLog pass
@@ -67,7 +73,10 @@ def estimate_results(searcher: tantivy.Searcher, matches: int, least: int, memo:
         articles = searcher.cardinality(tantivy.Query.all_query(), "group")
         ratio = max(1.0, searcher.num_docs / max(1.0, articles))
         memo["entries_per_article"] = (seen, ratio)
-    return max(least, min(matches, round(matches / ratio)))
+    estimate = matches / ratio
+    if sampled:
+        estimate = min(estimate, matches * least / sampled)
+    return max(least, min(matches, round(estimate)))
 
 
 #: Values listed per facet (the most frequent first).

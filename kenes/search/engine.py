@@ -362,7 +362,8 @@ def rank(
         # works are few and an article's ratio of entries says nothing of them: their HyperLogLog is kept
         return ranked, count_groups(searcher, query, unit, result.count, exact=exact)
     least = len(set(group_keys))
-    return ranked, Count(estimate_results(searcher, result.count, least, memo), result.count, estimate=True)
+    results = estimate_results(searcher, result.count, least, memo, sampled=len(hits))
+    return ranked, Count(results, result.count, estimate=True)
 
 
 def explanation(
