@@ -280,7 +280,7 @@ def _share_experience(case: Case, consultation: Consultation, citations: list[Ci
     name, document number and phone taken out here (search de-identifies it again) plus the (work URI, eId)
     pairs cited: never a case id, date, centre or anything else of the case.
     """
-    cited = [(c.work_uri, c.eid) for c in citations if _EID.match(c.eid)]
+    cited = [(c.work_uri, c.eid) for c in citations]  # each checked on the way in (_cited_work, _cited_eid)
     if not cited or not case.summary.strip():
         return
     if not case.consents.filter(kind=ConsentKind.STATISTICS, withdrawn_at__isnull=True).exists():
@@ -288,9 +288,6 @@ def _share_experience(case: Case, consultation: Consultation, citations: list[Ci
     from kenes.search.experience import record
 
     record(scrub(case.summary, case.person), cited)
-
-
-_EID = re.compile(r"^[a-z0-9_.-]+$")
 
 
 def _cited_work(text: str) -> str:

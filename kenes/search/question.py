@@ -115,13 +115,14 @@ def _russian_term(
 
 
 def substance(text: str, lang: str, *, most: int = 8) -> str:
-    """``text`` from its first clause that says something: "Здравствуйте! Дайте, пожалуйста, точный ответ.
-    После процедуры банкротства…" begins at "После".
+    """``text`` from its first clause that says something: "Здравствуйте! Подскажите, пожалуйста, каков срок
+    давности…" begins at "каков".
 
     Why: the meaning encoder reads only the opening of a long question (its cost grows with the length), and
-    a greeting and a plea for help take a third of a 300-character opening. A clause is dropped when none
-    of its words is a question term (question.yaml's filler, stop words, names); at most ``most`` clauses,
-    so a text of nothing but filler is kept as it is.
+    a greeting can take a fifth of a 200-character opening. A clause is dropped when none of its words is a
+    question term (question.yaml's filler, stop words, names), at most ``most`` of them; the last clause is
+    always kept, so a text of nothing but filler keeps its end. A clause with words the filler list does not
+    hold stays ("Дайте, пожалуйста, точный ответ" is kept: "дать", "точный", "ответ" may be legal words).
     """
     rest = text.lstrip()
     for _ in range(most):

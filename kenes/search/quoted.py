@@ -9,6 +9,8 @@ may answer with another). Fused by rank, a quoted article lands near the top wit
 
 from __future__ import annotations
 
+import logging
+
 import tantivy
 
 from kenes.lex import eid as eids
@@ -18,19 +20,29 @@ from .engine import Filters, Ranked, entry_of, filter_query
 
 __all__ = ["ranking"]
 
+log = logging.getLogger("kenes.search")
+
 
 def ranking(searcher: tantivy.Searcher, schema: tantivy.Schema, text: str, filters: Filters) -> list[Ranked]:
     """The articles ``text`` quotes by work and number that exist in force on the date, in quoting order."""
-    quoted = citations_in(text)
+    try:
+        quoted = citations_in(text)
+    except Exception:  # a broken reader must not take the question's search down with it
+        log.exception("search: the citations a question quotes could not be read")  # never the question
+        return []
     if not quoted:
         return []
     within = filter_query(schema, filters)
     out: list[Ranked] = []
     seen: set[int] = set()
     for citation in quoted:
-        targets = resolve_citation(
-            citation, date=filters.date, lang=filters.lang, jurisdiction=filters.jurisdiction
-        )
+        try:
+            targets = resolve_citation(
+                citation, date=filters.date, lang=filters.lang, jurisdiction=filters.jurisdiction
+            )
+        except Exception:  # as the citation lookup of a short query (service._citation_hits)
+            log.exception("search: a quoted citation could not be resolved")
+            continue
         for work, eid in targets:
             if not eid or (filters.work and filters.work != work):
                 continue

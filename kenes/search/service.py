@@ -2,10 +2,11 @@
 
 A citation ("ст. 113 ТК РК", "C097 art 6") is resolved before any text search: when it names provisions,
 they are the result (its words are not searched as text). A keyword query is one engine query re-ranked
-by the priors. A question (a situation told in sentences) is ranked three ways and fused by rank
-(fusion.py): its informative terms, the same plus the related terms its best articles use, and the
-articles cited for similar earlier questions (experience.py). It may also name a rights check that
-answers it (answers.py) or be about law the database does not hold ("the law is not here").
+by the priors. A question (a situation told in sentences) is ranked several ways and fused by rank
+(fusion.py): its informative terms; its meaning (vectors.py); the articles it quotes (quoted.py); the
+articles cited for similar earlier questions (experience.py); and, when the profile weighs them, the
+related terms its best articles use. It may also name a rights check that answers it (answers.py) or be
+about law the database does not hold ("the law is not here").
 
 Nothing here reads the law from the database on the text path: everything a hit shows is stored in the
 index, so a request costs an engine query or three, a few stored documents and their snippets.
@@ -321,8 +322,8 @@ def _fused(
     filters: Filters,
     pending: vectors.Pending | None = None,
 ) -> tuple[list[engine.Ranked], tuple[str, ...]]:
-    """A question's three rankings fused by rank: its terms, plus related terms, plus experience; also
-    which rankings took part."""
+    """A question's rankings fused by rank: its terms, and where they have something to say the related
+    terms, the meaning, the articles it quotes and experience; also which rankings took part."""
     need = req.offset + req.limit
     depth = max(need, prof.rerank_window)
     rankings = [fusion.Ranking("text", first)]

@@ -115,7 +115,7 @@ def embed_soon(text: str) -> Pending:
 
 def query_vector(text: str) -> np.ndarray:
     """The query's vector (unit length) from its first ``vectors.query_chars`` characters of substance
-    (a greeting and a plea for help left out: :func:`question.substance`)."""
+    (its opening greeting left out: :func:`question.substance`)."""
     head = text[:2000]
     cut = substance(head, guess_lang(head))[: profile().vectors.query_chars]
     model = _model()

@@ -49,8 +49,24 @@ def test_a_quoted_article_is_among_the_first_results_of_the_question(library):
 
 
 def test_a_quote_of_an_article_that_is_not_held_changes_nothing(library):
-    plain = search(SearchRequest(QUOTING.replace("124-1", "999"), date=ON, jurisdiction="kz"))
-    assert "art_999" not in [h.eid for h in plain.hits]
+    missing = QUOTING.replace("124-1", "999")
+    quoting = search(SearchRequest(missing, date=ON, jurisdiction="kz", explain=True))
+    plain = search(SearchRequest(missing.replace("согласно ст. 999 ТК РК ", ""), date=ON, jurisdiction="kz"))
+    assert [h.eid for h in quoting.hits] == [h.eid for h in plain.hits]
+    assert not any("quoted" in h.explanation["priors"] for h in quoting.hits)
+
+
+def test_a_resolver_that_fails_leaves_the_question_searched(library, monkeypatch, caplog):
+    from kenes.search import quoted
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("resolver down")
+
+    monkeypatch.setattr(quoted, "resolve_citation", broken)
+    result = search(SearchRequest(QUOTING, date=ON, jurisdiction="kz", explain=True))
+    assert result.question and "resolver down" in caplog.text  # searched as a question, not a 500
+    assert not any("quoted" in h.explanation["priors"] for h in result.hits)
+    assert "начальник" not in caplog.text  # the question (a person's words) is not logged
 
 
 @pytest.mark.parametrize(
