@@ -21,6 +21,8 @@ fixed hash of the question's id (sha1, even/odd): tune on ``dev`` only, report b
   reading of the answer, ``cited_in_text``). Questions citing only law not held measure "not here".
 * ``rostrud``: the Russian labour inspectorate's answers; gold: ``cited_tk_rf_articles`` of the RF code.
 * ``migrant``: the 40 migrant questions (expected articles, or the articles their answers cite).
+* ``keywords``: short keyword queries as lawyers and consultants type them (``bench/keywords.yaml``, the
+  team's reading of the codes; split by a hash of the query like the others).
 
 Printed per set and split: hit@1/5/10 and MRR@10 for Kenes (``service.search``, what the API answers)
 and for plain BM25 (SQLite FTS5, one row per article with its whole text, the question's words OR-ed),
@@ -163,6 +165,16 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
             gold = _numbered(gold)
             rows.append({"id": q["id"], "question": q["question"], "gold": gold, "jur": "kz", "other": False})
         sets["migrant"] = rows
+    keywords = Path(__file__).with_name("keywords.yaml")
+    if keywords.exists():
+        import yaml
+
+        works = {"lc": LC_KZ, "offences": OFFENCES_KZ, "migration": MIGRATION_KZ}
+        rows = []
+        for item in yaml.safe_load(keywords.read_text(encoding="utf-8")):
+            gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
+            rows.append({"id": item["q"], "question": item["q"], "gold": gold, "jur": "kz", "other": False})
+        sets["keywords"] = rows
     return sets
 
 
@@ -242,7 +254,9 @@ def main() -> int:
     )
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--data", help="data folder to import the law into once and reuse (default: temp)")
-    parser.add_argument("--set", action="append", help="only these sets (jurhelp, rostrud, migrant)")
+    parser.add_argument(
+        "--set", action="append", help="only these sets (jurhelp, rostrud, migrant, keywords)"
+    )
     parser.add_argument("--split", choices=["dev", "held-out"], help="only this split")
     parser.add_argument("-v", "--verbose", action="store_true", help="each question's ranks and top 5")
     parser.add_argument(

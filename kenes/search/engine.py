@@ -17,6 +17,8 @@ from operator import itemgetter
 import tantivy
 
 from . import intents
+from .analysis import ALL_STOP_WORDS, STOP_WORDS
+from .analysis import terms as analysis_terms
 from .counting import Count, FacetCounts, count_groups, estimate_results, facet_counts
 from .profile import Profile, profile
 from .query import MAX_QUERY_CHARS, ParsedQuery, QueryError, QueryTooLong, normalise_lang, parse
@@ -127,7 +129,7 @@ class Plan:
         return frozenset(
             [t for t, _w in self.weighted]
             + [t for p in parsed.phrases for t in p]
-            + [t for p, _same in self.phrases for t in p]
+            + [t for p, _same in self.phrases for t in p if t not in ALL_STOP_WORDS]
         )
 
 
@@ -178,6 +180,12 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: Profile) -> Plan
     return Plan(tuple(kept), tuple(sorted(common)), phrases)
 
 
+def _stop_words_in(parsed: ParsedQuery) -> int:
+    """How many stop words the query's text holds (its own phrase skips them)."""
+    stops = STOP_WORDS.get(parsed.lang, frozenset())
+    return sum(1 for t in analysis_terms(parsed.text, parsed.lang) if t in stops)
+
+
 def compile_query(
     parsed: ParsedQuery, planned: Plan, schema: tantivy.Schema, filters: Filters, prof: Profile
 ) -> tantivy.Query:
@@ -203,8 +211,11 @@ def compile_query(
     if len(own) >= 2:
         phrase, near = prof.phrase, prof.proximity
         if not parsed.question:  # a question's words in its order are no phrase of the law
+            # the index keeps stop words at their positions: "увольнение по собственному желанию" is a
+            # phrase of three terms with a gap where "по" stands
+            slop = phrase.slop + _stop_words_in(parsed)
             for name in ("body", "heading"):
-                query = Q.phrase_query(schema, name, own, slop=phrase.slop)
+                query = Q.phrase_query(schema, name, own, slop=slop)
                 should.append((Occur.Should, Q.boost_query(query, phrase.boost)))
         # proximity: each neighbouring pair within a few words of each other
         pairs = near.pairs if near.boost else 0

@@ -37,6 +37,10 @@ class Concept:
     id: str
     terms: dict[str, tuple[str, ...]]  # language -> the concept's phrases as written
     keys: dict[str, tuple[tuple[str, ...], ...]]  # language -> each phrase as analysed terms
+    # language -> each phrase's terms with its stop words, as the index holds it: what a phrase query
+    # matches ("отпуск в связи с беременностью": the index keeps "в" and "с" at their positions, so the
+    # phrase of ``keys`` alone would need a slop of 2 to meet it)
+    spelled: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,16 @@ class _Colloquial:
     key: tuple[str, ...]
     means: tuple[str, ...]
     add: tuple[tuple[str, ...], ...]
+    add_spelled: tuple[tuple[str, ...], ...]  # ``add`` with its stop words, for phrase queries
 
 
 def _analysed(phrase: str, lang: str) -> tuple[str, ...]:
     return tuple(drop_stop_words(terms(phrase, lang), lang))
+
+
+def _pairs(phrases: list[str] | tuple[str, ...], lang: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(key without stop words, terms as spelled) of each phrase that has a key."""
+    return [(k, tuple(terms(p, lang))) for p in phrases if (k := _analysed(p, lang))]
 
 
 @cache
@@ -70,8 +80,10 @@ def _load() -> tuple[dict[str, Concept], tuple[_Colloquial, ...]]:
         if unknown:
             raise ValueError(f"glossary concept {cid!r}: unknown languages {sorted(unknown)}")
         phrases = {lang: tuple(by_lang.get(lang) or ()) for lang in LANGS}
-        keys = {lang: tuple(k for p in ps if (k := _analysed(p, lang))) for lang, ps in phrases.items()}
-        found[cid] = Concept(cid, phrases, keys)
+        pairs = {lang: _pairs(ps, lang) for lang, ps in phrases.items()}
+        keys = {lang: tuple(k for k, _s in ps) for lang, ps in pairs.items()}
+        spelled = {lang: tuple(sp for _k, sp in ps) for lang, ps in pairs.items()}
+        found[cid] = Concept(cid, phrases, keys, spelled)
     colloquial: list[_Colloquial] = []
     for lang, entries in (data.get("colloquial") or {}).items():
         for entry in entries:
@@ -79,12 +91,14 @@ def _load() -> tuple[dict[str, Concept], tuple[_Colloquial, ...]]:
             missing = [m for m in means if m not in found]
             if missing:
                 raise ValueError(f"glossary colloquial {entry['say']!r} means unknown concepts {missing}")
-            add = tuple(k for p in entry.get("add") or () if (k := _analysed(p, lang)))
+            added = _pairs(entry.get("add") or (), lang)
+            add = tuple(k for k, _s in added)
+            add_spelled = tuple(sp for _k, sp in added)
             for phrase in entry["say"]:
                 # without stop words, as the search engine drops them from queries; negation is not one
                 key = _analysed(phrase, lang)
                 if key:
-                    colloquial.append(_Colloquial(lang, phrase, key, means, add))
+                    colloquial.append(_Colloquial(lang, phrase, key, means, add, add_spelled))
     return found, tuple(colloquial)
 
 
@@ -118,58 +132,83 @@ def _by_first_term() -> dict[tuple[str, str], list[_Entry]]:
     return table
 
 
-def _found(query: list[str], lang: str) -> list[_Entry]:
-    """The glossary's phrases of ``lang`` that occur in ``query`` (terms one after another)."""
+def _found(query: list[str], lang: str) -> list[tuple[int, _Entry]]:
+    """The glossary's phrases of ``lang`` that occur in ``query`` (terms one after another), each with the
+    position of its first term."""
     table = _by_first_term()
     out = []
     for i, first in enumerate(query):
         for item in table.get((lang, first), ()):
             key = item[1]
             if tuple(query[i : i + len(key)]) == key:
-                out.append(item)
+                out.append((i, item))
     return out
+
+
+def _named_directly(found: list[tuple[int, _Entry]]) -> list[tuple[int, _Entry]]:
+    """``found`` less the colloquial phrases that lie inside a concept's own phrase the query names.
+
+    Why: "сверхурочная работа" names the concept overtime; its first word alone is also the colloquial
+    "сверхурочные", which means overtime, working time and rest time (someone who says "сверхурочные" may be
+    asking about any of them). A reader who used the law's own term asked about that term: reading the
+    colloquial meanings too put "Нормальная продолжительность рабочего времени" and "Выходные дни" above
+    "Оплата сверхурочной работы" for "сверхурочная работа оплата". The longest match that is the law's
+    term wins, as a gazetteer does.
+    """
+    spans = [(i, i + len(key)) for i, (_o, key, target) in found if isinstance(target, str)]
+    return [
+        (i, (order, key, target))
+        for i, (order, key, target) in found
+        if isinstance(target, str)
+        or not any(a <= i and i + len(key) <= b and b - a > len(key) for a, b in spans)
+    ]
 
 
 def matched_concepts(query_terms: list[str], lang: str | None) -> list[str]:
     """Ids of the concepts the query names, directly or colloquially, in glossary order."""
-    return [src for src, _ in _matches(query_terms, lang)]
+    return [src for src, _add, _spelled in _matches(query_terms, lang)]
 
 
-def _matches(query_terms: list[str], lang: str | None) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
-    """(concept id or colloquial source, extra same-language phrases) for everything the query matches."""
+_Match = tuple[str, tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+
+
+def _matches(query_terms: list[str], lang: str | None) -> list[_Match]:
+    """(concept id or colloquial source, extra same-language phrases, the same spelled with their stop words)
+    for everything the query matches."""
     langs = LANGS if lang is None else (lang,)
     hits: dict[int, str | _Colloquial] = {}
     for code in langs:
-        for order, _key, target in _found(drop_stop_words(query_terms, code), code):
+        for _i, (order, _key, target) in _named_directly(_found(drop_stop_words(query_terms, code), code)):
             hits[order] = target
-    out: list[tuple[str, tuple[tuple[str, ...], ...]]] = []
+    out: list[_Match] = []
     seen: set[str] = set()
     ordered = sorted(hits.items())
     # concepts named directly first, then colloquial entries with the concepts they mean (glossary order)
     for _order, target in ordered:
         if isinstance(target, str):
-            out.append((target, ()))
+            out.append((target, (), ()))
             seen.add(target)
     for _order, entry in ordered:
         if isinstance(entry, _Colloquial):
-            out.append((f"colloquial:{entry.phrase}", entry.add))
+            out.append((f"colloquial:{entry.phrase}", entry.add, entry.add_spelled))
             for cid in entry.means:
                 if cid not in seen:
-                    out.append((cid, ()))
+                    out.append((cid, (), ()))
                     seen.add(cid)
     return out
 
 
 def legal_phrases(query_terms: list[str], lang: str | None) -> list[tuple[str, ...]]:
-    """The legal phrases colloquial entries add (``add:``), as analysed terms, in the query's language.
+    """The legal phrases colloquial entries add (``add:``) in the query's language, as the index spells them
+    (stop words kept: a phrase query matches positions).
 
     They are the law's name for what the reader described ("в конверте" -> "нарушение требований по оплате
     труда"), so the engine also looks for them as phrases, like the concepts' own terms.
     """
     out: list[tuple[str, ...]] = []
-    for source, extra in _matches(query_terms, lang):
+    for source, add, spelled in _matches(query_terms, lang):
         if source.startswith("colloquial:"):
-            out.extend(k for k in extra if len(k) >= 2 and k not in out)
+            out.extend(sp for k, sp in zip(add, spelled, strict=True) if len(k) >= 2 and sp not in out)
     return out
 
 
@@ -178,7 +217,7 @@ def expansions(query_terms: list[str], lang: str | None) -> list[Expansion]:
     found, _ = _load()
     present = set(query_terms)
     out: dict[str, Expansion] = {}
-    for source, extra in _matches(query_terms, lang):
+    for source, extra, _spelled in _matches(query_terms, lang):
         if source.startswith("colloquial:"):
             for key in extra:
                 for t in key:

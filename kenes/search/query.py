@@ -172,12 +172,13 @@ def _expand(found: tuple[str, ...], lang: str) -> dict[str, tuple]:
         found_expansions = glossary.expansions(list(found), lang)
         added = [(e.term, float(e.weight)) for e in found_expansions]
         table = glossary.concepts()
+        # each phrase of two words or more as the index holds it (its stop words at their positions)
         phrases = {
-            (key, code == lang)
+            (spelled, code == lang)
             for cid in {e.source for e in found_expansions}
             if cid in table
             for code, keys in table[cid].keys.items()
-            for key in keys
+            for key, spelled in zip(keys, table[cid].spelled[code], strict=True)
             if len(key) >= 2
         } | {(key, True) for key in glossary.legal_phrases(list(found), lang)}
     except Exception:  # the glossary is data another module owns; search works without it

@@ -1,0 +1,78 @@
+"""Phrases meet the law's wording across its stop words.
+
+The index keeps every word at its position ("в", "с", "по" included) while queries and the glossary's
+keys leave stop words out. A phrase built from the keys alone ("отпуск связ беремен …") needed a gap at
+each left-out word, so a legal phrase with two prepositions never matched its own heading, and a keyword
+query such as "увольнение по собственному желанию" never earned its phrase bonus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kenes.lex.importing import import_document
+from kenes.lex.tree import Document, assign_eids
+from kenes.search.engine import parse
+from kenes.search.service import SearchRequest, search
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+CODE = "/akn/kz/act/code/2015-11-23/414-v"
+DAY = dt.date(2024, 1, 1)
+
+
+@pytest.fixture
+def code(db, index_dir):
+    from kenes.search.index import rebuild
+
+    factories.work(CODE, title="Трудовой кодекс Республики Казахстан", work_type="code")
+    doc = Document(
+        title="Трудовой кодекс",
+        lang="rus",
+        body=[
+            factories.article(
+                "23",
+                "Основные права и обязанности работодателя",
+                "Работодатель обязан предоставлять работникам ежегодные оплачиваемые трудовые отпуска.",
+            ),
+            factories.article(
+                "99",
+                "Отпуска в связи с беременностью и рождением ребенка",
+                "Работающим женщинам предоставляется отпуск продолжительностью сто двадцать шесть дней.",
+            ),
+            factories.article(
+                "56",
+                "Порядок расторжения трудового договора по инициативе работника",
+                "Работник вправе расторгнуть трудовой договор, предупредив работодателя за один месяц.",
+                "Увольнение по собственному желанию оформляется актом работодателя.",
+            ),
+            factories.article("182", "Средства защиты", "Работникам выдают спецодежду по месту работы."),
+            factories.article("183", "Хранение", "Спецодежда хранится на месте работы."),
+        ],
+    )
+    assign_eids(doc)
+    import_document(doc, work_uri=CODE, lang="rus", date=DAY)
+    rebuild()
+
+
+def _articles(q: str) -> list[str]:
+    return [h.eid.split("__")[0] for h in search(SearchRequest(q, date=DAY, facets=False)).hits]
+
+
+def test_a_glossary_phrase_with_prepositions_meets_the_heading_that_spells_it(code):
+    """ "декретный отпуск" means maternity leave, which the code calls "отпуск в связи с беременностью и
+    рождением ребенка": that heading outranks a duty to grant annual leave (the word "отпуск" alone)."""
+    assert _articles("декретный отпуск")[0] == "art_99"
+
+
+def test_a_keyword_phrase_with_a_stop_word_earns_its_phrase_bonus(code):
+    """Both articles have every word of the query; article 182 has them as written."""
+    assert _articles("спецодежду по месту работы")[0] == "art_182"
+
+
+def test_concept_phrases_are_spelled_with_their_stop_words():
+    phrases = [words for words, _same in parse("декретный отпуск", "rus").concept_phrases]
+    assert ("отпуск", "в", "связ", "с", "беремен", "и", "рожден", "ребенк") in phrases
