@@ -99,6 +99,10 @@ class Question:
     experience_weight: float
     #: the weight of the articles the question itself quotes ("согласно ст. 44 КоАП …": quoted.py)
     quoted_weight: float
+    #: the weight of the articles whose headings name the question's word pairs (topics.py), and how many
+    #: pairs are looked for at most
+    topics_weight: float
+    topics_max: int
     #: the best text score below which a question is answered "the law is not here", relative to the
     #: number of terms searched (BM25 sums over terms)
     not_here_score: float

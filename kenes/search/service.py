@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, quoted, vectors
+from . import answers, engine, experience, fusion, quoted, topics, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice
@@ -355,6 +355,12 @@ def _fused(
         cited = quoted.ranking(searcher, schema, req.q, filters)
         if cited:
             rankings.append(fusion.Ranking("quoted", cited, prof.question.quoted_weight))
+    if prof.question.topics_weight and not req.group_by_work:
+        named = topics.ranking(
+            searcher, schema, req.q, parsed.lang, filters, prof, filters.date, prof.vectors.depth
+        )
+        if named:
+            rankings.append(fusion.Ranking("topics", named, prof.question.topics_weight))
     if prof.question.experience_weight and not req.group_by_work:
         remembered = experience.ranking(searcher, schema, parsed, filters)
         if remembered:
