@@ -347,20 +347,22 @@ def _fused(
             count=False,
         )
         rankings.append(fusion.Ranking("related", ranked, prof.question.related_weight))
-    if pending is not None:
-        meaning = vectors.ranking(searcher, schema, pending, filters)
-        if meaning:
-            rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
+    # the rankings that need no vector first: they run while the encoder finishes on the other core
+    cited = named = []
     if prof.question.quoted_weight and not req.group_by_work:
         cited = quoted.ranking(searcher, schema, req.q, filters)
-        if cited:
-            rankings.append(fusion.Ranking("quoted", cited, prof.question.quoted_weight))
     if prof.question.topics_weight and not req.group_by_work:
         named = topics.ranking(
             searcher, schema, req.q, parsed.lang, filters, prof, filters.date, prof.vectors.depth
         )
-        if named:
-            rankings.append(fusion.Ranking("topics", named, prof.question.topics_weight))
+    if pending is not None:
+        meaning = vectors.ranking(searcher, schema, pending, filters)
+        if meaning:
+            rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
+    if cited:
+        rankings.append(fusion.Ranking("quoted", cited, prof.question.quoted_weight))
+    if named:
+        rankings.append(fusion.Ranking("topics", named, prof.question.topics_weight))
     if prof.question.experience_weight and not req.group_by_work:
         remembered = experience.ranking(searcher, schema, parsed, filters)
         if remembered:
