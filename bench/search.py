@@ -230,7 +230,7 @@ def time_engine(queries: list[str]) -> list[float]:
             parsed = engine.parse(q, None, question_words=prof.question.min_words)
         except engine.QueryError:
             continue
-        planned = engine.plan(parsed, searcher, prof)
+        planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
         compiled.append(engine.compile_query(parsed, planned, handle.schema, filters, prof))
     for query in compiled[:20]:
         searcher.search(query, limit=window, count=True)

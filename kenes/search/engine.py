@@ -123,6 +123,8 @@ class Plan:
     weighted: tuple[tuple[str, float], ...]
     dropped_common: tuple[str, ...] = ()
     phrases: tuple[tuple[tuple[str, ...], bool], ...] = ()  # concept phrases whose terms are all indexed
+    #: of those, the phrases too many headings hold for a heading bonus ("административное правонарушение")
+    broad: frozenset[tuple[str, ...]] = frozenset()
 
     def highlight_terms(self, parsed: ParsedQuery) -> frozenset[str]:
         """The terms searched (not every expansion the glossary offered): what a snippet marks."""
@@ -133,7 +135,14 @@ class Plan:
         )
 
 
-def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: Profile) -> Plan:
+def plan(
+    parsed: ParsedQuery,
+    searcher: tantivy.Searcher,
+    prof: Profile,
+    *,
+    schema: tantivy.Schema | None = None,
+    memo: dict | None = None,
+) -> Plan:
     """Weigh terms; drop those too common to say anything, unless that would leave nothing.
 
     A question (parsed.question) keeps only its ``question.max_terms`` most informative terms: the
@@ -177,7 +186,37 @@ def plan(parsed: ParsedQuery, searcher: tantivy.Searcher, prof: Profile) -> Plan
     phrases = tuple(
         p for p in parsed.concept_phrases if (p[1] or concept.other_language) and all(known(t) for t in p[0])
     )[: concept.max]
-    return Plan(tuple(kept), tuple(sorted(common)), phrases)
+    broad = frozenset()
+    if phrases and schema is not None and concept.max_heading_share and not parsed.question:
+        # (given the schema and the handle's memo, as the service plans; a bare plan keeps every bonus)
+        ceiling = max(concept.broad_floor, concept.max_heading_share * total)
+        broad = frozenset(
+            w for w, _same in phrases if _headings_with(w, searcher, schema, concept.slop, memo) > ceiling
+        )
+    return Plan(tuple(kept), tuple(sorted(common)), phrases, broad)
+
+
+def _headings_with(
+    words: tuple[str, ...], searcher: tantivy.Searcher, schema: tantivy.Schema, slop: int, memo: dict | None
+) -> int:
+    """How many headings hold the phrase ``words``: counted once per phrase and index state (``memo``, the
+    index handle's), since the glossary's phrases are few and come back with every query that names them.
+
+    Why: the heading bonus says "this article is about what you named". "Административное
+    правонарушение" heads some 130 articles of the offences code and "трудовой договор" some 110 of the
+    Labour Code; a bonus ×25 on each of them said nothing and put the general part's articles above the
+    one a "штраф …" query was about.
+    """
+    memo = {} if memo is None else memo
+    state = (searcher.num_docs, searcher.num_segments)
+    counts = memo.get("heading_phrases")
+    if counts is None or counts[0] != state:
+        counts = memo["heading_phrases"] = (state, {})
+    found = counts[1].get(words)
+    if found is None:
+        query = tantivy.Query.phrase_query(schema, "heading", list(words), slop=slop)
+        found = counts[1][words] = searcher.search(query, limit=1, count=True).count
+    return found
 
 
 def _stop_words_in(parsed: ParsedQuery) -> int:
@@ -227,6 +266,8 @@ def compile_query(
         if not (same_language or concept.other_language):
             continue
         for name, weight in (("heading", concept.heading), ("body", concept.body)):
+            if name == "heading" and words in planned.broad:
+                continue
             query = Q.phrase_query(schema, name, list(words), slop=concept.slop)
             boost = weight * (1.0 if same_language else concept.other_language)
             boost *= prof.question.concept_scale if parsed.question else 1.0

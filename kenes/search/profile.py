@@ -54,6 +54,10 @@ class ConceptPhrase:
     slop: int
     other_language: float
     max: int
+    #: a phrase more than this share of the entries' headings hold gets no heading bonus (0: every phrase),
+    #: and never one that fewer than ``broad_floor`` headings hold (a small library names few topics twice)
+    max_heading_share: float
+    broad_floor: int
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def _search(request: SearchRequest) -> SearchResult:
 
     checks = answers.checks_for(parsed)
     outside = answers.outside_topic(parsed)
-    planned = engine.plan(parsed, searcher, prof)
+    planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
     clock.mark("plan")
     # fused with meaning, the words' ranking lists as deep as the meaning's: an article 15th by its words

@@ -76,3 +76,68 @@ def test_a_keyword_phrase_with_a_stop_word_earns_its_phrase_bonus(code):
 def test_concept_phrases_are_spelled_with_their_stop_words():
     phrases = [words for words, _same in parse("декретный отпуск", "rus").concept_phrases]
     assert ("отпуск", "в", "связ", "с", "беремен", "и", "рожден", "ребенк") in phrases
+
+
+@pytest.fixture
+def offences(db, index_dir):
+    """25 articles whose headings say "административное правонарушение", and the one a query is about."""
+    from kenes.search.index import rebuild
+
+    uri = "/akn/kz/act/code/2014-07-05/235-v"
+    factories.work(uri, title="Кодекс об административных правонарушениях", work_type="code")
+    general = [
+        factories.article(
+            str(n), f"Административное правонарушение, раздел {n}", "Общие положения о производстве."
+        )
+        for n in range(1, 26)
+    ]
+    doc = Document(
+        title="КоАП",
+        lang="rus",
+        body=[
+            *general,
+            factories.article(
+                "517",
+                "Нарушение иностранцем законодательства в области миграции населения",
+                "Нарушение иностранцем правил пребывания влечет штраф в размере десяти месячных расчетных "
+                "показателей.",
+            ),
+        ],
+    )
+    assign_eids(doc)
+    import_document(doc, work_uri=uri, lang="rus", date=DAY)
+    # the rest of a library: articles that say nothing of offences (their terms' rarity is what a heading
+    # bonus multiplies)
+    other = Document(
+        title="Закон",
+        lang="rus",
+        body=[
+            factories.article(str(n), f"Порядок номер {n}", "Работник получает зарплату и отпуск.")
+            for n in range(1, 201)
+        ],
+    )
+    assign_eids(other)
+    import_document(other, work_uri="/akn/kz/act/law/2015-01-01/1-v", lang="rus", date=DAY)
+    rebuild()
+
+
+def test_a_phrase_that_heads_many_articles_earns_no_heading_bonus(offences):
+    """ "штраф" names administrative fines, whose phrase "административное правонарушение" heads 25 articles
+    here: a bonus on each of them would bury the article on a foreigner's fine."""
+    assert _articles("штраф иностранцу за нарушение законодательства о миграции")[0] == "art_517"
+
+
+def test_how_many_headings_hold_a_phrase_is_counted_once_per_index_state(offences):
+    from kenes.search.engine import parse, plan, profile
+    from kenes.search.index import open_index
+
+    handle = open_index()
+    searcher = handle.index.searcher()
+    parsed = parse("штраф иностранцу", "rus")
+    first = plan(parsed, searcher, profile(), schema=handle.schema, memo=handle.memo)
+    assert ("административн", "правонарушен") in first.broad
+    state, counts = handle.memo["heading_phrases"]
+    assert counts[("административн", "правонарушен")] == 25
+    assert state == (searcher.num_docs, searcher.num_segments)
+    again = plan(parsed, searcher, profile(), schema=handle.schema, memo=handle.memo)
+    assert again.broad == first.broad and handle.memo["heading_phrases"][1] is counts
