@@ -46,7 +46,6 @@ from kenes.lex.languages import BCP47_TO_AKN
 __all__ = [
     "LANGS",
     "MIN_STEM",
-    "ALL_STOP_WORDS",
     "STOP_WORDS",
     "analyse",
     "forms",
@@ -464,10 +463,6 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(term(w, code) for w in _TOKEN.findall(normalise_text(words)))
     for code, words in _STOP_SURFACE.items()
 }
-
-
-#: Every language's stop words (a phrase spelled with them, highlighted without them).
-ALL_STOP_WORDS: frozenset[str] = frozenset().union(*STOP_WORDS.values())
 
 
 def drop_stop_words(found: list[str], lang: str | None) -> list[str]:

@@ -17,7 +17,7 @@ from operator import itemgetter
 import tantivy
 
 from . import intents
-from .analysis import ALL_STOP_WORDS, STOP_WORDS
+from .analysis import STOP_WORDS
 from .analysis import terms as analysis_terms
 from .counting import Count, FacetCounts, count_groups, estimate_results, facet_counts
 from .profile import Profile, profile
@@ -131,7 +131,7 @@ class Plan:
         return frozenset(
             [t for t, _w in self.weighted]
             + [t for p in parsed.phrases for t in p]
-            + [t for p, _same in self.phrases for t in p if t not in ALL_STOP_WORDS]
+            + [t for p, _same in self.phrases for t in p if t not in STOP_WORDS.get(parsed.lang, ())]
         )
 
 
@@ -219,10 +219,20 @@ def _headings_with(
     return found
 
 
-def _stop_words_in(parsed: ParsedQuery) -> int:
-    """How many stop words the query's text holds (its own phrase skips them)."""
-    stops = STOP_WORDS.get(parsed.lang, frozenset())
-    return sum(1 for t in analysis_terms(parsed.text, parsed.lang) if t in stops)
+def _as_spelled(parsed: ParsedQuery, own: list[str]) -> list:
+    """``own`` with each term's offset as the query spells it: the index keeps stop words at their positions,
+    so "увольнение по собственному желанию" is a phrase with a gap where "по" stands. The plain list (no
+    offsets) when a term is not found in order (the query's operators moved it)."""
+    spelled = analysis_terms(parsed.text, parsed.lang)
+    at, places = 0, []
+    for term in own:
+        try:
+            at = spelled.index(term, at)
+        except ValueError:
+            return list(own)
+        places.append(at)
+        at += 1
+    return [(place - places[0], term) for place, term in zip(places, own, strict=True)]
 
 
 def compile_query(
@@ -250,11 +260,9 @@ def compile_query(
     if len(own) >= 2:
         phrase, near = prof.phrase, prof.proximity
         if not parsed.question:  # a question's words in its order are no phrase of the law
-            # the index keeps stop words at their positions: "увольнение по собственному желанию" is a
-            # phrase of three terms with a gap where "по" stands
-            slop = phrase.slop + _stop_words_in(parsed)
+            spelled = _as_spelled(parsed, own)
             for name in ("body", "heading"):
-                query = Q.phrase_query(schema, name, own, slop=slop)
+                query = Q.phrase_query(schema, name, spelled, slop=phrase.slop)
                 should.append((Occur.Should, Q.boost_query(query, phrase.boost)))
         # proximity: each neighbouring pair within a few words of each other
         pairs = near.pairs if near.boost else 0

@@ -145,22 +145,21 @@ def _found(query: list[str], lang: str) -> list[tuple[int, _Entry]]:
     return out
 
 
-def _named_directly(found: list[tuple[int, _Entry]]) -> list[tuple[int, _Entry]]:
-    """``found`` less the colloquial phrases that lie inside a concept's own phrase the query names.
+def _longest(found: list[tuple[int, _Entry]]) -> list[tuple[int, _Entry]]:
+    """``found`` less the phrases that lie inside a longer phrase the query also matches.
 
     Why: "сверхурочная работа" names the concept overtime; its first word alone is also the colloquial
     "сверхурочные", which means overtime, working time and rest time (someone who says "сверхурочные" may be
-    asking about any of them). A reader who used the law's own term asked about that term: reading the
-    colloquial meanings too put "Нормальная продолжительность рабочего времени" and "Выходные дни" above
-    "Оплата сверхурочной работы" for "сверхурочная работа оплата". The longest match that is the law's
-    term wins, as a gazetteer does.
+    asking about any of them). Reading the shorter match too put "Нормальная продолжительность рабочего
+    времени" and "Выходные дни" above "Оплата сверхурочной работы" for "сверхурочная работа оплата". The
+    other way round, "штрафы на работе" is what an employer deducts, not an administrative fine ("штраф").
+    The longest match wins, as a gazetteer does.
     """
-    spans = [(i, i + len(key)) for i, (_o, key, target) in found if isinstance(target, str)]
+    spans = [(i, i + len(key)) for i, (_o, key, _t) in found]
     return [
-        (i, (order, key, target))
-        for i, (order, key, target) in found
-        if isinstance(target, str)
-        or not any(a <= i and i + len(key) <= b and b - a > len(key) for a, b in spans)
+        (i, entry)
+        for i, entry in found
+        if not any(a <= i and i + len(entry[1]) <= b and b - a > len(entry[1]) for a, b in spans)
     ]
 
 
@@ -178,7 +177,7 @@ def _matches(query_terms: list[str], lang: str | None) -> list[_Match]:
     langs = LANGS if lang is None else (lang,)
     hits: dict[int, str | _Colloquial] = {}
     for code in langs:
-        for _i, (order, _key, target) in _named_directly(_found(drop_stop_words(query_terms, code), code)):
+        for _i, (order, _key, target) in _longest(_found(drop_stop_words(query_terms, code), code)):
             hits[order] = target
     out: list[_Match] = []
     seen: set[str] = set()

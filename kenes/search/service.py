@@ -353,7 +353,15 @@ def _fused(
         cited = quoted.ranking(searcher, schema, req.q, filters)
     if prof.question.topics_weight and not req.group_by_work:
         named = topics.ranking(
-            searcher, schema, req.q, parsed.lang, filters, prof, filters.date, prof.vectors.depth
+            searcher,
+            schema,
+            parsed.text,  # (what was searched: a text over the length limit is cut)
+            parsed.lang,
+            filters,
+            prof,
+            filters.date,
+            prof.vectors.depth,
+            parsed.intents,
         )
     if pending is not None:
         meaning = vectors.ranking(searcher, schema, pending, filters)

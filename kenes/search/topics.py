@@ -6,17 +6,19 @@ A person writes "каков срок давности за расклейку о
 the question's opening. But the pair, side by side, is a phrase an article's heading uses: the law's own
 name for a topic ("трудовой договор", "заработная плата", "испытательный срок", "срок давности").
 
-:func:`ranking` looks for each pair of neighbouring words of the question (stop words and numbers left
-out, as index terms) as a phrase in the headings, and ranks the articles whose heading holds the most of
-them, rarest first (BM25 over the heading field). Nothing is trained or stored: the headings are the
-vocabulary, so a newly imported law brings its own topics. Measured on the development splits of
-bench/relevance.py (pooled MRR@10 of the three question sets 0.51 -> 0.54 at weight 0.75); see
-profile.yaml ``question.topics_weight``.
+:func:`ranking` looks for each pair of neighbouring words of the question as a phrase in the headings,
+and ranks the articles whose heading holds the most of them, rarest first (BM25 over the heading field).
+A pair is two words with nothing but stop words between them, inside one clause (punctuation ends it), and
+it is looked for with those stop words, as the index keeps them: "отпуск по беременности" is not "отпуск
+и беременность". Nothing is trained or stored: the headings are the vocabulary, so a newly imported law
+brings its own topics. Measured on the development splits of bench/relevance.py; see profile.yaml
+``question.topics_weight``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import tantivy
 
@@ -29,18 +31,19 @@ __all__ = ["heading_pairs", "ranking"]
 #: Stop words at most between the two words of a pair (as the question spells it: "в связи с беременностью").
 MAX_GAP = 2
 
-#: (first term, second term, the second's offset: 1 when they stand side by side)
-Pair = tuple[str, str, int]
+#: A clause: pairs do not reach across punctuation ("… ответственность? В связи с этим …" is no phrase).
+_CLAUSE = re.compile(r"[^.!?…;:,()«»\"\n]+")
+
+#: A phrase of two words as the index spells it: the first term, any stop words, the last term.
+Pair = tuple[str, ...]
 
 
 def heading_pairs(searcher: tantivy.Searcher, text: str, lang: str, most: int) -> list[Pair]:
-    """The question's neighbouring word pairs whose two terms both occur in some heading, rarest first.
+    """The question's neighbouring word pairs whose two words both occur in some heading, rarest first.
 
-    Neighbouring: nothing but stop words between them, spelled as the question spells them (the index keeps
-    stop words at their positions, so "связи с беременностью" is a pair two positions apart).
     Why the heading check: a 2,000-character letter has some two hundred pairs; a pair with a word no heading
     uses cannot match, and two document-frequency lookups cost far less than a phrase query. At most
-    ``most`` are kept (their rarer term's heading frequency decides), so a pasted letter costs a bounded
+    ``most`` are kept (their rarer word's heading frequency decides), so a pasted letter costs a bounded
     query.
     """
     stops = STOP_WORDS.get(lang, frozenset())
@@ -52,18 +55,21 @@ def heading_pairs(searcher: tantivy.Searcher, text: str, lang: str, most: int) -
         return df[term]
 
     pairs: dict[Pair, int] = {}
-    last: tuple[int, str] | None = None
-    for at, term in enumerate(terms(text, lang)):
-        if term in stops:
-            continue
-        if term[0].isdigit() or len(term) < 2:
-            last = None  # a number or a letter breaks the phrase
-            continue
-        if last is not None and at - last[0] <= MAX_GAP + 1 and last[1] != term:
-            pair = (last[1], term, at - last[0])
-            if pair not in pairs and (rarer := min(heading_df(pair[0]), heading_df(term))):
-                pairs[pair] = rarer
-        last = (at, term)
+    for clause in _CLAUSE.findall(text):
+        run: list[str] = []  # the last word and the stop words after it
+        for term in terms(clause, lang):
+            if term in stops:
+                if run:
+                    run.append(term)
+                continue
+            if term[0].isdigit() or len(term) < 2:
+                run = []  # a number or a letter breaks the phrase
+                continue
+            if run and len(run) <= MAX_GAP + 1 and run[0] != term:
+                pair = (*run, term)
+                if pair not in pairs and (rarer := min(heading_df(run[0]), heading_df(term))):
+                    pairs[pair] = rarer
+            run = [term]
     return sorted(pairs, key=lambda p: (pairs[p], p))[:most]
 
 
@@ -76,13 +82,14 @@ def ranking(
     prof: Profile,
     day: dt.date,
     depth: int,
+    asked: tuple[str, ...] = (),
 ) -> list[Ranked]:
     """The articles whose headings name the most (and rarest) of the question's word pairs, best first."""
     pairs = heading_pairs(searcher, text, lang, prof.question.topics_max)
     if not pairs:
         return []
     Q, Occur = tantivy.Query, tantivy.Occur
-    phrases = [(Occur.Should, Q.phrase_query(schema, "heading", [(0, a), (gap, b)])) for a, b, gap in pairs]
+    phrases = [(Occur.Should, Q.phrase_query(schema, "heading", list(pair))) for pair in pairs]
     query = Q.boolean_query(
         [(Occur.Must, Q.boolean_query(phrases)), (Occur.Must, filter_query(schema, filters))]
     )
@@ -94,6 +101,7 @@ def ranking(
         prof=prof,
         collapse=prof.collapse_articles,
         group_by_work=False,
+        asked=asked,
         need=depth,
         count=False,
     )

@@ -141,3 +141,26 @@ def test_how_many_headings_hold_a_phrase_is_counted_once_per_index_state(offence
     assert state == (searcher.num_docs, searcher.num_segments)
     again = plan(parsed, searcher, profile(), schema=handle.schema, memo=handle.memo)
     assert again.broad == first.broad and handle.memo["heading_phrases"][1] is counts
+
+
+def test_highlighting_leaves_a_phrases_stop_words_unmarked(code):
+    from kenes.search.engine import parse, plan, profile
+    from kenes.search.index import open_index
+
+    handle = open_index()
+    parsed = parse("декретный отпуск не оплачен", "rus")
+    wanted = plan(parsed, handle.index.searcher(), profile()).highlight_terms(parsed)
+    assert {"беремен", "рожден", "ребенк"} <= wanted
+    assert not {"в", "с", "и"} & wanted
+    assert "не" in wanted  # a Kazakh stop word; in Russian a negation the query wrote
+
+
+def test_a_count_of_another_index_state_is_not_reused(offences):
+    from kenes.search.engine import parse, plan, profile
+    from kenes.search.index import open_index
+
+    handle = open_index()
+    handle.memo["heading_phrases"] = ((0, 0), {("административн", "правонарушен"): 0})
+    parsed = parse("штраф иностранцу", "rus")
+    planned = plan(parsed, handle.index.searcher(), profile(), schema=handle.schema, memo=handle.memo)
+    assert ("административн", "правонарушен") in planned.broad

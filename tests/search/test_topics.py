@@ -75,16 +75,34 @@ def _searcher():
 
 
 def test_pairs_are_those_a_heading_could_hold_spelled_as_the_question_spells_them(offences):
-    pairs = topics.heading_pairs(
-        _searcher(), "какой срок давности и отпуск в связи с беременностью", "rus", 10
+    text = "какой срок давности и отпуск в связи с беременностью"
+    pairs = topics.heading_pairs(_searcher(), text, "rus", 10)
+    assert ("срок", "давност") in pairs
+    assert ("связ", "с", "беремен") in pairs  # "с" stands between them, in the question and in the heading
+    assert not any("как" in p for p in pairs)  # no heading has "какой"
+
+
+def test_a_pair_stays_inside_its_clause_and_keeps_its_own_stop_words(offences):
+    """ "…ответственность? В связи с этим…" is no phrase; "отпуск и беременность" is not "отпуск по
+    беременности" (nor the heading's "отпуска в связи с беременностью")."""
+    text = "Какая ответственность? В связи с этим прошу помочь"
+    assert not any(p[0] == "ответствен" for p in topics.heading_pairs(_searcher(), text, "rus", 10))
+    prof = engine.profile()
+    handle = open_index()
+    filters = engine.Filters(date=DAY, lang="rus")
+    found = topics.ranking(
+        handle.index.searcher(), handle.schema, "отпуск и беременность", "rus", filters, prof, DAY, 10
     )
-    assert ("срок", "давност", 1) in pairs
-    assert ("связ", "беремен", 2) in pairs  # "с" stands between them, in the question and in the heading
-    assert not any("как" in p[:2] for p in pairs)  # no heading has "какой"
+    assert found == []
 
 
-def test_a_number_breaks_a_pair_and_the_count_is_bounded(offences):
-    assert topics.heading_pairs(_searcher(), "срок 5 давности", "rus", 10) == []
+def test_the_rarest_pairs_are_kept_when_there_are_too_many(offences):
+    """ "административн" and "связ" each stand in two headings, "срок" and "давност" in one."""
+    pairs = topics.heading_pairs(_searcher(), "административной связи; срока давности", "rus", 1)
+    assert pairs == [("срок", "давност")]
+
+
+def test_the_number_of_pairs_is_bounded(offences):
     many = " ".join(["срок давности отпуск беременности ответственности"] * 50)
     assert len(topics.heading_pairs(_searcher(), many, "rus", 3)) == 3
 
