@@ -187,7 +187,8 @@ def plan(
         p for p in parsed.concept_phrases if (p[1] or concept.other_language) and all(known(t) for t in p[0])
     )[: concept.max]
     broad = frozenset()
-    if phrases and schema is not None and concept.max_heading_share and not parsed.question:
+    scaled = prof.question.concept_scale if parsed.question else 1.0  # (a question weighs them less)
+    if phrases and schema is not None and concept.max_heading_share and scaled:
         # (given the schema and the handle's memo, as the service plans; a bare plan keeps every bonus)
         ceiling = max(concept.broad_floor, concept.max_heading_share * total)
         broad = frozenset(
