@@ -93,3 +93,11 @@ def library(db, index_dir):
     load_small_library()
     rebuild()
     return index_dir
+
+
+def import_articles(
+    uri: str, title: str, *articles: Node, work_type: str = "code", date: dt.date = DAY
+) -> None:
+    """A Russian work of ``articles``, imported through the real import path; the caller builds the index."""
+    factories.work(uri, title=title, work_type=work_type)
+    import_document(_doc(title, "rus", *articles), work_uri=uri, lang="rus", date=date)

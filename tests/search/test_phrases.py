@@ -12,11 +12,11 @@ import datetime as dt
 
 import pytest
 
-from kenes.lex.importing import import_document
-from kenes.lex.tree import Document, assign_eids
 from kenes.search.engine import parse
 from kenes.search.service import SearchRequest, search
 from tests import factories
+
+from .indexing import import_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -28,33 +28,28 @@ DAY = dt.date(2024, 1, 1)
 def code(db, index_dir):
     from kenes.search.index import rebuild
 
-    factories.work(CODE, title="Трудовой кодекс Республики Казахстан", work_type="code")
-    doc = Document(
-        title="Трудовой кодекс",
-        lang="rus",
-        body=[
-            factories.article(
-                "23",
-                "Основные права и обязанности работодателя",
-                "Работодатель обязан предоставлять работникам ежегодные оплачиваемые трудовые отпуска.",
-            ),
-            factories.article(
-                "99",
-                "Отпуска в связи с беременностью и рождением ребенка",
-                "Работающим женщинам предоставляется отпуск продолжительностью сто двадцать шесть дней.",
-            ),
-            factories.article(
-                "56",
-                "Порядок расторжения трудового договора по инициативе работника",
-                "Работник вправе расторгнуть трудовой договор, предупредив работодателя за один месяц.",
-                "Увольнение по собственному желанию оформляется актом работодателя.",
-            ),
-            factories.article("182", "Средства защиты", "Работникам выдают спецодежду по месту работы."),
-            factories.article("183", "Хранение", "Спецодежда хранится на месте работы."),
-        ],
+    import_articles(
+        CODE,
+        "Трудовой кодекс Республики Казахстан",
+        factories.article(
+            "23",
+            "Основные права и обязанности работодателя",
+            "Работодатель обязан предоставлять работникам ежегодные оплачиваемые трудовые отпуска.",
+        ),
+        factories.article(
+            "99",
+            "Отпуска в связи с беременностью и рождением ребенка",
+            "Работающим женщинам предоставляется отпуск продолжительностью сто двадцать шесть дней.",
+        ),
+        factories.article(
+            "56",
+            "Порядок расторжения трудового договора по инициативе работника",
+            "Работник вправе расторгнуть трудовой договор, предупредив работодателя за один месяц.",
+            "Увольнение по собственному желанию оформляется актом работодателя.",
+        ),
+        factories.article("182", "Средства защиты", "Работникам выдают спецодежду по месту работы."),
+        factories.article("183", "Хранение", "Спецодежда хранится на месте работы."),
     )
-    assign_eids(doc)
-    import_document(doc, work_uri=CODE, lang="rus", date=DAY)
     rebuild()
 
 
@@ -83,41 +78,28 @@ def offences(db, index_dir):
     """25 articles whose headings say "административное правонарушение", and the one a query is about."""
     from kenes.search.index import rebuild
 
-    uri = "/akn/kz/act/code/2014-07-05/235-v"
-    factories.work(uri, title="Кодекс об административных правонарушениях", work_type="code")
     general = [
         factories.article(
             str(n), f"Административное правонарушение, раздел {n}", "Общие положения о производстве."
         )
         for n in range(1, 26)
     ]
-    doc = Document(
-        title="КоАП",
-        lang="rus",
-        body=[
-            *general,
-            factories.article(
-                "517",
-                "Нарушение иностранцем законодательства в области миграции населения",
-                "Нарушение иностранцем правил пребывания влечет штраф в размере десяти месячных расчетных "
-                "показателей.",
-            ),
-        ],
+    foreigner = factories.article(
+        "517",
+        "Нарушение иностранцем законодательства в области миграции населения",
+        "Нарушение иностранцем правил пребывания влечет штраф в размере десяти месячных расчетных "
+        "показателей.",
     )
-    assign_eids(doc)
-    import_document(doc, work_uri=uri, lang="rus", date=DAY)
+    import_articles(
+        "/akn/kz/act/code/2014-07-05/235-v", "Кодекс об административных правонарушениях", *general, foreigner
+    )
     # the rest of a library: articles that say nothing of offences (their terms' rarity is what a heading
     # bonus multiplies)
-    other = Document(
-        title="Закон",
-        lang="rus",
-        body=[
-            factories.article(str(n), f"Порядок номер {n}", "Работник получает зарплату и отпуск.")
-            for n in range(1, 201)
-        ],
-    )
-    assign_eids(other)
-    import_document(other, work_uri="/akn/kz/act/law/2015-01-01/1-v", lang="rus", date=DAY)
+    rest = [
+        factories.article(str(n), f"Порядок номер {n}", "Работник получает зарплату и отпуск.")
+        for n in range(1, 201)
+    ]
+    import_articles("/akn/kz/act/law/2015-01-01/1-v", "Закон", *rest, work_type="law")
     rebuild()
 
 
