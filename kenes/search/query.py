@@ -111,7 +111,9 @@ def parse(
     if question_words and is_question(text, question_words):
         return _question(text, code, cut, question_glossary)
     if text.count('"') % 2:
-        raise QueryError('the query has an unbalanced quote ("): close the phrase or remove the quote')
+        # a phrase left open (a phone's keyboard, a pasted fragment) runs to the end of the query, as
+        # people mean it and as web search engines read it, rather than failing the whole search
+        text += '"'
     phrases = []
     for inner in _QUOTES.findall(text):
         found = tuple(analysis.terms(inner, code))

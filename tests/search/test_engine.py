@@ -84,6 +84,12 @@ def test_a_quoted_phrase_must_match_as_a_phrase(library):
     assert search(SearchRequest('"размере полуторном"', date=ON)).hits == []
 
 
+def test_a_phrase_left_open_runs_to_the_end_of_the_query(library):
+    # a forgotten closing quote is not an error: the phrase is read to the end, still as a phrase
+    assert search(SearchRequest('"полуторном размере', date=ON)).hits[0].eid == "art_108__para_2"
+    assert search(SearchRequest('оплата "размере полуторном', date=ON)).hits == []
+
+
 def test_a_minus_word_excludes(library):
     with_word = {h.work for h in search(SearchRequest("сверхурочная работа", date=ON)).hits}
     without = {h.work for h in search(SearchRequest("сверхурочная работа -двойном", date=ON)).hits}
