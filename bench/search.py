@@ -185,10 +185,7 @@ def _stages(response) -> dict[str, float]:
     return out
 
 
-def time_http(
-    queries: list[str], *, post: bool = False
-) -> tuple[list[float], list[int], dict[str, list[float]]]:
-    """Each query through Django's whole request path; also the stages the service reports."""
+def _asker(post: bool):
     from django.test import Client
 
     client = Client()
@@ -198,6 +195,14 @@ def time_http(
             return client.post("/api/search", {"q": q}, content_type="application/json")
         return client.get("/api/search", {"q": q})
 
+    return ask
+
+
+def time_http(
+    queries: list[str], *, post: bool = False
+) -> tuple[list[float], list[int], dict[str, list[float]]]:
+    """Each query through Django's whole request path; also the stages the service reports."""
+    ask = _asker(post)
     times, statuses = [], []
     stages: dict[str, list[float]] = {}
     for q in queries[:20]:
@@ -212,8 +217,8 @@ def time_http(
     return times, statuses, stages
 
 
-def time_engine(queries: list[str]) -> list[float]:
-    """The raw engine query: the compiled query and the search call of the service, nothing around it."""
+def _engine_queries(queries: list[str]) -> list:
+    """Each query compiled as the service compiles it (None where the service refuses it: a 400)."""
     from django.utils import timezone
 
     from kenes.search import engine
@@ -223,23 +228,62 @@ def time_engine(queries: list[str]) -> list[float]:
     searcher = handle.index.searcher()
     prof = engine.profile()
     filters = engine.Filters(date=timezone.localdate())
-    window = prof.rerank_window
     compiled = []
     for q in queries:
         try:
             parsed = engine.parse(q, None, question_words=prof.question.min_words)
         except engine.QueryError:
+            compiled.append(None)
             continue
         planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
         compiled.append(engine.compile_query(parsed, planned, handle.schema, filters, prof))
-    for query in compiled[:20]:
-        searcher.search(query, limit=window, count=True)
-    times = []
-    for query in compiled:
-        started = time.perf_counter()
-        searcher.search(query, limit=window, count=True)
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+    return compiled
+
+
+def time_both(
+    queries: list[str],
+) -> tuple[list[float], list[float], list[int], dict[str, list[float]], list[float]]:
+    """The raw engine query and the whole request, query by query, one right after the other.
+
+    Why interleaved: timed in two passes, a few seconds apart, the two met different loads on a shared
+    2-core machine, and their ratio swung from 1.2 to 1.8 between runs of the same code. Side by side, a
+    query's engine call and its request see the same machine; the order alternates so neither always
+    goes first (and warms the caches for the other). Also each query's own request / engine ratio.
+    """
+    from kenes.search import engine
+    from kenes.search.index import open_index
+
+    searcher = open_index().index.searcher()
+    window = engine.profile().rerank_window
+    compiled = _engine_queries(queries)
+    ask = _asker(False)
+    for q, query in list(zip(queries, compiled, strict=True))[:20]:  # warm up
+        ask(q)
+        if query is not None:
+            searcher.search(query, limit=window, count=True)
+    engine_ms, http_ms, statuses, ratios = [], [], [], []
+    stages: dict[str, list[float]] = {}
+    for i, (q, query) in enumerate(zip(queries, compiled, strict=True)):
+        pair = {}
+        for step in (0, 1) if i % 2 else (1, 0):
+            if step == 0:
+                if query is None:
+                    continue
+                started = time.perf_counter()
+                searcher.search(query, limit=window, count=True)
+                engine_ms.append((time.perf_counter() - started) * 1000)
+                pair["engine"] = engine_ms[-1]
+            else:
+                started = time.perf_counter()
+                response = ask(q)
+                http_ms.append((time.perf_counter() - started) * 1000)
+                pair["http"] = http_ms[-1]
+                statuses.append(response.status_code)
+                for name, ms in _stages(response).items():
+                    stages.setdefault(name, []).append(ms)
+        if len(pair) == 2:
+            ratios.append(pair["http"] / pair["engine"])
+    return engine_ms, http_ms, statuses, stages, ratios
 
 
 def reindex_four_codes() -> tuple[float, int]:
@@ -364,8 +408,7 @@ def main() -> int:
     queries = make_queries(base, args.queries)
 
     print("timing …", file=sys.stderr)
-    engine_ms = time_engine(queries)
-    http_ms, statuses, stages = time_http(queries)
+    engine_ms, http_ms, statuses, stages, ratios = time_both(queries)
     errors = sum(1 for s in statuses if s >= 500)
     ratio50 = pct(http_ms, 50) / pct(engine_ms, 50)
     ratio95 = pct(http_ms, 95) / pct(engine_ms, 95)
@@ -402,6 +445,8 @@ def main() -> int:
     print("\n| figure | value |\n|---|---|")
     print(f"| request / engine, p50 | {ratio50:.2f} |")
     print(f"| request / engine, p95 | {ratio95:.2f} |")
+    print(f"| request / engine, median of each query's own | {statistics.median(ratios):.2f} |")
+    print(f"| 4xx responses | {sum(1 for s in statuses if 400 <= s < 500)} of {len(statuses)} |")
     print(f"| 5xx responses | {errors} |")
     built = "kept from an earlier run (--index)" if build_s is None else f"{build_s:.1f} s"
     print(f"| index build ({written:,} entries) | {built} |")
