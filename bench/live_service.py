@@ -122,15 +122,21 @@ def _load_demo(data_dir: Path, corpus: Path | None, env: dict[str, str]) -> None
 
 @contextmanager
 def running_service(
-    data_dir: Path | None = None, corpus: Path | None = DEFAULT_CORPUS, workers: int = 2
+    data_dir: Path | None = None,
+    corpus: Path | None = DEFAULT_CORPUS,
+    workers: int = 2,
+    *,
+    as_it_is: bool = False,
 ) -> Iterator[str]:
     """Yield the base URL ("http://127.0.0.1:PORT/") of `kenes serve` over a demo database in ``data_dir``
-    (a fresh temporary folder, removed afterwards, when None)."""
+    (a fresh temporary folder, removed afterwards, when None); ``as_it_is``: serve ``data_dir`` without
+    loading the demo into it (a folder another bench prepared)."""
     owned = data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="kenes-live-")) if owned else data_dir
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        prepare_data(folder, corpus)
+        if not (as_it_is and not owned):
+            prepare_data(folder, corpus)
         port = _free_port()
         env = {**os.environ, "KENES_DATA_DIR": str(folder), "DATABASE_URL": "", "DEBUG": ""}
         log = folder / "serve.log"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -145,3 +148,15 @@ def test_a_failing_encoder_leaves_the_words_search(law, monkeypatch):
     monkeypatch.setattr(vectors, "query_vector", broken)
     hits = search(SearchRequest("горные работы под землёй, это разрешено?", date=ON, jurisdiction="kz")).hits
     assert [h.eid for h in hits] == ["art_90__para_1"]
+
+
+def test_numpy_is_held_to_one_blas_thread_wherever_kenes_is_imported_first():
+    # OpenBLAS reads the setting once, when NumPy loads: kenes/__init__.py must set it before (a fresh
+    # process, as a gunicorn worker imports kenes.wsgi first); an operator's own value is kept
+    code = "import os, kenes, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2"
