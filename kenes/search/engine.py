@@ -266,7 +266,8 @@ def compile_query(
                 query = Q.phrase_query(schema, name, spelled, slop=phrase.slop)
                 should.append((Occur.Should, Q.boost_query(query, phrase.boost)))
         # proximity: each neighbouring pair within a few words of each other
-        pairs = near.pairs if near.boost else 0
+        wanted = parsed.question or len(parsed.terms) >= near.min_terms
+        pairs = near.pairs if near.boost and wanted else 0
         for a, b in list(zip(own, own[1:], strict=False))[:pairs]:
             query = Q.phrase_query(schema, "body", [a, b], slop=near.slop)
             should.append((Occur.Should, Q.boost_query(query, near.boost)))
@@ -274,8 +275,9 @@ def compile_query(
     for words, same_language in planned.phrases:
         if not (same_language or concept.other_language):
             continue
-        for name, weight in (("heading", concept.heading), ("body", concept.body)):
-            if name == "heading" and words in planned.broad:
+        body = concept.body if parsed.question or len(parsed.terms) >= concept.body_min_terms else 0.0
+        for name, weight in (("heading", concept.heading), ("body", body)):
+            if not weight or (name == "heading" and words in planned.broad):
                 continue
             query = Q.phrase_query(schema, name, list(words), slop=concept.slop)
             boost = weight * (1.0 if same_language else concept.other_language)

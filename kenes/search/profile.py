@@ -43,6 +43,8 @@ class Proximity:
     boost: float
     slop: int
     pairs: int
+    #: a query of fewer terms than this gets none (a question always does)
+    min_terms: int
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class ConceptPhrase:
 
     heading: float
     body: float
+    #: a query of fewer terms than this gets no body bonus (a question always does)
+    body_min_terms: int
     slop: int
     other_language: float
     max: int

@@ -146,3 +146,23 @@ def test_a_count_of_another_index_state_is_not_reused(offences):
     parsed = parse("штраф иностранцу", "rus")
     planned = plan(parsed, handle.index.searcher(), profile(), schema=handle.schema, memo=handle.memo)
     assert ("административн", "правонарушен") in planned.broad
+
+
+def _proximity_pairs(q: str) -> int:
+    from kenes.search.engine import Filters, compile_query, plan, profile
+    from kenes.search.index import open_index
+
+    prof = profile()
+    handle = open_index()
+    parsed = parse(q, None, question_words=prof.question.min_words)
+    planned = plan(parsed, handle.index.searcher(), prof, schema=handle.schema, memo=handle.memo)
+    query = compile_query(parsed, planned, handle.schema, Filters(date=DAY), prof)
+    return repr(query).count(f"slop: {prof.proximity.slop} ")
+
+
+def test_two_or_three_keywords_get_their_phrase_bonus_but_no_proximity_pairs(code):
+    # at 1M entries the pairs of a short query over common words were its slowest clauses, and its phrase
+    # bonus already rewards the words together; from four terms on the pairs say where they are near
+    assert _proximity_pairs("расторжение трудового договора") == 0
+    assert _articles("расторжение трудового договора")[0] == "art_56"
+    assert _proximity_pairs("расторжение трудового договора работником предупредив") > 0
