@@ -131,11 +131,17 @@ def _best_window(text: str, spans: list[tuple[int, int, str]], max_chars: int) -
         return 0, len(text)
     best, best_at = (-1, -1), 0
     j = 0
-    for i, (s, _e, _t) in enumerate(spans):
+    # the window's terms counted as it slides (a set per window cost most of a snippet with many matches)
+    inside: dict[str, int] = {}
+    for i, (s, _e, t) in enumerate(spans):
+        inside[t] = inside.get(t, 0) + 1
         while spans[j][0] < s - max_chars + 40:
+            gone = spans[j][2]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
             j += 1
-        window = spans[j : i + 1]
-        score = (len({t for _s, _e2, t in window}), len(window))
+        score = (len(inside), i + 1 - j)
         if score > best:
             best, best_at = score, spans[j][0]
     if not spans:

@@ -60,3 +60,39 @@ def test_the_fast_candidate_search_finds_what_the_reference_expression_finds(par
     pattern = snippets._candidates(wanted, "rus")
     expected = [m.span() for m in pattern.finditer(text, 0, snippets.SCAN_CHARS)] if pattern else []
     assert snippets._candidate_words(text, wanted, "rus") == expected
+
+
+def _best_window_reference(text, spans, max_chars):
+    # the window search as first written (a set of the terms of every window): the reference for the
+    # sliding count in snippets._best_window
+    if len(text) <= max_chars:
+        return 0, len(text)
+    best, best_at, j = (-1, -1), 0, 0
+    for i, (s, _e, _t) in enumerate(spans):
+        while spans[j][0] < s - max_chars + 40:
+            j += 1
+        window = spans[j : i + 1]
+        score = (len({t for _s, _e2, t in window}), len(window))
+        if score > best:
+            best, best_at = score, spans[j][0]
+    if not spans:
+        return 0, snippets._cut_end(text, max_chars)
+    start = max(0, best_at - 40)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < best_at else start
+    end = start + max_chars
+    if end >= len(text):
+        return max(0, len(text) - max_chars), len(text)
+    return start, snippets._cut_end(text, end, floor=start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.sampled_from("abcd")), max_size=40), st.integers(60, 300))
+def test_the_densest_window_is_found_as_by_counting_each_window_anew(gaps, width):
+    spans, at = [], 0
+    for gap, term in gaps:
+        at += gap
+        spans.append((at, at + 3, term))
+    text = "x" * (at + 50)
+    assert snippets._best_window(text, spans, width) == _best_window_reference(text, spans, width)
