@@ -7,11 +7,14 @@ not import ``kenes.rights`` (it sits above search): the slugs here are the right
 keeps them in step with the rights registry.
 
 A question about an area whose law the database does not hold (divorce, a bank loan, a flat) gets a plain
-"the law for this is not in the database" instead of ten unrelated articles.
+"the law for this is not in the database" instead of ten unrelated articles. Which areas are not held is
+asked of the index, not written down: the day a family code is imported, family questions are searched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,12 +47,36 @@ def _checks() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     )
 
 
+#: The languages a work's title may be analysed in (``held_by`` words are read in each of them).
+_TITLE_LANGS = ("rus", "kaz", "kir", "uzb", "tgk", "eng")
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area of law a question may be about: the words that name it in a question, and the title terms
+    of the works that would hold its law."""
+
+    name: str
+    words: frozenset[str]
+    held_by: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _areas() -> tuple[tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
+def _areas() -> tuple[tuple[Area, ...], frozenset[str]]:
     def terms(words: str) -> frozenset[str]:
         return frozenset(analysis.terms(words, "rus"))
 
-    return tuple((name, terms(words)) for name, words in _data()["outside"].items()), terms(_data()["inside"])
+    def title_terms(words: str) -> frozenset[str]:
+        # a title is analysed in its work's language: "неке" is Kazakh, "семья" Russian, and a word's
+        # letters do not always say which
+        return frozenset(t for lang in _TITLE_LANGS for t in analysis.terms(words, lang))
+
+    areas = []
+    for name, spec in _data()["outside"].items():
+        if not isinstance(spec, dict) or not spec.get("words") or not spec.get("held_by"):
+            raise ValueError(f"{ANSWERS_FILE.name}: outside area {name!r} needs both 'words' and 'held_by'")
+        areas.append(Area(name, terms(spec["words"]), title_terms(spec["held_by"])))
+    return tuple(areas), terms(_data()["inside"])
 
 
 def check_slugs() -> tuple[str, ...]:
@@ -73,16 +100,23 @@ def checks_for(parsed: ParsedQuery) -> list[str]:
     return [slug for _n, _o, slug in sorted(scored)[:MAX_CHECKS]]
 
 
-def outside_topic(parsed: ParsedQuery) -> str:
-    """The area of law the question is about when the database does not hold it ("" otherwise)."""
+def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -> str:
+    """The area of law the question is about when the database does not hold it ("" otherwise).
+
+    ``held(title_terms)`` says whether the database holds a work in force whose title has one of those
+    terms (the caller asks its index, in the question's jurisdiction and on its day): only then is the
+    index asked, so a question that names no area costs nothing.
+    """
     words = _surface(parsed)
     areas, inside = _areas()
     if words & inside:
         return ""
     least = int(_data().get("min_outside", 2))
-    found = [(len(words & vocab), name) for name, vocab in areas]
-    n, name = max(found, default=(0, ""))
-    return name if n >= least else ""
+    named = ((len(words & a.words), a.name, a) for a in areas)
+    n, name, area = max(named, key=lambda x: x[:2], default=(0, "", None))
+    if n < least or area is None or held(area.held_by):
+        return ""
+    return name
 
 
 def not_here_notice(topic: str) -> Notice:

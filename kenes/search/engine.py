@@ -220,6 +220,40 @@ def _headings_with(
     return found
 
 
+def titles_hold(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    title_terms: frozenset[str],
+    filters: Filters,
+    memo: dict | None,
+) -> bool:
+    """Whether a work in force in ``filters``' jurisdiction on its day has one of ``title_terms`` in its
+    title: asked once per set of terms, jurisdiction, day and index state (``memo``, the handle's).
+
+    Why: "the law is not here" must follow what was imported, not a list written when it was not.
+    The request's other filters (a type, a work, a language) narrow what is searched, not what the
+    database holds, so they are not applied.
+    """
+    if not title_terms:
+        return False
+    memo = {} if memo is None else memo
+    state = (searcher.num_docs, searcher.num_segments)
+    known = memo.get("titles_hold")
+    if known is None or known[0] != state:
+        known = memo["titles_hold"] = (state, {})
+    key = (title_terms, filters.jurisdiction, filters.date)
+    found = known[1].get(key)
+    if found is None:
+        Q, Occur = tantivy.Query, tantivy.Occur
+        named = Q.boolean_query(
+            [(Occur.Should, Q.term_query(schema, "title", t)) for t in sorted(title_terms)]
+        )
+        scope = filter_query(schema, Filters(date=filters.date, jurisdiction=filters.jurisdiction))
+        query = Q.boolean_query([(Occur.Must, named), (Occur.Must, scope)])
+        found = known[1][key] = searcher.search(query, limit=1, count=True).count > 0
+    return found
+
+
 def _as_spelled(parsed: ParsedQuery, own: list[str]) -> list:
     """``own`` with each term's offset as the query spells it: the index keeps stop words at their positions,
     so "увольнение по собственному желанию" is a phrase with a gap where "по" stands. The plain list (no

@@ -184,7 +184,9 @@ def _search(request: SearchRequest) -> SearchResult:
         return result
 
     checks = answers.checks_for(parsed)
-    outside = answers.outside_topic(parsed)
+    outside = answers.outside_topic(
+        parsed, lambda terms: engine.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
+    )
     planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
     clock.mark("plan")

@@ -53,3 +53,88 @@ def test_a_labour_question_is_not_sent_away(library):
     q = "Работодатель заставляет работать сверхурочно каждый день, а оплаты сверхурочной работы нет совсем"
     result = search(SearchRequest(q, date=ON))
     assert result.hits and not [n for n in result.notices if n.code == "not-here"]
+
+
+_FAMILY_QUESTION = (
+    "Здравствуйте, мы с мужем хотим оформить развод, у нас двое детей. Как разделить имущество и "
+    "сколько будут алименты на ребенка, если муж против?"
+)
+
+
+def _alimony_article():
+    from tests import factories
+
+    return factories.article(
+        "139",
+        "Алименты на детей при разводе",
+        "При разводе супругов алименты на несовершеннолетнего ребенка взыскиваются с родителя ежемесячно.",
+        "Супруги вправе разделить общее имущество при разводе по соглашению, а если муж или жена против, "
+        "имущество делит суд.",
+    )
+
+
+def test_once_the_law_of_an_area_is_imported_its_questions_are_searched(library):
+    """ "Not here" follows what the database holds: a family code imported, a divorce question finds it."""
+    from kenes.search.index import rebuild
+
+    from .indexing import import_articles
+
+    assert search(SearchRequest(_FAMILY_QUESTION, date=ON)).notices[0].code == "not-here"
+    family = "/akn/kz/act/code/2011-12-26/518-iv"
+    import_articles(family, "Кодекс Республики Казахстан о браке (супружестве) и семье", _alimony_article())
+    rebuild()
+    result = search(SearchRequest(_FAMILY_QUESTION, date=ON, jurisdiction="kz"))
+    assert not [n for n in result.notices if n.code == "not-here"]
+    assert result.hits[0].work == family and result.hits[0].eid.startswith("art_139")
+
+
+def test_a_family_code_held_in_kazakh_only_counts_too(library):
+    from kenes.lex.importing import import_document
+    from kenes.search.index import rebuild
+    from tests import factories
+
+    from .indexing import _doc
+
+    family = "/akn/kz/act/code/2011-12-26/518-iv"
+    title = "Неке (ерлі-зайыптылық) және отбасы туралы кодекс"
+    factories.work(family, title=title, work_type="code", original_lang="kaz")
+    import_document(_doc(title, "rus", _alimony_article()), work_uri=family, lang="rus", date=ON)
+    rebuild()
+    result = search(SearchRequest(_FAMILY_QUESTION, date=ON))
+    assert not [n for n in result.notices if n.code == "not-here"]
+
+
+def test_law_held_for_another_country_or_not_yet_in_force_does_not_count(library):
+    from kenes.search.index import rebuild
+
+    from .indexing import import_articles
+
+    # Kyrgyzstan's family code answers nothing of Kazakhstan's; a code that starts next year, nothing today
+    import_articles(
+        "/akn/kg/act/code/2003-08-30/201", "Семейный кодекс Кыргызской Республики", _alimony_article()
+    )
+    import_articles(
+        "/akn/kz/act/code/2030-01-01/1-viii",
+        "Кодекс Республики Казахстан о браке (супружестве) и семье",
+        _alimony_article(),
+        date=dt.date(2030, 1, 1),
+    )
+    rebuild()
+    result = search(SearchRequest(_FAMILY_QUESTION, date=ON, jurisdiction="kz"))
+    assert result.hits == [] and result.notices[0].topic == "family"
+    # asked without a country, the Kyrgyz code is law the database holds
+    assert search(SearchRequest(_FAMILY_QUESTION, date=ON)).hits
+
+
+def test_an_area_without_the_works_that_would_hold_it_is_a_clear_error(monkeypatch):
+    from kenes.search import answers
+
+    answers._areas.cache_clear()
+    monkeypatch.setattr(
+        answers, "_data", lambda: {"outside": {"family": "развод алименты"}, "inside": "труд"}
+    )
+    try:
+        with pytest.raises(ValueError, match="family.*held_by"):
+            answers._areas()
+    finally:
+        answers._areas.cache_clear()
