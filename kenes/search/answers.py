@@ -35,16 +35,33 @@ def _data() -> dict:
     return yaml.safe_load(ANSWERS_FILE.read_text(encoding="utf-8"))
 
 
-def _phrase_terms(phrase: str) -> frozenset[str]:
+#: Negations: in a check's phrase, the word after one must follow it in the query too.
+_NEGATIONS = frozenset({"не", "нет"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A check's phrase as index terms: all of ``terms`` anywhere in the query, and each of ``negated``
+    right after its negation. Why: "не платят" named the wage check for "муж не согласен платить
+    алименты" and "нужно ли мне платить за патент", where the "не" belongs to another word or is absent."""
+
+    terms: frozenset[str]
+    negated: frozenset[tuple[str, str]]
+
+    def named_by(self, words: frozenset[str], pairs: frozenset[tuple[str, str]]) -> bool:
+        return bool(self.terms) and self.terms <= words and self.negated <= pairs
+
+
+def _phrase(phrase: str) -> Phrase:
     lang = analysis.guess_lang(phrase)
-    return frozenset(analysis.drop_stop_words(analysis.terms(phrase, lang), lang))
+    kept = analysis.drop_stop_words(analysis.terms(phrase, lang), lang)
+    negated = {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a in _NEGATIONS}
+    return Phrase(frozenset(kept), frozenset(negated))
 
 
 @lru_cache(maxsize=1)
-def _checks() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
-    return tuple(
-        (slug, tuple(_phrase_terms(p) for p in phrases)) for slug, phrases in _data()["checks"].items()
-    )
+def _checks() -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
+    return tuple((slug, tuple(_phrase(p) for p in phrases)) for slug, phrases in _data()["checks"].items())
 
 
 #: The languages a work's title may be analysed in (``held_by`` words are read in each of them).
@@ -92,9 +109,11 @@ def _surface(parsed: ParsedQuery) -> frozenset[str]:
 def checks_for(parsed: ParsedQuery) -> list[str]:
     """The rights checks the query names, most phrases matched first (at most MAX_CHECKS)."""
     words = _surface(parsed)
+    spelled = analysis.terms(parsed.text, parsed.lang)
+    pairs = frozenset(zip(spelled, spelled[1:], strict=False))
     scored = []
     for order, (slug, phrases) in enumerate(_checks()):
-        n = sum(1 for p in phrases if p and p <= words)
+        n = sum(1 for p in phrases if p.named_by(words, pairs))
         if n:
             scored.append((-n, order, slug))
     return [slug for _n, _o, slug in sorted(scored)[:MAX_CHECKS]]

@@ -35,6 +35,19 @@ def test_a_question_a_rights_check_answers_names_the_check_first(library, q, slu
     assert body["checks"][0]["url"] == f"/rights/{slug}/"
 
 
+@pytest.mark.parametrize(
+    ("q", "named"),
+    [
+        ("зарплату не платят уже три месяца, что делать", ["wage-payment"]),
+        ("муж не согласен платить алименты на детей", []),
+        ("нужно ли мне платить за патент на работу", ["permit"]),
+    ],
+)
+def test_a_negated_phrase_names_its_check_only_where_the_negation_stands(library, q, named):
+    """"не платят" is about unpaid wages; "не согласен платить" and a plain "платить" are not."""
+    assert search(SearchRequest(q, date=ON)).checks == named
+
+
 def test_a_keyword_query_about_something_else_names_no_check(library):
     assert search(SearchRequest("сверхурочная работа", date=ON)).checks == []
 
