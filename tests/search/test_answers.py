@@ -44,7 +44,7 @@ def test_a_question_a_rights_check_answers_names_the_check_first(library, q, slu
     ],
 )
 def test_a_negated_phrase_names_its_check_only_where_the_negation_stands(library, q, named):
-    """"не платят" is about unpaid wages; "не согласен платить" and a plain "платить" are not."""
+    """ "не платят" is about unpaid wages; "не согласен платить" and a plain "платить" are not."""
     assert search(SearchRequest(q, date=ON)).checks == named
 
 
