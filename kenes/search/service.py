@@ -146,8 +146,13 @@ def _search(request: SearchRequest) -> SearchResult:
     req = request.capped()
     clock = _Clock()
     prof = engine.profile()
-    # the query's vector is computed on the other core while its words are parsed and ranked
-    pending = vectors.embed_soon(req.q) if req.limit and _wants_meaning(req, prof) else None
+    # the query's vector is computed on the other core while its words are parsed and ranked; a short
+    # query (a citation such as "ст. 113 ТК РК" is four words) is embedded only once it is known to be
+    # neither a citation nor empty: an encoder run costs tens of milliseconds of a core, and parsing
+    # a few words first costs a fraction of one
+    embed = bool(req.limit) and _wants_meaning(req, prof)
+    early = embed and len(req.q.split()) >= prof.question.min_words
+    pending = vectors.embed_soon(req.q) if early else None
     code = engine.normalise_lang(req.lang)
     parsed = engine.parse(
         req.q, code, question_words=prof.question.min_words, question_glossary=prof.question.glossary
@@ -171,6 +176,8 @@ def _search(request: SearchRequest) -> SearchResult:
     if cited or parsed.empty:
         # a citation names its provisions: the words of "ст. 113 ТК РК" are not a text search.
         # Nothing searchable (only operators, emoji, stop words): an empty result that says why.
+        if pending is not None:
+            pending.cancel()  # (not yet started when the encoder is busy with another question)
         if req.explain:
             for hit in cited:
                 hit.explanation = {"citation": True, "why": "the query cites this provision"}
@@ -183,6 +190,8 @@ def _search(request: SearchRequest) -> SearchResult:
         result.timings = clock.stages
         return result
 
+    if embed and pending is None:
+        pending = vectors.embed_soon(req.q)
     checks = answers.checks_for(parsed)
     outside = answers.outside_topic(
         parsed, lambda terms: engine.titles_hold(searcher, handle.schema, terms, filters, handle.memo)

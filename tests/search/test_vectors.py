@@ -162,3 +162,25 @@ def test_numpy_is_held_to_one_blas_thread_wherever_kenes_is_imported_first():
     env["OPENBLAS_NUM_THREADS"] = "2"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "2"
+
+
+def test_a_citation_or_an_empty_query_is_not_embedded(law, monkeypatch):
+    """An encoder run is tens of milliseconds of a core: a citation lookup ("ст. 56 ТК РК", four words)
+    and a query of nothing searchable get theirs without one; a few words that are a search get one."""
+    vectors.update()
+    embedded = []
+    real = vectors.embed_soon
+
+    def counted(text):
+        embedded.append(text)
+        return real(text)
+
+    monkeypatch.setattr(vectors, "embed_soon", counted)
+    factories.work(LAW, short_title="ТК РК")
+    rebuild()
+    cited = search(SearchRequest("ст. 56 ТК РК", date=ON, jurisdiction="kz"))
+    assert cited.citation and [h.eid for h in cited.hits] == ["art_56"]
+    assert search(SearchRequest("и в на 😀 🙏 !!!", date=ON)).hits == []
+    assert embedded == []
+    search(SearchRequest("под землёй в шахте темно", date=ON, jurisdiction="kz"))
+    assert embedded == ["под землёй в шахте темно"]
