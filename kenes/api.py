@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig, Validati
 from django.db import DataError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
-from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -156,15 +155,15 @@ class ApiEdgeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        path = request.path_info
-        if not path.startswith("/api/"):
+        if not request.path_info.startswith("/api/"):
             return self.get_response(request)
-        try:
-            resolve(path, getattr(request, "urlconf", None))
-        except Resolver404:
+        response = self.get_response(request)
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is None:
+            # no route matched (Django sets resolver_match once one does): the portal's 404 page was
+            # rendered for it, and is replaced. Asked after the fact rather than by resolving the path
+            # first, which every API request paid for (a second walk of the URL patterns).
             message = f"no API endpoint at {request.path}; the endpoints are listed at /api/docs"
             return JsonResponse(error_body(404, "not-found", message), status=404)
-        response = self.get_response(request)
         if response.status_code != 405 or response.get("Content-Type", "").startswith("application/json"):
             return response
         allowed = ", ".join(sorted(m.strip() for m in response.get("Allow", "").split(",") if m.strip()))
