@@ -141,6 +141,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 # answers before articles: the rights checks the question names, titled as on the home page
                 checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
                 notices=[n.code for n in result.notices],
+                place_name=_place_name(result.notices),
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,
                 n_pages=n_pages,
@@ -151,6 +152,15 @@ def search(request: HttpRequest) -> HttpResponse:
     context["types"] = WorkType.choices
     context["places"] = Jurisdiction.objects.filter(code__in=REGION)
     return render(request, "portal/search.html", context, status=status)
+
+
+def _place_name(notices: list) -> str:
+    """The country a question named and the search kept to (a ``place`` notice), in the reader's language."""
+    code = next((n.topic for n in notices if n.code == "place"), "")
+    if not code:
+        return ""
+    name = Jurisdiction.objects.filter(code=code).values_list("name", flat=True).first()
+    return _(name) if name else code
 
 
 def _with_page(request: HttpRequest, page: int) -> str:

@@ -108,7 +108,10 @@ class SearchOut(Schema):
     )
     notices: list[NoticeOut] = Field(
         default_factory=list,
-        description="why the result is empty or partial: nothing-searchable, cut, not-here",
+        description=(
+            "why the result is empty or partial: nothing-searchable, cut, not-here; place: the question "
+            "names one country and only its law was searched (jurisdiction=* searches every country)"
+        ),
     )
 
 

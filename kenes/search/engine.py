@@ -220,6 +220,27 @@ def _headings_with(
     return found
 
 
+def _held(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tantivy.Query) -> bool:
+    """Whether ``query`` matches anything, asked once per ``key`` and index state (``memo``, the handle's)."""
+    memo = {} if memo is None else memo
+    state = (searcher.num_docs, searcher.num_segments)
+    known = memo.get("held")
+    if known is None or known[0] != state:
+        known = memo["held"] = (state, {})
+    found = known[1].get(key)
+    if found is None:
+        found = known[1][key] = searcher.search(query, limit=1, count=True).count > 0
+    return found
+
+
+def jurisdiction_holds(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, jurisdiction: str, day: dt.date, memo: dict | None
+) -> bool:
+    """Whether the index holds law of ``jurisdiction`` in force on ``day``."""
+    scope = filter_query(schema, Filters(date=day, jurisdiction=jurisdiction))
+    return _held(searcher, memo, ("jurisdiction", jurisdiction, day), scope)
+
+
 def titles_hold(
     searcher: tantivy.Searcher,
     schema: tantivy.Schema,
@@ -236,22 +257,11 @@ def titles_hold(
     """
     if not title_terms:
         return False
-    memo = {} if memo is None else memo
-    state = (searcher.num_docs, searcher.num_segments)
-    known = memo.get("titles_hold")
-    if known is None or known[0] != state:
-        known = memo["titles_hold"] = (state, {})
-    key = (title_terms, filters.jurisdiction, filters.date)
-    found = known[1].get(key)
-    if found is None:
-        Q, Occur = tantivy.Query, tantivy.Occur
-        named = Q.boolean_query(
-            [(Occur.Should, Q.term_query(schema, "title", t)) for t in sorted(title_terms)]
-        )
-        scope = filter_query(schema, Filters(date=filters.date, jurisdiction=filters.jurisdiction))
-        query = Q.boolean_query([(Occur.Must, named), (Occur.Must, scope)])
-        found = known[1][key] = searcher.search(query, limit=1, count=True).count > 0
-    return found
+    Q, Occur = tantivy.Query, tantivy.Occur
+    named = Q.boolean_query([(Occur.Should, Q.term_query(schema, "title", t)) for t in sorted(title_terms)])
+    scope = filter_query(schema, Filters(date=filters.date, jurisdiction=filters.jurisdiction))
+    query = Q.boolean_query([(Occur.Must, named), (Occur.Must, scope)])
+    return _held(searcher, memo, ("titles", title_terms, filters.jurisdiction, filters.date), query)
 
 
 def _as_spelled(parsed: ParsedQuery, own: list[str]) -> list:

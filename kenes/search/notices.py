@@ -13,7 +13,8 @@ class Notice:
 
     Codes: ``nothing-searchable`` (only stop words, emoji, operators), ``cut`` (only the first
     MAX_QUERY_CHARS characters were searched), ``not-here`` (the question is about law the database does
-    not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known.
+    not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known;
+    ``place`` (the question names one country and only its law was searched), with ``topic`` its code.
     """
 
     code: str

@@ -11,9 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SearchRequest"]
+__all__ = ["ANY_JURISDICTION", "MAX_LIMIT", "MAX_OFFSET", "SearchRequest"]
 
 MAX_LIMIT = 50
+#: ``jurisdiction`` meaning every country, whatever the question names
+ANY_JURISDICTION = "*"
 MAX_OFFSET = 1000
 
 
@@ -47,6 +49,9 @@ class SearchRequest:
     explain: bool = False
     #: count results per jurisdiction, type, topic and language
     facets: bool = True
+    #: a question that names one country and no ``jurisdiction`` is given searches that country's law
+    #: (places.py); ``jurisdiction="*"`` asks for every country and turns this off
+    infer_place: bool = True
 
     @classmethod
     def from_params(cls, q: str, params: object, **given: Any) -> SearchRequest:
@@ -59,11 +64,13 @@ class SearchRequest:
     def capped(self) -> SearchRequest:
         """The request with its page inside the limits and empty filters as None (negative values are the
         caller's to refuse: the service raises QueryError for them)."""
+        every = self.jurisdiction == ANY_JURISDICTION
         return replace(
             self,
             limit=min(self.limit, MAX_LIMIT),
             offset=min(self.offset, MAX_OFFSET),
-            jurisdiction=self.jurisdiction or None,
+            jurisdiction=None if every else self.jurisdiction or None,
+            infer_place=self.infer_place and not every,
             work_type=self.work_type or None,
             topic=self.topic or None,
             lang=self.lang or None,

@@ -14,6 +14,7 @@ index, so a request costs an engine query or three, a few stored documents and t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -24,11 +25,11 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, quoted, topics, vectors
+from . import answers, engine, experience, fusion, places, quoted, topics, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice
-from .request import SearchRequest
+from .request import ANY_JURISDICTION, SearchRequest
 from .snippets import snippet
 
 #: The days the index can filter on: tantivy stores a date as nanoseconds in 64 bits (1677-09-21 to 2262).
@@ -192,6 +193,10 @@ def _search(request: SearchRequest) -> SearchResult:
 
     if embed and pending is None:
         pending = vectors.embed_soon(req.q)
+    place = _named_place(req, parsed, searcher, handle, filters.date)
+    if place:
+        filters = dataclasses.replace(filters, jurisdiction=place)
+        notices.append(_place_notice(place))
     checks = answers.checks_for(parsed)
     outside = answers.outside_topic(
         parsed, lambda terms: engine.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
@@ -275,6 +280,29 @@ _NOTHING_SEARCHABLE = (
     "nothing in the query can be searched (only stop words, symbols or operators): "
     "type a few words about the question or a citation such as «ст. 113 ТК РК»"
 )
+
+
+def _named_place(
+    req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, day: dt.date
+) -> str | None:
+    """The country a question names when the request names none and the index holds its law
+    (places.py): a keyword query, a request with a country or a work, and ``jurisdiction=*`` keep
+    every country."""
+    if not parsed.question or req.jurisdiction or req.work or not req.infer_place:
+        return None
+    place = places.named_place(parsed.text)
+    if place and engine.jurisdiction_holds(searcher, handle.schema, place, day, handle.memo):
+        return place
+    return None
+
+
+def _place_notice(place: str) -> Notice:
+    return Notice(
+        "place",
+        f"the question names {place}: only its law was searched; jurisdiction={ANY_JURISDICTION} searches "
+        "every country",
+        place,
+    )
 
 
 def _cut_notice(cut: int) -> Notice:

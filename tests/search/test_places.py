@@ -1,0 +1,128 @@
+"""Where a question is: the country it names, searched alone when the request names none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from kenes.search.places import named_place
+from kenes.search.service import SearchRequest, search
+from tests import factories
+
+ON = dt.date(2024, 6, 1)
+RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("работаю в Казахстане продавцом, зарплату не платят два месяца", "kz"),
+        ("ТОО задерживает зарплату, сумма долга 300 000 тг", "kz"),
+        ("живу в Усть-Каменогорске, работодатель не дает отпуск", "kz"),
+        ("работаю в Москве, обещали 60 тысяч рублей", "ru"),
+        # where the person comes from is not where the question is
+        ("я гражданин Узбекистана, работаю в Казахстане без договора", "kz"),
+        ("гр. Узбекистана, работаю в Казахстане", "kz"),
+        ("гражданин Узбекистана, нужен ли патент", None),
+        # two countries as often: neither
+        ("работал в России, теперь работаю в Казахстане", None),
+        # no country; and short words that a stem would have confused with an abbreviation ("ТОО" → "то")
+        ("в той же организации то один оклад, то другой, сумма разная", None),
+    ],
+)
+def test_the_country_a_question_names(text, place):
+    assert named_place(text) == place
+
+
+QUESTION = (
+    "Здравствуйте, я работаю в Казахстане на складе, работодатель заставляет оставаться сверхурочно "
+    "почти каждый день и не оплачивает сверхурочную работу, что делать?"
+)
+
+
+@pytest.fixture
+def two_countries(library):
+    from kenes.search.index import rebuild
+
+    from .indexing import import_articles
+
+    import_articles(
+        RF_CODE,
+        "Трудовой кодекс Российской Федерации",
+        factories.article(
+            "99",
+            "Сверхурочная работа",
+            "Сверхурочная работа - работа, выполняемая работником по инициативе работодателя сверхурочно.",
+        ),
+    )
+    rebuild()
+    return library
+
+
+@pytest.mark.django_db
+def test_a_question_that_names_a_country_searches_its_law_and_says_so(two_countries):
+    result = search(SearchRequest(QUESTION, date=ON))
+    assert result.hits and {h.work.split("/")[2] for h in result.hits} == {"kz"}
+    place = [n for n in result.notices if n.code == "place"]
+    assert place and place[0].topic == "kz"
+    # jurisdiction=* asks for every country, whatever the question names
+    every = search(SearchRequest(QUESTION, date=ON, jurisdiction="*"))
+    assert {h.work.split("/")[2] for h in every.hits} >= {"kz", "ru"}
+    assert not [n for n in every.notices if n.code == "place"]
+
+
+@pytest.mark.django_db
+def test_a_country_chosen_or_a_keyword_query_is_left_as_asked(two_countries):
+    chosen = search(SearchRequest(QUESTION, date=ON, jurisdiction="ru"))
+    assert {h.work.split("/")[2] for h in chosen.hits} == {"ru"}
+    assert not [n for n in chosen.notices if n.code == "place"]
+    keywords = search(SearchRequest("сверхурочная работа Казахстан", date=ON))
+    assert "ru" in {h.work.split("/")[2] for h in keywords.hits}
+
+
+@pytest.mark.django_db
+def test_a_country_whose_law_is_not_held_narrows_nothing(two_countries):
+    q = QUESTION.replace("в Казахстане", "в Таджикистане")
+    result = search(SearchRequest(q, date=ON))
+    assert {h.work.split("/")[2] for h in result.hits} >= {"kz", "ru"}
+    assert not [n for n in result.notices if n.code == "place"]
+
+
+@pytest.mark.django_db
+def test_the_api_names_the_place(two_countries):
+    body = Client().get("/api/search", {"q": QUESTION}).json()
+    assert {k: body["notices"][0][k] for k in ("code", "topic")} == {"code": "place", "topic": "kz"}
+    assert "jurisdiction=*" in body["notices"][0]["message"]
+    every = Client().get("/api/search", {"q": QUESTION, "jurisdiction": "*"}).json()
+    assert not every["notices"] and {h["work"].split("/")[2] for h in every["hits"]} >= {"kz", "ru"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("ui", "said", "every"),
+    [
+        ("ru", "Искали только в законодательстве страны «Казахстан»", "Искать во всех странах"),
+        ("kk", "Тек «Қазақстан» елінің заңнамасы бойынша ізделді", "Барлық елдер бойынша іздеу"),
+        ("en", "Only the law of Kazakhstan was searched", "Search every country"),
+    ],
+)
+def test_the_search_page_says_which_country_and_links_every_country(two_countries, ui, said, every):
+    from html import escape
+
+    from django.utils.http import urlencode
+
+    factories.jurisdiction("kz", "Kazakhstan")
+    page = Client().get("/search", {"q": QUESTION}, HTTP_ACCEPT_LANGUAGE=ui).content.decode()
+    assert said in page
+    link = f'<a href="?{escape(urlencode({"q": QUESTION, "jurisdiction": "*"}))}">{every}</a>'
+    assert link in page
+
+
+@pytest.mark.django_db
+def test_the_search_page_searches_every_country_when_asked(two_countries):
+    response = Client().get("/search", {"q": QUESTION, "jurisdiction": "*"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert response.status_code == 200 and "Only the law of" not in page
+    assert RF_CODE in page and "/akn/kz/" in page
