@@ -23,7 +23,11 @@ log = logging.getLogger("kenes.search")
 
 class SearchParams(Schema):
     q: str = ""
-    jurisdiction: str | None = None
+    jurisdiction: str | None = Field(
+        None,
+        description="a country or body code (kz, kg, aa-ilo…); * for every country. Without it, a question "
+        "that names one country searches that country's law (notice 'place')",
+    )
     lang: str | None = None
     date: IsoDate | None = None
     topic: str | None = None
