@@ -8,6 +8,7 @@ Run on demand (never in the test suite):
     .venv/bin/python bench/relevance.py --data /tmp/rel   # keep the imported law there for the next run
     .venv/bin/python bench/relevance.py --data /tmp/rel -v --set jurhelp --split dev   # per question
     .venv/bin/python bench/relevance.py --data /tmp/rel --no-vectors   # Kenes on words only
+    .venv/bin/python bench/relevance.py --data /tmp/rel --any-country  # as a person who picks no country
 
 The database holds only law imported with ``kenes import`` (the starter catalogue of `kenes demo` without a
 corpus, then the four Kazakh codes, the Kazakh migration law and the Russian Labour Code): no question, no
@@ -262,6 +263,12 @@ def main() -> int:
     parser.add_argument(
         "--no-vectors", action="store_true", help="Kenes on words only (the meaning vectors left out)"
     )
+    parser.add_argument(
+        "--any-country",
+        action="store_true",
+        help="ask Kenes as a person who picks no country (no jurisdiction filter: a question that names "
+        "one is searched there, the rest over every country held); the peer keeps the set's country",
+    )
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not (corpus / "questions").is_dir():
@@ -300,7 +307,8 @@ def main() -> int:
             ours, peer, refused = [], [], 0
             for r in answerable:
                 started = time.perf_counter()
-                result = search(SearchRequest(r["question"], jurisdiction=r["jur"], limit=10, facets=False))
+                place = None if args.any_country else r["jur"]
+                result = search(SearchRequest(r["question"], jurisdiction=place, limit=10, facets=False))
                 timings.append(time.perf_counter() - started)
                 found = [(h.work, article_of(h.eid)) for h in result.hits]
                 refused += any(n.code == "not-here" for n in result.notices)
@@ -313,7 +321,8 @@ def main() -> int:
             outside = [r for r in picked if not r["gold"] and r["other"]]
             said = 0
             for r in outside:
-                result = search(SearchRequest(r["question"], jurisdiction=r["jur"], limit=10, facets=False))
+                place = None if args.any_country else r["jur"]
+                result = search(SearchRequest(r["question"], jurisdiction=place, limit=10, facets=False))
                 said += any(n.code == "not-here" for n in result.notices)
             k, p = scores(ours), scores(peer)
             ratio = f"{k[3] / p[3]:.2f}" if p[3] else "—"
