@@ -150,7 +150,11 @@ def search(request: HttpRequest) -> HttpResponse:
         context["topic_works"] = _works_on_topic(filters["topic"])
     context["topic_label"] = _topic_label(filters["topic"])
     context["types"] = WorkType.choices
-    context["places"] = Jurisdiction.objects.filter(code__in=REGION)
+    # the search form's country: a question lists no facets, so this is where a person picks one
+    region = Jurisdiction.objects.filter(code__in=REGION)
+    context["places"] = sorted(region, key=lambda j: REGION.index(j.code))
+    chosen = filters["jurisdiction"]
+    context["other_place"] = chosen if chosen and chosen != "*" and chosen not in REGION else ""
     return render(request, "portal/search.html", context, status=status)
 
 

@@ -126,3 +126,14 @@ def test_the_search_page_searches_every_country_when_asked(two_countries):
     page = response.content.decode()
     assert response.status_code == 200 and "Only the law of" not in page
     assert RF_CODE in page and "/akn/kz/" in page
+
+
+@pytest.mark.django_db
+def test_the_search_form_lets_a_person_pick_the_country_of_a_question(two_countries):
+    """A question lists no facets: the form's country is where a person picks one, and it stays picked."""
+    factories.jurisdiction("ru", "Russian Federation")
+    page = Client().get("/search", {"q": QUESTION, "jurisdiction": "ru"}, HTTP_ACCEPT_LANGUAGE="ru")
+    html = page.content.decode()
+    assert '<option value="ru" selected>' in html and '<option value="*">Все страны</option>' in html
+    assert "Любая (названная в вопросе)" in html
+    assert RF_CODE in html and "/akn/kz/act/code/2015-11-23/414-v" not in html
