@@ -146,8 +146,10 @@ def _database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
 class ApiEdgeMiddleware:
     """Keeps the JSON-error promise for what the NinjaAPI never sees, on paths under /api/ only.
 
-    A path no route matches is answered here, before Django renders the portal's 404 page, and ninja's
-    plain-text 405 (a method the route does not take) is rewritten to the JSON error body. (A NUL character
+    A path no route matches (Django's 404 with no ``resolver_match``: the portal's page it rendered is
+    dropped; a rare, wrong request pays for it rather than every right one resolving its path twice) is
+    answered with the JSON 404, and ninja's plain-text 405 (a method the route does not take) is rewritten
+    to the JSON error body. (A NUL character
     in the URL is refused site-wide, before this, by :mod:`kenes.site.guards`.)
     """
 

@@ -52,6 +52,29 @@ class Phrase:
         return bool(self.terms) and self.terms <= words and self.negated <= pairs
 
 
+def negated_pairs(spelled: list[str]) -> frozenset[tuple[str, str]]:
+    """(negation, word) for each word a negation reaches in the query's terms: the next word, or one
+    past at most ``negation_gap`` bridge words (answers.yaml: "не полностью выплатили")."""
+    bridge, gap = _bridge()
+    pairs = set()
+    for i, term in enumerate(spelled):
+        if term not in _NEGATIONS:
+            continue
+        for j in range(i + 1, min(len(spelled), i + 2 + gap)):
+            pairs.add((term, spelled[j]))
+            if spelled[j] not in bridge:
+                break
+    return frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _bridge() -> tuple[frozenset[str], int]:
+    data = _data()
+    return frozenset(analysis.terms(str(data.get("negation_bridge", "")), "rus")), int(
+        data.get("negation_gap", 0)
+    )
+
+
 def _phrase(phrase: str) -> Phrase:
     lang = analysis.guess_lang(phrase)
     kept = analysis.drop_stop_words(analysis.terms(phrase, lang), lang)
@@ -109,8 +132,7 @@ def _surface(parsed: ParsedQuery) -> frozenset[str]:
 def checks_for(parsed: ParsedQuery) -> list[str]:
     """The rights checks the query names, most phrases matched first (at most MAX_CHECKS)."""
     words = _surface(parsed)
-    spelled = analysis.terms(parsed.text, parsed.lang)
-    pairs = frozenset(zip(spelled, spelled[1:], strict=False))
+    pairs = negated_pairs(analysis.terms(parsed.text, parsed.lang))
     scored = []
     for order, (slug, phrases) in enumerate(_checks()):
         n = sum(1 for p in phrases if p.named_by(words, pairs))

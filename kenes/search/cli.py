@@ -118,7 +118,10 @@ def vector_progress(shown: bool):
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="search provisions: citations (ст. 113 ТК РК) or words, any language")
     p.add_argument("query")
-    p.add_argument("--jurisdiction", help="kz, kg, aa-ilo …")
+    p.add_argument(
+        "--jurisdiction",
+        help="kz, kg, aa-ilo …; * for every country (otherwise a question that names one is kept to it)",
+    )
     p.add_argument("--type", help="work type: code, law, ilo-convention …")
     p.add_argument("--topic", help="topic slug")
     p.add_argument("--lang", help="AKN language code: rus kaz kir uzb tgk eng")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from . import analysis
 __all__ = ["PLACES_FILE", "named_place"]
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
-_TOKEN = re.compile(r"[^\W_]+(?:[-'ʻ’][^\W_]+)*")
+#: words, with the hyphens and apostrophes inside them ("Усть-Каменогорск", "O'zbekiston", "Oʻzbekiston")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'ʻ’‘`][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"ʻ": "'", "’": "'", "‘": "'", "`": "'"})
 #: words this long or shorter are compared as written (abbreviations), longer ones by their stems
 _SHORT = 4
 
@@ -35,36 +38,59 @@ def _key(word: str) -> str:
     """A word as the place lists compare it: a short one (an abbreviation: "ТОО", "РК", "тг") as written,
     lower case; a longer one by its Russian stems, so "Казахстане" and "Казахстана" meet. (A stemmed
     "ТОО" is "то", which every "то" and "той" of a question would have matched.)"""
-    low = analysis.normalise_text(word).replace("ё", "е")
+    low = analysis.normalise_text(word.translate(_APOSTROPHES)).replace("ё", "е")
     if len(low) <= _SHORT:
         return low
-    return " ".join(analysis.terms(word, "rus"))
+    return " ".join(analysis.terms(low, "rus"))
+
+
+@dataclass(frozen=True)
+class _Places:
+    names: dict[str, str]
+    markers: dict[str, str]
+    origin: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[dict[str, str], frozenset[str]]:
+def _data() -> _Places:
     raw = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
-    where: dict[str, str] = {}
-    for place, words in raw["places"].items():
-        for word in str(words).split():
-            key = _key(word)
-            if key and where.setdefault(key, place) != place:
-                raise ValueError(f"{PLACES_FILE.name}: {word!r} names both {where[key]} and {place}")
+    names: dict[str, str] = {}
+    markers: dict[str, str] = {}
+    for place, lists in raw["places"].items():
+        for kind, into in (("names", names), ("markers", markers)):
+            for word in str(lists.get(kind, "")).split():
+                key = _key(word)
+                if not key:
+                    continue
+                other = names.get(key) or markers.get(key)
+                if other and other != place:
+                    raise ValueError(f"{PLACES_FILE.name}: {word!r} names both {other} and {place}")
+                into[key] = place
     origin = frozenset(k for k in map(_key, str(raw["origin"]).split()) if k)
-    return where, origin
+    return _Places(names, markers, origin)
+
+
+def _place_of(token: str, table: dict[str, str]) -> str | None:
+    """The place ``token`` names: the whole word, or else one of its hyphenated parts ("Санкт-Петербурге")."""
+    place = table.get(_key(token))
+    if place is None and "-" in token:
+        place = next((table[k] for k in map(_key, token.split("-")) if k in table), None)
+    return place
 
 
 def named_place(text: str) -> str | None:
     """The jurisdiction the text is about, or None when it names none, or several equally."""
-    where, origin = _data()
+    data = _data()
     counts: Counter[str] = Counter()
     before = ""
-    for token in _TOKEN.findall(text):
-        key = _key(token)
-        place = where.get(key)
-        if place and before not in origin:
+    for word in _TOKEN.findall(text):
+        token = word.lstrip("0123456789") or word  # "150000тг"
+        place = _place_of(token, data.markers)
+        if place is None and before not in data.origin:
+            place = _place_of(token, data.names)
+        if place:
             counts[place] += 1
-        before = key
+        before = _key(token)
     if not counts:
         return None
     (best, n), *rest = counts.most_common()

@@ -64,12 +64,13 @@ class SearchRequest:
     def capped(self) -> SearchRequest:
         """The request with its page inside the limits and empty filters as None (negative values are the
         caller's to refuse: the service raises QueryError for them)."""
-        every = self.jurisdiction == ANY_JURISDICTION
+        asked = (self.jurisdiction or "").strip()
+        every = asked == ANY_JURISDICTION
         return replace(
             self,
             limit=min(self.limit, MAX_LIMIT),
             offset=min(self.offset, MAX_OFFSET),
-            jurisdiction=None if every else self.jurisdiction or None,
+            jurisdiction=None if every else asked or None,
             infer_place=self.infer_place and not every,
             work_type=self.work_type or None,
             topic=self.topic or None,

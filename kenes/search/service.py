@@ -131,10 +131,12 @@ def search(request: SearchRequest) -> SearchResult:
     """
     result = _search(request)
     if request.date is not None:
-        work = (request.work or "").rstrip("/") or None
+        asked = request.capped()
+        # the country searched: the one asked for, or the one the question named (none for "*")
+        place = next((n.topic for n in result.notices if n.code == "place"), None) or asked.jurisdiction
         result.not_held_on_date = [
             {"work": w.frbr_uri, "title": w.short_title or w.title, "from": str(w.first)}
-            for w in editions.not_yet_held(request.date, jurisdiction=request.jurisdiction or None, work=work)
+            for w in editions.not_yet_held(request.date, jurisdiction=place, work=asked.work)
         ]
     return result
 
@@ -193,7 +195,7 @@ def _search(request: SearchRequest) -> SearchResult:
 
     if embed and pending is None:
         pending = vectors.embed_soon(req.q)
-    place = _named_place(req, parsed, searcher, handle, filters.date)
+    place = _named_place(req, parsed, searcher, handle, filters)
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
         notices.append(_place_notice(place))
@@ -283,15 +285,17 @@ _NOTHING_SEARCHABLE = (
 
 
 def _named_place(
-    req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, day: dt.date
+    req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, filters: Filters
 ) -> str | None:
-    """The country a question names when the request names none and the index holds its law
-    (places.py): a keyword query, a request with a country or a work, and ``jurisdiction=*`` keep
-    every country."""
+    """The country a question names when the request names none and the index holds law of it that the
+    request's other filters allow (places.py): a keyword query, a request with a country or a work, and
+    ``jurisdiction=*`` keep every country."""
     if not parsed.question or req.jurisdiction or req.work or not req.infer_place:
         return None
     place = places.named_place(parsed.text)
-    if place and engine.jurisdiction_holds(searcher, handle.schema, place, day, handle.memo):
+    if place and engine.jurisdiction_holds(
+        searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
+    ):
         return place
     return None
 

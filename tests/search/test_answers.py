@@ -39,6 +39,10 @@ def test_a_question_a_rights_check_answers_names_the_check_first(library, q, slu
     ("q", "named"),
     [
         ("зарплату не платят уже три месяца, что делать", ["wage-payment"]),
+        ("зарплату платят не вовремя", ["wage-payment"]),
+        ("мне не полностью выплатили зарплату", ["wage-payment"]),
+        ("работодатель не всю зарплату выплатил", ["wage-payment"]),
+        ("не до конца рассчитали при увольнении", ["final-settlement"]),
         ("муж не согласен платить алименты на детей", []),
         ("нужно ли мне платить за патент на работу", ["permit"]),
     ],
@@ -101,6 +105,36 @@ def test_once_the_law_of_an_area_is_imported_its_questions_are_searched(library)
     assert result.hits[0].work == family and result.hits[0].eid.startswith("art_139")
 
 
+def test_law_whose_title_only_touches_the_area_does_not_hold_it(library):
+    """An ILO convention on workers' "family responsibilities" and a law on benefits for families are not
+    family law: a divorce question is still told the law is not here."""
+    from kenes.lex.importing import import_document
+    from kenes.search.index import rebuild
+    from tests import factories
+
+    from .indexing import _doc, import_articles
+
+    convention = "/akn/aa-ilo/act/convention/1981-06-23/c156"
+    factories.jurisdiction("aa-ilo", "ILO", "international")
+    doc = _doc(
+        "Workers with Family Responsibilities Convention",
+        "eng",
+        factories.article(
+            "3", "", "Workers with family responsibilities shall not be discriminated against."
+        ),
+    )
+    import_document(doc, work_uri=convention, lang="eng", date=ON, work_type="ilo-convention")
+    import_articles(
+        "/akn/kz/act/law/2005-06-28/63",
+        "О государственных пособиях семьям, имеющим детей",
+        factories.article("5", "Пособие на рождение ребенка", "Пособие назначается семьям с детьми."),
+        work_type="law",
+    )
+    rebuild()
+    notices = search(SearchRequest(_FAMILY_QUESTION, date=ON)).notices
+    assert [(n.code, n.topic) for n in notices] == [("not-here", "family")]
+
+
 def test_a_family_code_held_in_kazakh_only_counts_too(library):
     from kenes.lex.importing import import_document
     from kenes.search.index import rebuild
@@ -111,9 +145,10 @@ def test_a_family_code_held_in_kazakh_only_counts_too(library):
     family = "/akn/kz/act/code/2011-12-26/518-iv"
     title = "Неке (ерлі-зайыптылық) және отбасы туралы кодекс"
     factories.work(family, title=title, work_type="code", original_lang="kaz")
+    assert search(SearchRequest(_FAMILY_QUESTION, date=ON, jurisdiction="kz")).notices[0].code == "not-here"
     import_document(_doc(title, "rus", _alimony_article()), work_uri=family, lang="rus", date=ON)
     rebuild()
-    result = search(SearchRequest(_FAMILY_QUESTION, date=ON))
+    result = search(SearchRequest(_FAMILY_QUESTION, date=ON, jurisdiction="kz"))
     assert not [n for n in result.notices if n.code == "not-here"]
 
 

@@ -22,6 +22,13 @@ RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
         ("ТОО задерживает зарплату, сумма долга 300 000 тг", "kz"),
         ("живу в Усть-Каменогорске, работодатель не дает отпуск", "kz"),
         ("работаю в Москве, обещали 60 тысяч рублей", "ru"),
+        ("в Санкт-Петербурге на стройке не платят", "ru"),
+        ("получаю 150000тг, а по договору больше", "kz"),
+        ("Oʻzbekistonda ishlayman, ish haqi bermayapti", "uz"),
+        ("O`zbekistonda ishlayman, ish haqi bermayapti", "uz"),
+        # a company form is where the question is, whatever word stands before it
+        ("меня уволили из ТОО и не заплатили", "kz"),
+        ("приехал из Ташкента, работаю в Алматы", "kz"),
         # where the person comes from is not where the question is
         ("я гражданин Узбекистана, работаю в Казахстане без договора", "kz"),
         ("гр. Узбекистана, работаю в Казахстане", "kz"),
@@ -137,3 +144,34 @@ def test_the_search_form_lets_a_person_pick_the_country_of_a_question(two_countr
     assert '<option value="ru" selected>' in html and '<option value="*">Все страны</option>' in html
     assert "Любая (названная в вопросе)" in html
     assert RF_CODE in html and "/akn/kz/act/code/2015-11-23/414-v" not in html
+
+
+@pytest.mark.django_db
+def test_a_named_country_narrows_only_where_the_other_filters_leave_something(two_countries):
+    """Asked for by-laws, and only Russia's are held: the question's "Казахстан" narrows nothing."""
+    from kenes.search.index import rebuild
+
+    from .indexing import import_articles
+
+    bylaw = "/akn/ru/act/bylaw/2020-01-01/1"
+    import_articles(
+        bylaw,
+        "Порядок учета сверхурочной работы",
+        factories.article("1", "Сверхурочная работа", "Работодатель ведет учет сверхурочной работы."),
+        work_type="bylaw",
+    )
+    rebuild()
+    result = search(SearchRequest(QUESTION, date=ON, work_type="bylaw"))
+    assert [h.work for h in result.hits] == [bylaw]
+    assert not [n for n in result.notices if n.code == "place"]
+
+
+@pytest.mark.django_db
+def test_every_country_lists_the_acts_not_held_on_the_day_as_no_country_does(two_countries):
+    early = dt.date(2020, 1, 1)  # before the test library's editions
+    anywhere = search(SearchRequest("сверхурочная работа", date=early)).not_held_on_date
+    every = search(SearchRequest("сверхурочная работа", date=early, jurisdiction="*")).not_held_on_date
+    assert anywhere and every == anywhere
+    # a question kept to the country it names lists that country's acts only
+    placed = search(SearchRequest(QUESTION, date=early)).not_held_on_date
+    assert placed and all(w["work"].startswith("/akn/kz/") for w in placed)
