@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, places, quoted, topics, vectors
+from . import answers, engine, experience, fusion, holdings, places, quoted, topics, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice
@@ -201,7 +201,7 @@ def _search(request: SearchRequest) -> SearchResult:
         notices.append(_place_notice(place))
     checks = answers.checks_for(parsed)
     outside = answers.outside_topic(
-        parsed, lambda terms: engine.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
+        parsed, lambda terms: holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
     )
     planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
@@ -293,7 +293,7 @@ def _named_place(
     if not parsed.question or req.jurisdiction or req.work or not req.infer_place:
         return None
     place = places.named_place(parsed.text)
-    if place and engine.jurisdiction_holds(
+    if place and holdings.jurisdiction_holds(
         searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
     ):
         return place

@@ -1,0 +1,71 @@
+"""What the index holds: asked by the search before it narrows or refuses, and kept per index state.
+
+Why a module of its own: "the law is not here" (answers.py) and "the question names this country"
+(places.py) both turn on whether the index holds some law at all, a question about the whole index
+rather than a ranking, and each answer is cached on the index handle until the next commit.
+"""
+
+from __future__ import annotations
+
+import tantivy
+
+from .engine import Filters, filter_query
+
+__all__ = ["HELD_MEMO_MAX", "NATIONAL_LAW_TYPES", "jurisdiction_holds", "titles_hold"]
+
+
+#: At most this many answers kept per index state: a key holds what a request names (a jurisdiction, a day),
+#: so without a bound a caller could grow it without end.
+HELD_MEMO_MAX = 1024
+#: The kinds of work that hold a country's law on an area (not an ILO convention on "family
+#: responsibilities", not a covenant on "civil" rights).
+NATIONAL_LAW_TYPES = ("constitution", "code", "law", "bylaw")
+
+
+def _held(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tantivy.Query) -> bool:
+    """Whether ``query`` matches anything, asked once per ``key`` and index state (``memo``, the handle's)."""
+    memo = {} if memo is None else memo
+    state = (searcher.num_docs, searcher.num_segments)
+    known = memo.get("held")
+    if known is None or known[0] != state or len(known[1]) >= HELD_MEMO_MAX:
+        known = memo["held"] = (state, {})
+    found = known[1].get(key)
+    if found is None:
+        found = known[1][key] = searcher.search(query, limit=1, count=True).count > 0
+    return found
+
+
+def jurisdiction_holds(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, filters: Filters, memo: dict | None
+) -> bool:
+    """Whether the index holds anything ``filters`` allow (its jurisdiction, day, type, topic, language):
+    a place read from a question narrows a search only where that leaves something to find."""
+    key = ("filters", filters.jurisdiction, filters.date, filters.work_type, filters.topic, filters.lang)
+    return _held(searcher, memo, key, filter_query(schema, filters))
+
+
+def titles_hold(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    title_terms: frozenset[str],
+    filters: Filters,
+    memo: dict | None,
+) -> bool:
+    """Whether a country's law in force in ``filters``' jurisdiction on its day (a constitution, code, law
+    or by-law: :data:`NATIONAL_LAW_TYPES`) has one of ``title_terms`` in its title: asked once per set of
+    terms, jurisdiction, day and index state (``memo``, the handle's).
+
+    Why: "the law is not here" must follow what was imported, not a list written when it was not.
+    The request's other filters (a type, a work, a language) narrow what is searched, not what the
+    database holds, so they are not applied.
+    """
+    if not title_terms:
+        return False
+    Q, Occur = tantivy.Query, tantivy.Occur
+    named = Q.boolean_query([(Occur.Should, Q.term_query(schema, "title", t)) for t in sorted(title_terms)])
+    national = Q.boolean_query(
+        [(Occur.Should, Q.term_query(schema, "work_type", t)) for t in NATIONAL_LAW_TYPES]
+    )
+    scope = filter_query(schema, Filters(date=filters.date, jurisdiction=filters.jurisdiction))
+    query = Q.boolean_query([(Occur.Must, named), (Occur.Must, national), (Occur.Must, scope)])
+    return _held(searcher, memo, ("titles", title_terms, filters.jurisdiction, filters.date), query)
