@@ -34,6 +34,7 @@ _APOSTROPHES = str.maketrans({"ʻ": "'", "’": "'", "‘": "'", "`": "'"})
 _SHORT = 4
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """A word as the place lists compare it: a short one (an abbreviation: "ТОО", "РК", "тг") as written,
     lower case; a longer one by its Russian stems, so "Казахстане" and "Казахстана" meet. (A stemmed
