@@ -7,10 +7,12 @@ import logging
 import math
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -82,6 +84,10 @@ def search(request: HttpRequest) -> HttpResponse:
 
     q = request.GET.get("q", "").strip()
     filters = {k: request.GET.get(k, "").strip() for k in ("jurisdiction", "type", "topic", "lang", "date")}
+    # the country a person picked last time, for a search that names none (the home page's box, a link)
+    remembered = _remembered_country(request)
+    if "jurisdiction" not in request.GET:
+        filters["jurisdiction"] = remembered
     context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
     status = 200
     try:
@@ -155,7 +161,37 @@ def search(request: HttpRequest) -> HttpResponse:
     context["places"] = sorted(region, key=lambda j: REGION.index(j.code))
     chosen = filters["jurisdiction"]
     context["other_place"] = chosen if chosen and chosen != "*" and chosen not in REGION else ""
-    return render(request, "portal/search.html", context, status=status)
+    response = render(request, "portal/search.html", context, status=status)
+    chosen = filters["jurisdiction"]
+    if "jurisdiction" in request.GET and chosen != remembered and _rememberable(chosen):
+        if chosen:
+            response.set_cookie(
+                COUNTRY_COOKIE,
+                chosen,
+                max_age=COUNTRY_COOKIE_AGE,
+                samesite="Lax",
+                httponly=True,
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
+        else:
+            response.delete_cookie(COUNTRY_COOKIE, samesite="Lax")
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+#: The search page remembers the country a person picks (not personal data: a country of the region, or
+#: "*" for every country), so that a migrant on a phone does not pick it again for every question.
+COUNTRY_COOKIE = "kenes_country"
+COUNTRY_COOKIE_AGE = 365 * 24 * 3600
+
+
+def _rememberable(value: str) -> bool:
+    return value in ("", "*") or value in REGION
+
+
+def _remembered_country(request: HttpRequest) -> str:
+    value = request.COOKIES.get(COUNTRY_COOKIE, "")
+    return value if _rememberable(value) else ""
 
 
 def _place_name(notices: list) -> str:

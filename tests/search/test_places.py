@@ -175,3 +175,28 @@ def test_every_country_lists_the_acts_not_held_on_the_day_as_no_country_does(two
     # a question kept to the country it names lists that country's acts only
     placed = search(SearchRequest(QUESTION, date=early)).not_held_on_date
     assert placed and all(w["work"].startswith("/akn/kz/") for w in placed)
+
+
+@pytest.mark.django_db
+def test_the_search_page_remembers_the_country_a_person_picked(two_countries):
+    """A migrant on a phone picks the country once: a later search that names none (the home page's box)
+    keeps to it, until another is picked or "any"."""
+    client = Client()
+    first = client.get("/search", {"q": QUESTION, "jurisdiction": "ru"})
+    assert first.cookies["kenes_country"].value == "ru" and "Cookie" in first["Vary"]
+    later = client.get("/search", {"q": QUESTION}).content.decode()
+    assert '<option value="ru" selected>' in later and "/akn/kz/act/code/2015-11-23/414-v" not in later
+    # "any" is picked: forgotten, and the question's own country applies again
+    client.get("/search", {"q": QUESTION, "jurisdiction": ""})
+    again = client.get("/search", {"q": QUESTION}).content.decode()
+    assert "/akn/kz/act/code/2015-11-23/414-v" in again and RF_CODE not in again
+
+
+@pytest.mark.django_db
+def test_a_country_outside_the_region_is_not_remembered(two_countries):
+    client = Client()
+    assert "kenes_country" not in client.get("/search", {"q": QUESTION, "jurisdiction": "zz"}).cookies
+    client.cookies["kenes_country"] = "<script>"
+    page = client.get("/search", {"q": QUESTION}).content.decode()
+    assert "&lt;script&gt;" not in page  # not even shown back as a choice
+    assert "/akn/kz/act/code/2015-11-23/414-v" in page  # the forged value is ignored: the question's country
