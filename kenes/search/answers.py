@@ -13,7 +13,7 @@ asked of the index, not written down: the day a family code is imported, family 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +52,7 @@ class Phrase:
         return bool(self.terms) and self.terms <= words and self.negated <= pairs
 
 
-def negated_pairs(spelled: list[str]) -> frozenset[tuple[str, str]]:
+def negated_pairs(spelled: Sequence[str]) -> frozenset[tuple[str, str]]:
     """(negation, word) for each word a negation reaches in the query's terms: the next word, or one
     past at most ``negation_gap`` bridge words (answers.yaml: "не полностью выплатили")."""
     bridge, gap = _bridge()
@@ -124,15 +124,22 @@ def check_slugs() -> tuple[str, ...]:
     return tuple(slug for slug, _phrases in _checks())
 
 
+@lru_cache(maxsize=4)
+def _spelled(text: str, lang: str) -> tuple[str, ...]:
+    """The query's words as index terms, in order: read once per query by the checks and "not here"
+    (a pasted letter is 20,000 characters)."""
+    return tuple(analysis.terms(text, lang))
+
+
 def _surface(parsed: ParsedQuery) -> frozenset[str]:
     """The query's words as index terms (every form), plus its question terms (lemmas)."""
-    return frozenset(analysis.terms(parsed.text, parsed.lang)) | frozenset(parsed.terms)
+    return frozenset(_spelled(parsed.text, parsed.lang)) | frozenset(parsed.terms)
 
 
 def checks_for(parsed: ParsedQuery) -> list[str]:
     """The rights checks the query names, most phrases matched first (at most MAX_CHECKS)."""
     words = _surface(parsed)
-    pairs = negated_pairs(analysis.terms(parsed.text, parsed.lang))
+    pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
     scored = []
     for order, (slug, phrases) in enumerate(_checks()):
         n = sum(1 for p in phrases if p.named_by(words, pairs))
