@@ -24,6 +24,10 @@ fixed hash of the question's id (sha1, even/odd): tune on ``dev`` only, report b
 * ``migrant``: the 40 migrant questions (expected articles, or the articles their answers cite).
 * ``keywords``: short keyword queries as lawyers and consultants type them (``bench/keywords.yaml``, the
   team's reading of the codes; split by a hash of the query like the others).
+* ``languages``: questions in English, Kazakh, Kyrgyz, Uzbek and Tajik about work in Kazakhstan
+  (``bench/languages.yaml``, written by the team), with the rights check each should name first and the
+  country it names; a line per split says how often the check (and, with ``--any-country``, the country)
+  was named, and how often another was.
 
 Printed per set and split: hit@1/5/10 and MRR@10 for Kenes (``service.search``, what the API answers)
 and for plain BM25 (SQLite FTS5, one row per article with its whole text, the question's words OR-ed),
@@ -176,6 +180,26 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
             gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
             rows.append({"id": item["q"], "question": item["q"], "gold": gold, "jur": "kz", "other": False})
         sets["keywords"] = rows
+    languages = Path(__file__).with_name("languages.yaml")
+    if languages.exists():
+        import yaml
+
+        works = {"lc": LC_KZ, "offences": OFFENCES_KZ, "migration": MIGRATION_KZ}
+        rows = []
+        for item in yaml.safe_load(languages.read_text(encoding="utf-8")):
+            gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
+            rows.append(
+                {
+                    "id": item["q"],
+                    "question": item["q"],
+                    "gold": gold,
+                    "jur": "kz",
+                    "other": False,
+                    "check": item.get("check"),
+                    "place": item.get("place"),
+                }
+            )
+        sets["languages"] = rows
     return sets
 
 
@@ -249,6 +273,34 @@ def scores(ranks: list[int | None]) -> tuple[float, float, float, float]:
     return hits[0], hits[1], hits[2], mrr
 
 
+def _tally(named: dict[str, list[int]], row: dict, result, *, asked_place: bool) -> None:
+    """Whether the rights check and the country a row expects were named (a set that gives them)."""
+    if "check" not in row:
+        return
+    checks = list(result.checks)
+    if row["check"]:
+        named["check"][1] += 1
+        named["check"][0] += row["check"] in checks[:1]
+    named["check"][2] += any(c != row["check"] for c in checks)
+    if asked_place:  # only a search given no country reads one from the question
+        places = [n.topic for n in result.notices if n.code == "place"]
+        if row["place"]:
+            named["place"][1] += 1
+            named["place"][0] += row["place"] in places
+        named["place"][2] += any(p != row["place"] for p in places)
+
+
+def _named_line(name: str, split: str, named: dict[str, list[int]]) -> list[str]:
+    out = []
+    for what, (given, expected, wrong) in named.items():
+        if expected or wrong:
+            out.append(
+                f"{name} {split}: {what} named first {given}/{expected} expected, "
+                f"{wrong} questions named another"
+            )
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -256,7 +308,7 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--data", help="data folder to import the law into once and reuse (default: temp)")
     parser.add_argument(
-        "--set", action="append", help="only these sets (jurhelp, rostrud, migrant, keywords)"
+        "--set", action="append", help="only these sets (jurhelp, rostrud, migrant, keywords, languages)"
     )
     parser.add_argument("--split", choices=["dev", "held-out"], help="only this split")
     parser.add_argument("-v", "--verbose", action="store_true", help="each question's ranks and top 5")
@@ -296,6 +348,7 @@ def main() -> int:
     print("\n| set | split | n | system | hit@1 | hit@5 | hit@10 | MRR@10 | MRR ratio | not-here said |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     timings = []
+    notes: list[str] = []
     for name, rows in sets.items():
         if args.set and name not in args.set:
             continue
@@ -305,6 +358,7 @@ def main() -> int:
             picked = [r for r in rows if split_of(r["id"]) == split]
             answerable = [r for r in picked if r["gold"]]
             ours, peer, refused = [], [], 0
+            named = {"check": [0, 0, 0], "place": [0, 0, 0]}  # [expected and given, expected, wrong]
             for r in answerable:
                 started = time.perf_counter()
                 place = None if args.any_country else r["jur"]
@@ -312,6 +366,7 @@ def main() -> int:
                 timings.append(time.perf_counter() - started)
                 found = [(h.work, article_of(h.eid)) for h in result.hits]
                 refused += any(n.code == "not-here" for n in result.notices)
+                _tally(named, r, result, asked_place=place is None)
                 ours.append(first_rank(found, r["gold"]))
                 peer.append(first_rank(bm25_search(db, r["question"], r["jur"]), r["gold"]))
                 if args.verbose:
@@ -338,6 +393,9 @@ def main() -> int:
                 + f" | {ratio} | {not_here} |"
             )
             print(f"| {name} | {split} | {n} | plain BM25 | " + " | ".join(f"{x:.2f}" for x in p) + " | | |")
+            notes.extend(_named_line(name, split, named))
+    for line in notes:
+        print(line)
     if timings:
         timings.sort()
         p50, p95 = timings[len(timings) // 2], timings[int(len(timings) * 0.95)]

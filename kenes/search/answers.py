@@ -75,16 +75,22 @@ def _bridge() -> tuple[frozenset[str], int]:
     )
 
 
-def _phrase(phrase: str) -> Phrase:
-    lang = analysis.guess_lang(phrase)
+def _phrase(phrase: str, lang: str) -> Phrase:
     kept = analysis.drop_stop_words(analysis.terms(phrase, lang), lang)
     negated = {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a in _NEGATIONS}
     return Phrase(frozenset(kept), frozenset(negated))
 
 
-@lru_cache(maxsize=1)
-def _checks() -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
-    return tuple((slug, tuple(_phrase(p) for p in phrases)) for slug, phrases in _data()["checks"].items())
+@lru_cache(maxsize=len(analysis.LANGS))
+def _checks(lang: str = "rus") -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
+    """Every check's phrases as a query in ``lang`` is analysed.
+
+    Why each phrase in the query's language rather than in the language its letters suggest: a short
+    phrase does not say its language ("музд намедиҳад" reads as Uzbek Cyrillic, "maosh" as English), and a
+    phrase only meets a query whose words went through the same stemmer."""
+    return tuple(
+        (slug, tuple(_phrase(p, lang) for p in phrases)) for slug, phrases in _data()["checks"].items()
+    )
 
 
 #: The languages a work's title may be analysed in (``held_by`` words are read in each of them).
@@ -136,13 +142,20 @@ def _surface(parsed: ParsedQuery) -> frozenset[str]:
     return frozenset(_spelled(parsed.text, parsed.lang)) | frozenset(parsed.terms)
 
 
-def checks_for(parsed: ParsedQuery) -> list[str]:
-    """The rights checks the query names, most phrases matched first (at most MAX_CHECKS)."""
+def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
+    """The rights checks the query names, most phrases matched first (at most MAX_CHECKS).
+
+    ``outside``: the area of law not held that the query is about (:func:`outside_topic`). Then a phrase
+    of one word besides its negation does not name a check: "муж не платит алименты" is not unpaid
+    wages, while "не платят зарплату" still names the wage check.
+    """
     words = _surface(parsed)
     pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
     scored = []
-    for order, (slug, phrases) in enumerate(_checks()):
-        n = sum(1 for p in phrases if p.named_by(words, pairs))
+    for order, (slug, phrases) in enumerate(_checks(parsed.lang)):
+        n = sum(
+            1 for p in phrases if p.named_by(words, pairs) and not (outside and len(p.terms - _NEGATIONS) < 2)
+        )
         if n:
             scored.append((-n, order, slug))
     return [slug for _n, _o, slug in sorted(scored)[:MAX_CHECKS]]

@@ -7,11 +7,13 @@ rather than a ranking, and each answer is cached on the index handle until the n
 
 from __future__ import annotations
 
+import dataclasses
+
 import tantivy
 
 from .engine import Filters, filter_query
 
-__all__ = ["HELD_MEMO_MAX", "NATIONAL_LAW_TYPES", "jurisdiction_holds", "titles_hold"]
+__all__ = ["HELD_MEMO_MAX", "NATIONAL_LAW_TYPES", "jurisdiction_holds", "language_held", "titles_hold"]
 
 
 #: At most this many answers kept per index state: a key holds what a request names (a jurisdiction, a day),
@@ -42,6 +44,18 @@ def jurisdiction_holds(
     a place read from a question narrows a search only where that leaves something to find."""
     key = ("filters", filters.jurisdiction, filters.date, filters.work_type, filters.topic, filters.lang)
     return _held(searcher, memo, key, filter_query(schema, filters))
+
+
+def language_held(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, filters: Filters, lang: str, memo: dict | None
+) -> bool:
+    """Whether the index holds text in ``lang`` among what ``filters`` search.
+
+    Why: "not here" from a low word score is calibrated on questions in the language of the law; a
+    question in English or Uzbek about Kazakh law held in Russian meets it only through the glossary and
+    the meaning, and its low score says nothing about whether the law is here.
+    """
+    return jurisdiction_holds(searcher, schema, dataclasses.replace(filters, lang=lang), memo)
 
 
 def titles_hold(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Notice"]
+__all__ = ["Notice", "cut_notice", "place_notice"]
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,18 @@ class Notice:
 
     def as_json(self) -> dict:
         return {"code": self.code, "message": self.message, "topic": self.topic}
+
+
+def place_notice(code: str, every: str) -> Notice:
+    """Only the law of the country the question names (``code``) was searched; ``every`` is the
+    jurisdiction value that searches every country."""
+    return Notice(
+        "place",
+        f"the question names {code}: only its law was searched; jurisdiction={every} searches every country",
+        code,
+    )
+
+
+def cut_notice(cut: int, searched: int) -> Notice:
+    """Only the first ``searched`` characters of the query were searched, ``cut`` more were not."""
+    return Notice("cut", f"only the first {searched:,} characters were searched ({cut:,} more were not)")

@@ -24,7 +24,7 @@ import yaml
 
 from . import analysis
 
-__all__ = ["PLACES_FILE", "named_place"]
+__all__ = ["PLACES_FILE", "asks", "named_place"]
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
 #: words, with the hyphens and apostrophes inside them ("Усть-Каменогорск", "O'zbekiston", "Oʻzbekiston")
@@ -39,10 +39,19 @@ def _key(word: str) -> str:
     """A word as the place lists compare it: a short one (an abbreviation: "ТОО", "РК", "тг") as written,
     lower case; a longer one by its Russian stems, so "Казахстане" and "Казахстана" meet. (A stemmed
     "ТОО" is "то", which every "то" and "той" of a question would have matched.)"""
-    low = analysis.normalise_text(word.translate(_APOSTROPHES)).replace("ё", "е")
+    low = _plain(word)
     if len(low) <= _SHORT:
         return low
     return " ".join(analysis.terms(low, "rus"))
+
+
+#: a name this long or longer also names its place at the start of a longer word ("Өзбекстаннан")
+_STEM_MIN = 6
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased and folded as the place lists compare its letters (apostrophes as one)."""
+    return analysis.normalise_text(word.translate(_APOSTROPHES)).replace("ё", "е")
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,10 @@ class _Places:
     names: dict[str, str]
     markers: dict[str, str]
     origin: frozenset[str]
+    stems: dict[str, tuple[tuple[str, str], ...]]  # first letters -> (name, place), shortest first
+    origin_after: tuple[str, ...]
+    origin_endings: frozenset[str]
+    locative_endings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +81,21 @@ def _data() -> _Places:
                     raise ValueError(f"{PLACES_FILE.name}: {word!r} names both {other} and {place}")
                 into[key] = place
     origin = frozenset(k for k in map(_key, str(raw["origin"]).split()) if k)
-    return _Places(names, markers, origin)
+    stems: dict[str, list[tuple[str, str]]] = {}
+    for place, lists in raw["places"].items():
+        for word in str(lists.get("names", "")).split():
+            low = _plain(word)
+            if len(low) >= _STEM_MIN:
+                stems.setdefault(low[:_STEM_MIN], []).append((low, place))
+    return _Places(
+        names,
+        markers,
+        origin,
+        {k: tuple(sorted(v, key=lambda x: len(x[0]))) for k, v in stems.items()},
+        tuple(_plain(w) for w in str(raw.get("origin_after", "")).split()),
+        frozenset(_plain(w) for w in str(raw.get("origin_endings", "")).split()),
+        frozenset(_plain(w) for w in str(raw.get("locative_endings", "")).split()),
+    )
 
 
 def _place_of(token: str, table: dict[str, str]) -> str | None:
@@ -79,19 +106,45 @@ def _place_of(token: str, table: dict[str, str]) -> str | None:
     return place
 
 
+#: a query of this many words reads as a sentence, not keywords, even without a "?"
+SENTENCE_WORDS = 6
+
+
+def asks(text: str, question: bool) -> bool:
+    """Whether a query reads as someone asking about their situation, whose country it may name: a
+    question (query.py), or a shorter query that asks ("?") or runs to a sentence. A few keywords
+    ("сверхурочная работа Казахстан") are a lawyer's search and keep every country."""
+    return question or "?" in text or len(text.split()) >= SENTENCE_WORDS
+
+
+def _by_stem(token: str, data: _Places) -> tuple[str | None, str]:
+    """The place a longer word starts with ("Қазақстанда", "Өзбекстаннан", "Qozog'istonda": the names of
+    the Turkic languages take their case endings on the name), and the ending."""
+    low = _plain(token)
+    for name, place in data.stems.get(low[:_STEM_MIN], ()):
+        if low.startswith(name):
+            return place, low[len(name) :]
+    return None, ""
+
+
 def named_place(text: str) -> str | None:
     """The jurisdiction the text is about, or None when it names none, or several equally."""
     data = _data()
     counts: Counter[str] = Counter()
-    before = ""
-    for word in _TOKEN.findall(text):
-        token = word.lstrip("0123456789") or word  # "150000тг"
+    tokens = [word.lstrip("0123456789") or word for word in _TOKEN.findall(text)]  # "150000тг"
+    keys = [_key(token) for token in tokens]
+    for i, token in enumerate(tokens):
         place = _place_of(token, data.markers)
-        if place is None and before not in data.origin:
-            place = _place_of(token, data.names)
+        if place is None and data.origin.isdisjoint(keys[max(0, i - 2) : i]):
+            place, ending = _by_stem(token, data)
+            place = _place_of(token, data.names) or place
+            after = _plain(tokens[i + 1]) if i + 1 < len(tokens) else ""
+            if ending in data.origin_endings or (
+                ending not in data.locative_endings and after and after.startswith(data.origin_after)
+            ):
+                place = None  # "Өзбекстаннан келдім", "Өзбекстан азаматымын": where the person is from
         if place:
             counts[place] += 1
-        before = _key(token)
     if not counts:
         return None
     (best, n), *rest = counts.most_common()

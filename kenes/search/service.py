@@ -28,7 +28,7 @@ from kenes.lex import editions
 from . import answers, engine, experience, fusion, holdings, places, quoted, topics, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
-from .notices import Notice
+from .notices import Notice, cut_notice, place_notice
 from .request import ANY_JURISDICTION, SearchRequest
 from .snippets import snippet
 
@@ -173,7 +173,7 @@ def _search(request: SearchRequest) -> SearchResult:
     searcher = handle.index.searcher()
     notices = []
     if parsed.cut:
-        notices.append(_cut_notice(parsed.cut))
+        notices.append(cut_notice(parsed.cut, engine.MAX_QUERY_CHARS))
 
     cited = _citation_hits(req.q, filters, searcher, handle.schema, parsed) if req.limit else []
     if cited or parsed.empty:
@@ -198,11 +198,11 @@ def _search(request: SearchRequest) -> SearchResult:
     place = _named_place(req, parsed, searcher, handle, filters)
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
-        notices.append(_place_notice(place))
-    checks = answers.checks_for(parsed)
+        notices.append(place_notice(place, ANY_JURISDICTION))
     outside = answers.outside_topic(
         parsed, lambda terms: holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
     )
+    checks = answers.checks_for(parsed, outside)
     planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
     clock.mark("plan")
@@ -223,11 +223,19 @@ def _search(request: SearchRequest) -> SearchResult:
             not {"experience", "quoted"} & set(used)
             and best < prof.question.not_here_score * max(1, len(parsed.terms))
             and near < prof.vectors.not_here_similarity
+            and holdings.language_held(searcher, handle.schema, filters, parsed.lang, handle.memo)
         ):
             # neither the words nor the meaning come near an article: the law is not here
             notices.append(answers.not_here_notice(""))
         if any(n.code == "not-here" for n in notices):
             ranked = []
+    elif outside and not checks and places.asks(parsed.text, parsed.question):
+        # a short question about law not held ("муж не платит алименты на ребенка, что делать"); a
+        # few keywords ("алименты") may still want the Labour Code's deductions, and are searched
+        if pending is not None:
+            pending.cancel()
+        notices.append(answers.not_here_notice(outside))
+        ranked = []
     elif pending is not None:
         # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
         meaning = vectors.ranking(searcher, handle.schema, pending, filters)
@@ -288,9 +296,10 @@ def _named_place(
     req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, filters: Filters
 ) -> str | None:
     """The country a question names when the request names none and the index holds law of it that the
-    request's other filters allow (places.py): a keyword query, a request with a country or a work, and
-    ``jurisdiction=*`` keep every country."""
-    if not parsed.question or req.jurisdiction or req.work or not req.infer_place:
+    request's other filters allow (places.py): a keyword query ("сверхурочная работа Казахстан"), a request
+    with a country or a work, and ``jurisdiction=*`` keep every country. A short question is a question too
+    ("Qozog'istonda ishlash uchun ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a sentence."""
+    if req.jurisdiction or req.work or not req.infer_place or not places.asks(parsed.text, parsed.question):
         return None
     place = places.named_place(parsed.text)
     if place and holdings.jurisdiction_holds(
@@ -298,22 +307,6 @@ def _named_place(
     ):
         return place
     return None
-
-
-def _place_notice(place: str) -> Notice:
-    return Notice(
-        "place",
-        f"the question names {place}: only its law was searched; jurisdiction={ANY_JURISDICTION} searches "
-        "every country",
-        place,
-    )
-
-
-def _cut_notice(cut: int) -> Notice:
-    return Notice(
-        "cut",
-        f"only the first {engine.MAX_QUERY_CHARS:,} characters were searched ({cut:,} more were not)",
-    )
 
 
 def _ranked(

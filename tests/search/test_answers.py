@@ -52,6 +52,36 @@ def test_a_negated_phrase_names_its_check_only_where_the_negation_stands(library
     assert search(SearchRequest(q, date=ON)).checks == named
 
 
+@pytest.mark.parametrize(
+    ("q", "slug"),
+    [
+        ("My employer has not paid my salary for two months", "wage-payment"),
+        ("how many days can I stay in Kazakhstan without registration", "stay"),
+        ("Жұмыс беруші екі ай бойы жалақы төлемей жүр", "wage-payment"),
+        ("Казакстанда иштөө үчүн уруксат керекпи?", "permit"),
+        ("Ish beruvchi ikki oydan beri ish haqi to'lamayapti", "wage-payment"),
+        ("Иш берувчи икки ойдан бери иш ҳақи тўламаяпти", "wage-payment"),
+        ("Корфармо ду моҳ боз музди меҳнатро намедиҳад", "wage-payment"),
+        ("Дар Қазоқистон бе бақайдгирӣ чанд рӯз мондан мумкин аст?", "stay"),
+    ],
+)
+def test_a_check_is_named_in_the_languages_of_the_region(library, q, slug):
+    """A phrase is read the way the question is (a short phrase does not say its language)."""
+    assert search(SearchRequest(q, date=ON)).checks[:1] == [slug]
+
+
+def test_a_short_question_about_law_not_held_says_so_and_keywords_are_searched(library):
+    asked = search(SearchRequest("муж не платит алименты на ребенка уже полгода что делать", date=ON))
+    assert asked.hits == [] and asked.checks == []
+    assert [(n.code, n.topic) for n in asked.notices] == [("not-here", "family")]
+    keywords = search(SearchRequest("алименты на ребенка", date=ON))
+    assert not [n for n in keywords.notices if n.code == "not-here"]
+    # the wage check's one-word phrase yields to the area; a phrase that names wages does not
+    assert search(SearchRequest("не платят зарплату, а у меня кредит и ипотека что делать?")).checks == [
+        "wage-payment"
+    ]
+
+
 def test_a_keyword_query_about_something_else_names_no_check(library):
     assert search(SearchRequest("сверхурочная работа", date=ON)).checks == []
 
@@ -186,3 +216,15 @@ def test_an_area_without_the_works_that_would_hold_it_is_a_clear_error(monkeypat
             answers._areas()
     finally:
         answers._areas.cache_clear()
+
+
+def test_a_question_in_a_language_the_law_is_not_held_in_is_not_sent_away_for_its_low_score(library):
+    """The word score's "not here" is calibrated on questions in the law's language: an English question
+    about Kazakh law held in Russian and Kazakh meets it only through the glossary (and the meaning)."""
+    q = (
+        "I was injured at work on a construction site and now the employer refuses to pay any "
+        "compensation, and my salary for two months is unpaid"
+    )
+    result = search(SearchRequest(q, jurisdiction="kz", date=ON))
+    assert result.question and result.hits
+    assert not [n for n in result.notices if n.code == "not-here"]

@@ -33,6 +33,17 @@ RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
         ("я гражданин Узбекистана, работаю в Казахстане без договора", "kz"),
         ("гр. Узбекистана, работаю в Казахстане", "kz"),
         ("гражданин Узбекистана, нужен ли патент", None),
+        ("гражданин Республики Узбекистан, работаю в Казахстане", "kz"),
+        # the region's other languages: the name takes its case ending, the origin may follow it
+        ("Мен Өзбекстан азаматымын, Қазақстанда жұмыс істеймін", "kz"),
+        ("Мен Өзбекстаннан келдім, жалақы бермейді", None),
+        ("Қазақстанда азаматтар жұмыс істейді", "kz"),
+        ("Кыргызстандын жараны Казакстанда иштейт", "kz"),
+        ("Men O'zbekiston fuqarosiman, Qozog'istonda ishlayapman", "kz"),
+        ("Ман шаҳрванди Тоҷикистон ҳастам, дар Қазоқистон кор мекунам", "kz"),
+        ("I am a citizen of Kyrgyzstan working in Kazakhstan", "kz"),
+        # a short name is no beginning of a longer word ("Ош" is not "ошибка")
+        ("ошибка в трудовом договоре", None),
         # two countries as often: neither
         ("работал в России, теперь работаю в Казахстане", None),
         # no country; and short words that a stem would have confused with an abbreviation ("ТОО" → "то")
@@ -200,3 +211,11 @@ def test_a_country_outside_the_region_is_not_remembered(two_countries):
     page = client.get("/search", {"q": QUESTION}).content.decode()
     assert "&lt;script&gt;" not in page  # not even shown back as a choice
     assert "/akn/kz/act/code/2015-11-23/414-v" in page  # the forged value is ignored: the question's country
+
+
+def test_a_short_question_that_asks_names_its_country_and_keywords_do_not(two_countries):
+    asked = search(SearchRequest("можно ли сверхурочная работа в Казахстане?", date=ON))
+    assert [n.topic for n in asked.notices if n.code == "place"] == ["kz"]
+    assert {h.work.split("/")[2] for h in asked.hits} == {"kz"}
+    keywords = search(SearchRequest("сверхурочная работа Казахстан", date=ON))
+    assert not [n for n in keywords.notices if n.code == "place"]
