@@ -184,7 +184,8 @@ def not_here_notice(topic: str) -> Notice:
     what = f" ({topic})" if topic else ""
     return Notice(
         "not-here",
-        f"the law this question is about{what} is not in this database: it holds labour, migration and "
-        "social-protection law and the code of administrative offences. An advisory centre can help.",
+        # what the database does hold is not listed: it is whatever was imported, and the reader needs the
+        # way to help more than the catalogue
+        f"the law this question is about{what} is not in this database. An advisory centre can help.",
         topic,
     )

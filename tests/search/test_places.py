@@ -219,3 +219,14 @@ def test_a_short_question_that_asks_names_its_country_and_keywords_do_not(two_co
     assert {h.work.split("/")[2] for h in asked.hits} == {"kz"}
     keywords = search(SearchRequest("сверхурочная работа Казахстан", date=ON))
     assert not [n for n in keywords.notices if n.code == "place"]
+
+
+def test_law_not_here_leads_to_the_centres_of_the_country_the_question_names(two_countries):
+    q = (
+        "Здравствуйте, я живу в Казахстане, мы с мужем хотим оформить развод. Как разделить квартиру и "
+        "сколько будут алименты на ребенка, если муж не согласен?"
+    )
+    page = Client().get("/search", {"q": q}).content.decode()
+    assert 'id="none-centre" href="/countries/kz"' in page
+    every = Client().get("/search", {"q": q, "jurisdiction": "*"}).content.decode()
+    assert 'id="none-centre" href="/countries/"' in every
