@@ -49,6 +49,7 @@ def _key(word: str) -> str:
 _STEM_MIN = 6
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain(word: str) -> str:
     """A word lower-cased and folded as the place lists compare its letters (apostrophes as one)."""
     return analysis.normalise_text(word.translate(_APOSTROPHES)).replace("ё", "е")
@@ -117,10 +118,10 @@ def asks(text: str, question: bool) -> bool:
     return question or "?" in text or len(text.split()) >= SENTENCE_WORDS
 
 
-def _by_stem(token: str, data: _Places) -> tuple[str | None, str]:
-    """The place a longer word starts with ("Қазақстанда", "Өзбекстаннан", "Qozog'istonda": the names of
-    the Turkic languages take their case endings on the name), and the ending."""
-    low = _plain(token)
+def _by_stem(low: str, data: _Places) -> tuple[str | None, str]:
+    """The place a longer word (``low``: :func:`_plain`) starts with ("Қазақстанда", "Өзбекстаннан",
+    "Qozog'istonda": the names of the Turkic languages take their case endings on the name), and the
+    ending."""
     for name, place in data.stems.get(low[:_STEM_MIN], ()):
         if low.startswith(name):
             return place, low[len(name) :]
@@ -133,16 +134,21 @@ def named_place(text: str) -> str | None:
     counts: Counter[str] = Counter()
     tokens = [word.lstrip("0123456789") or word for word in _TOKEN.findall(text)]  # "150000тг"
     keys = [_key(token) for token in tokens]
+    plain = [_plain(token) for token in tokens]
     for i, token in enumerate(tokens):
-        place = _place_of(token, data.markers)
-        if place is None and data.origin.isdisjoint(keys[max(0, i - 2) : i]):
-            place, ending = _by_stem(token, data)
-            place = _place_of(token, data.names) or place
-            after = _plain(tokens[i + 1]) if i + 1 < len(tokens) else ""
-            if ending in data.origin_endings or (
-                ending not in data.locative_endings and after and after.startswith(data.origin_after)
-            ):
-                place = None  # "Өзбекстаннан келдім", "Өзбекстан азаматымын": where the person is from
+        place = data.markers.get(keys[i]) or ("-" in token and _place_of(token, data.markers)) or None
+        if place is None:
+            low = plain[i]
+            named = data.names.get(keys[i]) or ("-" in token and _place_of(token, data.names)) or None
+            by_stem, ending = _by_stem(low, data) if low[:_STEM_MIN] in data.stems else (None, "")
+            named = named or by_stem
+            if named and data.origin.isdisjoint(keys[max(0, i - 2) : i]):
+                after = plain[i + 1] if i + 1 < len(tokens) else ""
+                # "Өзбекстаннан келдім", "Өзбекстан азаматымын": where the person comes from
+                origin = ending in data.origin_endings or (
+                    ending not in data.locative_endings and after.startswith(data.origin_after) and after
+                )
+                place = None if origin else named
         if place:
             counts[place] += 1
     if not counts:
