@@ -96,6 +96,24 @@ def test_a_question_about_law_not_held_says_so_instead_of_listing_articles(libra
     assert result.notices[0].code == "not-here" and result.notices[0].topic == "family"
 
 
+@pytest.mark.parametrize(
+    ("q", "area"),
+    [
+        (
+            "Судебный исполнитель наложил арест на счета по исполнительному производству, что делать?",
+            "enforcement",
+        ),
+        ("Получила в дар квартиру и продала, нужно ли платить налог и подавать декларацию?", "tax"),
+        ("Меня призывают в армию, а я хочу уехать учиться, что скажет военкомат?", "military"),
+        ("Можно ли перевестись на грант в университете после первого курса обучения?", "education"),
+        ("Купила в рассрочку ноутбук в магазине, он сломался, продавец не хочет вернуть деньги", "consumer"),
+    ],
+)
+def test_questions_of_other_areas_are_told_the_law_is_not_here(library, q, area):
+    result = search(SearchRequest(q, date=ON))
+    assert [(n.code, n.topic) for n in result.notices] == [("not-here", area)] and result.hits == []
+
+
 def test_a_labour_question_is_not_sent_away(library):
     q = "Работодатель заставляет работать сверхурочно каждый день, а оплаты сверхурочной работы нет совсем"
     result = search(SearchRequest(q, date=ON))
