@@ -170,12 +170,13 @@ def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -
     """
     words = _surface(parsed)
     areas, inside = _areas()
-    if words & inside:
-        return ""
     least = int(_data().get("min_outside", 2))
+    weight = float(_data().get("inside_weight", 2))
     named = ((len(words & a.words), a.name, a) for a in areas)
     n, name, area = max(named, key=lambda x: x[:2], default=(0, "", None))
-    if n < least or area is None or held(area.held_by):
+    # "работа" in "по работе приложения Каспи" does not make a credit question a labour one: the area's
+    # words must outnumber the labour words, each of which counts ``inside_weight`` times
+    if n < least or n <= weight * len(words & inside) or area is None or held(area.held_by):
         return ""
     return name
 

@@ -246,3 +246,16 @@ def test_a_question_in_a_language_the_law_is_not_held_in_is_not_sent_away_for_it
     result = search(SearchRequest(q, jurisdiction="kz", date=ON))
     assert result.question and result.hits
     assert not [n for n in result.notices if n.code == "not-here"]
+
+
+def test_an_area_outweighs_a_passing_labour_word_and_not_a_labour_question():
+    """ "коллектор звонит мне на работу" is a credit question; "уволили с работы, платить кредит нечем" is a
+    labour one that mentions a loan."""
+    from kenes.search.answers import outside_topic
+    from kenes.search.query import parse
+
+    def area(q: str) -> str:
+        return outside_topic(parse(q, question_words=12), lambda _terms: False)
+
+    assert area("у меня кредит в банке и просрочка, коллектор звонит мне на работу, что делать?") == "credit"
+    assert area("меня уволили с работы, платить кредит банку нечем, что делать?") == ""
