@@ -134,3 +134,20 @@ def test_the_laws_own_term_is_not_read_colloquially() -> None:
     assert named == ["overtime"]
     said = matched_concepts(terms("сверхурочные не оплатили", "rus"), "rus")
     assert {"overtime", "working-time", "rest-time"} <= set(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "concept"),
+    [
+        ("Қазақстанда тіркеусіз қанша күн бола аламын", "kaz", "temporary-stay"),
+        ("Qozog'istonda necha kun yashash mumkin", "uzb", "temporary-stay"),
+        ("дар Қазоқистон чанд рӯз мондан мумкин аст", "tgk", "temporary-stay"),
+        ("how long can I stay in Kazakhstan", "eng", "temporary-stay"),
+        ("ish beruvchi maosh to'lamayapti", "uzb", "wage-arrears"),
+        ("корфармо маош намедиҳад", "tgk", "wage-arrears"),
+        ("жұмыс беруші жалақы төлемейді", "kaz", "wage-arrears"),
+        ("My boss took my passport", "eng", "identity-documents"),
+    ],
+)
+def test_a_migrant_s_own_words_in_the_region_s_languages_name_the_concept(text, lang, concept):
+    assert concept in matched_concepts(terms(text, lang), lang)
