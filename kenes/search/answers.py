@@ -103,15 +103,41 @@ class Area:
     of the works that would hold its law."""
 
     name: str
-    words: frozenset[str]
+    words: tuple[frozenset[str], ...]  # each word as every term it may reach a question as (see _word_groups)
     held_by: frozenset[str]
+
+    def named(self, terms: frozenset[str]) -> int:
+        """How many of the area's words the question uses."""
+        return sum(1 for word in self.words if word & terms)
+
+
+def _word_groups(words: str) -> tuple[frozenset[str], ...]:
+    """The words of a list, each as the terms it reaches a question as: its stem and its lemma's stem, with
+    the words that share one merged ("дети" and "ребенок": a question's "детей" is the stem "дет" and the
+    lemma "ребенок").
+
+    Why: a question's terms hold both its words' stems and their lemmas, so counting terms counted
+    "детей" twice, and "перевезти жену и детей, работаю по договору" outweighed its labour word as a
+    family question.
+    """
+    from .morphology import analyse_word
+
+    groups: list[set[str]] = []
+    for word in str(words).split():
+        found = set(analysis.terms(word, "rus"))
+        lemma = analysis.terms(analyse_word(word.lower()).lemma.replace("ё", "е"), "rus")
+        # a lemma's stem as short as a preposition ("заём" → "за") would meet every "за"
+        found |= {t for t in lemma if len(t) >= 4 and t not in analysis.STOP_WORDS.get("rus", ())}
+        merged = [g for g in groups if g & found]
+        for g in merged:
+            found |= g
+            groups.remove(g)
+        groups.append(found)
+    return tuple(frozenset(g) for g in groups)
 
 
 @lru_cache(maxsize=1)
-def _areas() -> tuple[tuple[Area, ...], frozenset[str]]:
-    def terms(words: str) -> frozenset[str]:
-        return frozenset(analysis.terms(words, "rus"))
-
+def _areas() -> tuple[tuple[Area, ...], tuple[frozenset[str], ...]]:
     def title_terms(words: str) -> frozenset[str]:
         # a title is analysed in its work's language: "неке" is Kazakh, "семья" Russian, and a word's
         # letters do not always say which
@@ -121,8 +147,8 @@ def _areas() -> tuple[tuple[Area, ...], frozenset[str]]:
     for name, spec in _data()["outside"].items():
         if not isinstance(spec, dict) or not spec.get("words") or not spec.get("held_by"):
             raise ValueError(f"{ANSWERS_FILE.name}: outside area {name!r} needs both 'words' and 'held_by'")
-        areas.append(Area(name, terms(spec["words"]), title_terms(spec["held_by"])))
-    return tuple(areas), terms(_data()["inside"])
+        areas.append(Area(name, _word_groups(spec["words"]), title_terms(spec["held_by"])))
+    return tuple(areas), _word_groups(_data()["inside"])
 
 
 def check_slugs() -> tuple[str, ...]:
@@ -172,11 +198,12 @@ def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -
     areas, inside = _areas()
     least = int(_data().get("min_outside", 2))
     weight = float(_data().get("inside_weight", 2))
-    named = ((len(words & a.words), a.name, a) for a in areas)
+    named = ((a.named(words), a.name, a) for a in areas)
     n, name, area = max(named, key=lambda x: x[:2], default=(0, "", None))
     # "работа" in "по работе приложения Каспи" does not make a credit question a labour one: the area's
     # words must outnumber the labour words, each of which counts ``inside_weight`` times
-    if n < least or n <= weight * len(words & inside) or area is None or held(area.held_by):
+    labour = sum(1 for word in inside if word & words)
+    if n < least or n <= weight * labour or area is None or held(area.held_by):
         return ""
     return name
 

@@ -259,3 +259,19 @@ def test_an_area_outweighs_a_passing_labour_word_and_not_a_labour_question():
 
     assert area("у меня кредит в банке и просрочка, коллектор звонит мне на работу, что делать?") == "credit"
     assert area("меня уволили с работы, платить кредит банку нечем, что делать?") == ""
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        # family reunification is migration law; "детей" is one word, not the stem "дет" and lemma "ребенок"
+        "Можно ли мне привезти сюда жену и детей, если я работаю здесь уже год?",
+        # debt bondage is forced labour, and "заём" stems to "за" through its lemma: no preposition counts
+        "Хозяин говорит, что я должен отработать долг за дорогу и за жилье, и паспорт не отдает",
+    ],
+)
+def test_a_migrant_s_question_that_touches_another_area_in_passing_is_not_sent_away(q):
+    from kenes.search.answers import outside_topic
+    from kenes.search.query import parse
+
+    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == ""
