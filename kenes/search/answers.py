@@ -35,8 +35,17 @@ def _data() -> dict:
     return yaml.safe_load(ANSWERS_FILE.read_text(encoding="utf-8"))
 
 
-#: Negations: in a check's phrase, the word after one must follow it in the query too.
-_NEGATIONS = frozenset({"не", "нет"})
+#: Negations: in a check's phrase, the word after one must follow it in the query too. English writes
+#: its own as stop words ("not") and contractions ("didn't" is the term "didnt"): they are kept in phrases.
+_NEGATIONS = frozenset(
+    {"не", "нет", "not", "never", "didnt", "doesnt", "dont", "havent", "hasnt", "wasnt", "werent", "isnt"}
+)
+#: Every negation as one term, so that "not paid" is said by "didn't pay" too.
+_NOT = "¬"
+
+
+def _negation(term: str) -> str:
+    return _NOT if term in _NEGATIONS else term
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Phrase:
     negated: frozenset[tuple[str, str]]
 
     def named_by(self, words: frozenset[str], pairs: frozenset[tuple[str, str]]) -> bool:
+        """Whether a query with these terms and negated pairs (:func:`negated_pairs`) says the phrase."""
         return bool(self.terms) and self.terms <= words and self.negated <= pairs
 
 
@@ -61,7 +71,7 @@ def negated_pairs(spelled: Sequence[str]) -> frozenset[tuple[str, str]]:
         if term not in _NEGATIONS:
             continue
         for j in range(i + 1, min(len(spelled), i + 2 + gap)):
-            pairs.add((term, spelled[j]))
+            pairs.add((_NOT, spelled[j]))
             if spelled[j] not in bridge:
                 break
     return frozenset(pairs)
@@ -70,14 +80,16 @@ def negated_pairs(spelled: Sequence[str]) -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _bridge() -> tuple[frozenset[str], int]:
     data = _data()
-    return frozenset(analysis.terms(str(data.get("negation_bridge", "")), "rus")), int(
-        data.get("negation_gap", 0)
-    )
+    words = str(data.get("negation_bridge", ""))
+    # as a query in any language spells them ("fully" is the English term "fulli")
+    bridge = frozenset(t for lang in analysis.LANGS for t in analysis.terms(words, lang))
+    return bridge, int(data.get("negation_gap", 0))
 
 
 def _phrase(phrase: str, lang: str) -> Phrase:
-    kept = analysis.drop_stop_words(analysis.terms(phrase, lang), lang)
-    negated = {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a in _NEGATIONS}
+    stops = analysis.STOP_WORDS.get(lang, frozenset()) - _NEGATIONS
+    kept = [_negation(t) for t in analysis.terms(phrase, lang) if t not in stops]
+    negated = {(a, b) for a, b in zip(kept, kept[1:], strict=False) if a == _NOT}
     return Phrase(frozenset(kept), frozenset(negated))
 
 
@@ -176,11 +188,12 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
     wages, while "не платят зарплату" still names the wage check.
     """
     words = _surface(parsed)
+    words |= {_NOT} if words & _NEGATIONS else set()
     pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
     scored = []
     for order, (slug, phrases) in enumerate(_checks(parsed.lang)):
         n = sum(
-            1 for p in phrases if p.named_by(words, pairs) and not (outside and len(p.terms - _NEGATIONS) < 2)
+            1 for p in phrases if p.named_by(words, pairs) and not (outside and len(p.terms - {_NOT}) < 2)
         )
         if n:
             scored.append((-n, order, slug))

@@ -24,8 +24,8 @@ HELD_MEMO_MAX = 1024
 NATIONAL_LAW_TYPES = ("constitution", "code", "law", "bylaw")
 
 
-def _held(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tantivy.Query) -> bool:
-    """Whether ``query`` matches anything, asked once per ``key`` and index state (``memo``, the handle's)."""
+def _count(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tantivy.Query) -> int:
+    """How many entries ``query`` matches, asked once per ``key`` and index state (``memo``, the handle's)."""
     memo = {} if memo is None else memo
     state = (searcher.num_docs, searcher.num_segments)
     known = memo.get("held")
@@ -33,8 +33,13 @@ def _held(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tant
         known = memo["held"] = (state, {})
     found = known[1].get(key)
     if found is None:
-        found = known[1][key] = searcher.search(query, limit=1, count=True).count > 0
+        found = known[1][key] = searcher.search(query, limit=1, count=True).count
     return found
+
+
+def _held(searcher: tantivy.Searcher, memo: dict | None, key: tuple, query: tantivy.Query) -> bool:
+    """Whether ``query`` matches anything (see :func:`_count`)."""
+    return _count(searcher, memo, key, query) > 0
 
 
 def jurisdiction_holds(
@@ -42,20 +47,35 @@ def jurisdiction_holds(
 ) -> bool:
     """Whether the index holds anything ``filters`` allow (its jurisdiction, day, type, topic, language):
     a place read from a question narrows a search only where that leaves something to find."""
-    key = ("filters", filters.jurisdiction, filters.date, filters.work_type, filters.topic, filters.lang)
+    key = (
+        "filters",
+        filters.jurisdiction,
+        filters.date,
+        filters.work_type,
+        filters.topic,
+        filters.lang,
+        filters.work,
+    )
     return _held(searcher, memo, key, filter_query(schema, filters))
 
 
 def language_held(
     searcher: tantivy.Searcher, schema: tantivy.Schema, filters: Filters, lang: str, memo: dict | None
 ) -> bool:
-    """Whether the index holds text in ``lang`` among what ``filters`` search.
+    """Whether most of what ``filters`` search (half its entries or more) is text in ``lang``.
 
     Why: "not here" from a low word score is calibrated on questions in the language of the law; a
     question in English or Uzbek about Kazakh law held in Russian meets it only through the glossary and
-    the meaning, and its low score says nothing about whether the law is here.
+    the meaning, and its low score says nothing about whether the law is here. A few English conventions
+    beside the codes do not make the words a judge of an English question about them all.
     """
-    return jurisdiction_holds(searcher, schema, dataclasses.replace(filters, lang=lang), memo)
+
+    def key(f: Filters) -> tuple:
+        return ("filters", f.jurisdiction, f.date, f.work_type, f.topic, f.lang, f.work)
+
+    in_lang = dataclasses.replace(filters, lang=lang)
+    held = _count(searcher, memo, key(in_lang), filter_query(schema, in_lang))
+    return held > 0 and 2 * held >= _count(searcher, memo, key(filters), filter_query(schema, filters))
 
 
 def titles_hold(

@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'ʻ’‘`][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"ʻ": "'", "’": "'", "‘": "'", "`": "'"})
 #: words this long or shorter are compared as written (abbreviations), longer ones by their stems
 _SHORT = 4
+#: ... when the stem keeps this many letters
+_STEM_KEY_MIN = 5
 
 
 @lru_cache(maxsize=1 << 16)
@@ -42,7 +44,10 @@ def _key(word: str) -> str:
     low = _plain(word)
     if len(low) <= _SHORT:
         return low
-    return " ".join(analysis.terms(low, "rus"))
+    stem = " ".join(analysis.terms(low, "rus"))
+    # a stem this short is another word too ("Орусия" → "орус", Kyrgyz for "Russian"; "родом" → "род", as
+    # in "родила"): the word is compared as written, and its other forms are listed
+    return stem if len(stem) >= _STEM_KEY_MIN else low
 
 
 #: a name this long or longer also names its place at the start of a longer word ("Өзбекстаннан")
@@ -57,10 +62,15 @@ def _plain(word: str) -> str:
 
 @dataclass(frozen=True)
 class _Places:
+    """``places.yaml`` as the reader compares it: words by :func:`_key`, endings and beginnings by
+    :func:`_plain`."""
+
     names: dict[str, str]
     markers: dict[str, str]
     origin: frozenset[str]
+    origin_bridge: frozenset[str]
     stems: dict[str, tuple[tuple[str, str], ...]]  # first letters -> (name, place), shortest first
+    name_endings: frozenset[str]
     origin_after: tuple[str, ...]
     origin_endings: frozenset[str]
     locative_endings: frozenset[str]
@@ -68,6 +78,7 @@ class _Places:
 
 @lru_cache(maxsize=1)
 def _data() -> _Places:
+    """The lists, read once; a word two countries claim is a clear error."""
     raw = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     markers: dict[str, str] = {}
@@ -88,14 +99,21 @@ def _data() -> _Places:
             low = _plain(word)
             if len(low) >= _STEM_MIN:
                 stems.setdefault(low[:_STEM_MIN], []).append((low, place))
+
+    def plain(key: str) -> list[str]:
+        return [_plain(w) for w in str(raw.get(key, "")).split()]
+
+    origin_endings, locative = frozenset(plain("origin_endings")), frozenset(plain("locative_endings"))
     return _Places(
         names,
         markers,
         origin,
+        frozenset(plain("origin_bridge")),
         {k: tuple(sorted(v, key=lambda x: len(x[0]))) for k, v in stems.items()},
-        tuple(_plain(w) for w in str(raw.get("origin_after", "")).split()),
-        frozenset(_plain(w) for w in str(raw.get("origin_endings", "")).split()),
-        frozenset(_plain(w) for w in str(raw.get("locative_endings", "")).split()),
+        frozenset(["", *plain("name_endings")]) | origin_endings | locative,
+        tuple(plain("origin_after")),
+        origin_endings,
+        locative,
     )
 
 
@@ -123,9 +141,18 @@ def _by_stem(low: str, data: _Places) -> tuple[str | None, str]:
     "Qozog'istonda": the names of the Turkic languages take their case endings on the name), and the
     ending."""
     for name, place in data.stems.get(low[:_STEM_MIN], ()):
-        if low.startswith(name):
+        if low.startswith(name) and low[len(name) :] in data.name_endings:
             return place, low[len(name) :]
+    # anything else after the name makes another word: "Russian", "казахстанец", "o'zbekistonlik"
     return None, ""
+
+
+def _after_origin(i: int, keys: list[str], plain: list[str], data: _Places) -> bool:
+    """Whether the ``i``-th word follows an origin word, right before it or past one bridging word
+    ("гражданин Республики Узбекистан", "citizen of Kyrgyzstan"; not "гражданин в Казахстане")."""
+    if i >= 1 and keys[i - 1] in data.origin:
+        return True
+    return i >= 2 and plain[i - 1] in data.origin_bridge and keys[i - 2] in data.origin
 
 
 def named_place(text: str) -> str | None:
@@ -142,7 +169,7 @@ def named_place(text: str) -> str | None:
             named = data.names.get(keys[i]) or ("-" in token and _place_of(token, data.names)) or None
             by_stem, ending = _by_stem(low, data) if low[:_STEM_MIN] in data.stems else (None, "")
             named = named or by_stem
-            if named and data.origin.isdisjoint(keys[max(0, i - 2) : i]):
+            if named and not _after_origin(i, keys, plain, data):
                 after = plain[i + 1] if i + 1 < len(tokens) else ""
                 # "Өзбекстаннан келдім", "Өзбекстан азаматымын": where the person comes from
                 origin = ending in data.origin_endings or (

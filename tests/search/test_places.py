@@ -42,6 +42,16 @@ RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
         ("Men O'zbekiston fuqarosiman, Qozog'istonda ishlayapman", "kz"),
         ("Ман шаҳрванди Тоҷикистон ҳастам, дар Қазоқистон кор мекунам", "kz"),
         ("I am a citizen of Kyrgyzstan working in Kazakhstan", "kz"),
+        # an origin word further off, or a demonym, is not where the person comes from
+        ("Может ли иностранный гражданин в Казахстане работать без разрешения?", "kz"),
+        ("Я родила в Казахстане, какое пособие положено?", "kz"),
+        ("I work in Kazakhstan for a Russian company", "kz"),
+        ("Я россиянин, работаю в Казахстане", "kz"),
+        ("Я кыргызстанец, работаю в Казахстане", "kz"),
+        ("Men o'zbekistonlikman, Rossiyada ishlayman", "ru"),
+        # a name whose stem is a common word is compared as written ("Орусия" → "орус", "Russian")
+        ("Казакстанда иштейм, орус тилин билбейм, айлык бербей жатат", "kz"),
+        ("Ман дар Қазоқистон кор мекунам, кордиҳанда рус аст", "kz"),
         # a short name is no beginning of a longer word ("Ош" is not "ошибка")
         ("ошибка в трудовом договоре", None),
         # two countries as often: neither
