@@ -177,7 +177,21 @@ def _spelled(text: str, lang: str) -> tuple[str, ...]:
 
 def _surface(parsed: ParsedQuery) -> frozenset[str]:
     """The query's words as index terms (every form), plus its question terms (lemmas)."""
-    return frozenset(_spelled(parsed.text, parsed.lang)) | frozenset(parsed.terms)
+    found = frozenset(_spelled(parsed.text, parsed.lang)) | frozenset(parsed.terms)
+    if not parsed.question and parsed.lang == "rus":
+        found |= _lemmas(parsed.text)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _lemmas(text: str) -> frozenset[str]:
+    """A short Russian query's words as the terms of their lemmas, as a question's are: a stem alone
+    misses the other case forms of a listed word ("призыв" stems to "приз", "призыва" to "призыв")."""
+    from .morphology import analyse_word
+
+    words = (w.lower() for w in text.split() if any("а" <= c <= "я" or c == "ё" for c in w.lower()))
+    lemmas = " ".join(analyse_word(w.strip(".,;:!?()«»\"'")).lemma for w in words)
+    return frozenset(analysis.terms(lemmas.replace("ё", "е"), "rus"))
 
 
 def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:

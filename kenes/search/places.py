@@ -34,6 +34,8 @@ _APOSTROPHES = str.maketrans({"ʻ": "'", "’": "'", "‘": "'", "`": "'"})
 _SHORT = 4
 #: ... when the stem keeps this many letters
 _STEM_KEY_MIN = 5
+#: at most this many bridging words ("of the Republic of") between an origin word and a name
+_BRIDGE_MAX = 4
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,11 +150,13 @@ def _by_stem(low: str, data: _Places) -> tuple[str | None, str]:
 
 
 def _after_origin(i: int, keys: list[str], plain: list[str], data: _Places) -> bool:
-    """Whether the ``i``-th word follows an origin word, right before it or past one bridging word
-    ("гражданин Республики Узбекистан", "citizen of Kyrgyzstan"; not "гражданин в Казахстане")."""
-    if i >= 1 and keys[i - 1] in data.origin:
-        return True
-    return i >= 2 and plain[i - 1] in data.origin_bridge and keys[i - 2] in data.origin
+    """Whether the ``i``-th word follows an origin word, right before it or past up to four bridging
+    words ("гражданин Республики Узбекистан", "citizen of the Republic of Uzbekistan"; not "гражданин в
+    Казахстане")."""
+    j = i - 1
+    while j >= 0 and i - j <= _BRIDGE_MAX and plain[j] in data.origin_bridge:
+        j -= 1
+    return j >= 0 and keys[j] in data.origin
 
 
 def named_place(text: str) -> str | None:

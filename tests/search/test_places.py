@@ -52,6 +52,11 @@ RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
         # a name whose stem is a common word is compared as written ("Орусия" → "орус", "Russian")
         ("Казакстанда иштейм, орус тилин билбейм, айлык бербей жатат", "kz"),
         ("Ман дар Қазоқистон кор мекунам, кордиҳанда рус аст", "kz"),
+        ("В пригороде Астаны работаю уже год", "kz"),
+        ("Получаю 40 тысяч рублями", "ru"),
+        ("Қазақстандағы жұмыс берушім жалақы бермейді", "kz"),
+        ("Qozog'istondaman, maosh bermayapti", "kz"),
+        ("I am a citizen of the Republic of Uzbekistan working in Kazakhstan", "kz"),
         # a short name is no beginning of a longer word ("Ош" is not "ошибка")
         ("ошибка в трудовом договоре", None),
         # two countries as often: neither
