@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import analysis
+from . import analysis, places
 from .notices import Notice
 from .query import ParsedQuery
 
@@ -118,10 +118,6 @@ class Area:
     words: tuple[frozenset[str], ...]  # each word as every term it may reach a question as (see _word_groups)
     held_by: frozenset[str]
 
-    def named(self, terms: frozenset[str]) -> int:
-        """How many of the area's words the question uses."""
-        return sum(1 for word in self.words if word & terms)
-
 
 def _word_groups(words: str) -> tuple[frozenset[str], ...]:
     """The words of a list, each as the terms it reaches a question as: its stem and its lemma's stem, with
@@ -163,6 +159,19 @@ def _areas() -> tuple[tuple[Area, ...], tuple[frozenset[str], ...]]:
     return tuple(areas), _word_groups(_data()["inside"])
 
 
+@lru_cache(maxsize=1)
+def _word_index() -> dict[str, tuple[tuple[str, int], ...]]:
+    """term -> (area name, or "" for the inside words; the word's number in its list): a query's words are
+    looked up, not every list scanned (a keyword query pays this on every search)."""
+    areas, inside = _areas()
+    index: dict[str, list[tuple[str, int]]] = {}
+    for owner, groups in [("", inside), *((a.name, a.words) for a in areas)]:
+        for number, group in enumerate(groups):
+            for term in group:
+                index.setdefault(term, []).append((owner, number))
+    return {term: tuple(found) for term, found in index.items()}
+
+
 def check_slugs() -> tuple[str, ...]:
     """Every check the search may name (rights rule slugs)."""
     return tuple(slug for slug, _phrases in _checks())
@@ -178,8 +187,8 @@ def _spelled(text: str, lang: str) -> tuple[str, ...]:
 def _surface(parsed: ParsedQuery) -> frozenset[str]:
     """The query's words as index terms (every form), plus its question terms (lemmas)."""
     found = frozenset(_spelled(parsed.text, parsed.lang)) | frozenset(parsed.terms)
-    if not parsed.question and parsed.lang == "rus":
-        found |= _lemmas(parsed.text)
+    if not parsed.question and parsed.lang == "rus" and places.asks(parsed.text, False):
+        found |= _lemmas(parsed.text)  # (a few keywords are a lawyer's search: their stems will do)
     return found
 
 
@@ -204,14 +213,27 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
     words = _surface(parsed)
     words |= {_NOT} if words & _NEGATIONS else set()
     pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
-    scored = []
-    for order, (slug, phrases) in enumerate(_checks(parsed.lang)):
-        n = sum(
-            1 for p in phrases if p.named_by(words, pairs) and not (outside and len(p.terms - {_NOT}) < 2)
-        )
-        if n:
-            scored.append((-n, order, slug))
-    return [slug for _n, _o, slug in sorted(scored)[:MAX_CHECKS]]
+    index = _check_index(parsed.lang)
+    said: dict[tuple[int, str], set[Phrase]] = {}
+    for term in words:
+        for order, slug, phrase in index.get(term, ()):
+            if phrase.named_by(words, pairs) and not (outside and len(phrase.terms - {_NOT}) < 2):
+                said.setdefault((order, slug), set()).add(phrase)
+    scored = sorted((-len(phrases), order, slug) for (order, slug), phrases in said.items())
+    return [slug for _n, _o, slug in scored[:MAX_CHECKS]]
+
+
+@lru_cache(maxsize=len(analysis.LANGS))
+def _check_index(lang: str) -> dict[str, tuple[tuple[int, str, Phrase], ...]]:
+    """Each check phrase under one of its terms (the longest, the rarest as a rule), so that a query
+    tries only the phrases one of its words can start, not all of them in six languages."""
+    index: dict[str, list[tuple[int, str, Phrase]]] = {}
+    for order, (slug, phrases) in enumerate(_checks(lang)):
+        for phrase in phrases:
+            if phrase.terms:
+                key = max(sorted(phrase.terms), key=len)
+                index.setdefault(key, []).append((order, slug, phrase))
+    return {term: tuple(found) for term, found in index.items()}
 
 
 def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -> str:
@@ -221,15 +243,19 @@ def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -
     terms (the caller asks its index, in the question's jurisdiction and on its day): only then is the
     index asked, so a question that names no area costs nothing.
     """
-    words = _surface(parsed)
-    areas, inside = _areas()
+    index = _word_index()
+    used: dict[str, set[int]] = {}
+    for term in _surface(parsed):
+        for owner, number in index.get(term, ()):
+            used.setdefault(owner, set()).add(number)
+    areas, _inside = _areas()
     least = int(_data().get("min_outside", 2))
     weight = float(_data().get("inside_weight", 2))
-    named = ((a.named(words), a.name, a) for a in areas)
+    named = ((len(used.get(a.name, ())), a.name, a) for a in areas)
     n, name, area = max(named, key=lambda x: x[:2], default=(0, "", None))
     # "работа" in "по работе приложения Каспи" does not make a credit question a labour one: the area's
     # words must outnumber the labour words, each of which counts ``inside_weight`` times
-    labour = sum(1 for word in inside if word & words)
+    labour = len(used.get("", ()))
     if n < least or n <= weight * labour or area is None or held(area.held_by):
         return ""
     return name
