@@ -119,7 +119,7 @@ class Area:
     held_by: frozenset[str]
 
 
-def _word_groups(words: str) -> tuple[frozenset[str], ...]:
+def _word_groups(words: list[tuple[str, str]]) -> tuple[frozenset[str], ...]:
     """The words of a list, each as the terms it reaches a question as: its stem and its lemma's stem, with
     the words that share one merged ("дети" and "ребенок": a question's "детей" is the stem "дет" and the
     lemma "ребенок").
@@ -131,11 +131,12 @@ def _word_groups(words: str) -> tuple[frozenset[str], ...]:
     from .morphology import analyse_word
 
     groups: list[set[str]] = []
-    for word in str(words).split():
-        found = set(analysis.terms(word, "rus"))
-        lemma = analysis.terms(analyse_word(word.lower()).lemma.replace("ё", "е"), "rus")
-        # a lemma's stem as short as a preposition ("заём" → "за") would meet every "за"
-        found |= {t for t in lemma if len(t) >= 4 and t not in analysis.STOP_WORDS.get("rus", ())}
+    for word, lang in words:
+        found = set(analysis.terms(word, lang))
+        if lang == "rus":
+            lemma = analysis.terms(analyse_word(word.lower()).lemma.replace("ё", "е"), "rus")
+            # a lemma's stem as short as a preposition ("заём" → "за") would meet every "за"
+            found |= {t for t in lemma if len(t) >= 4 and t not in analysis.STOP_WORDS.get("rus", ())}
         merged = [g for g in groups if g & found]
         for g in merged:
             found |= g
@@ -155,8 +156,22 @@ def _areas() -> tuple[tuple[Area, ...], tuple[frozenset[str], ...]]:
     for name, spec in _data()["outside"].items():
         if not isinstance(spec, dict) or not spec.get("words") or not spec.get("held_by"):
             raise ValueError(f"{ANSWERS_FILE.name}: outside area {name!r} needs both 'words' and 'held_by'")
-        areas.append(Area(name, _word_groups(spec["words"]), title_terms(spec["held_by"])))
-    return tuple(areas), _word_groups(_data()["inside"])
+        areas.append(
+            Area(name, _in_every_language(spec["words"], spec.get("other")), title_terms(spec["held_by"]))
+        )
+    return tuple(areas), _in_every_language(_data()["inside"], _data().get("inside_other"))
+
+
+def _in_every_language(russian: str, other: dict | None) -> tuple[frozenset[str], ...]:
+    """A list's Russian words and its words in the other languages (``other``: language -> words), each
+    analysed as a question in that language is (a Kazakh divorce question is about family law too), the
+    same word in two languages one word ("банк", "алимент")."""
+    words = [(word, "rus") for word in str(russian).split()]
+    for lang, listed in (other or {}).items():
+        if lang not in analysis.LANGS:
+            raise ValueError(f"{ANSWERS_FILE.name}: unknown language {lang!r} (one of {analysis.LANGS})")
+        words += [(word, lang) for word in str(listed).split()]
+    return _word_groups(words)
 
 
 @lru_cache(maxsize=1)

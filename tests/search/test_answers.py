@@ -356,3 +356,33 @@ def test_a_short_question_about_another_area_is_read_as_that_area(q, area):
     from kenes.search.query import parse
 
     assert outside_topic(parse(q, question_words=12), lambda _terms: False) == area
+
+
+@pytest.mark.parametrize(
+    ("q", "area"),
+    [
+        ("How do I file for divorce and how much alimony will my husband pay?", "family"),
+        ("I have a bank loan and cannot pay the mortgage, what can I do?", "credit"),
+        ("Ажырасу үшін не істеу керек, күйеуім алимент төлемейді?", "family"),
+        ("Банктен несие алдым, ипотека төлей алмаймын, не істеймін?", "credit"),
+        ("Ajrashish uchun nima qilish kerak, eri aliment to'lamayapti?", "family"),
+        ("Барои талоқ чӣ кор кунам, шавҳарам алимент намедиҳад?", "family"),
+        # a labour question that mentions a loan stays in, in any language
+        ("My employer did not pay my salary and I cannot pay my bank loan now", ""),
+        ("Жұмыс беруші жалақы төлемейді, банктегі несиені төлей алмаймын", ""),
+        ("Ish beruvchi maosh to'lamayapti, bankdagi kreditni to'lay olmayapman", ""),
+    ],
+)
+def test_the_areas_of_law_not_held_are_read_in_the_region_s_languages(q, area):
+    from kenes.search.answers import outside_topic
+    from kenes.search.query import parse
+
+    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == area
+
+
+def test_one_word_in_two_languages_counts_once():
+    """ "алимент" is Russian, Kazakh, Kyrgyz and Tajik: listed for each, it is still one word of the area."""
+    from kenes.search.answers import _areas
+
+    family = next(a for a in _areas()[0] if a.name == "family")
+    assert sum(1 for group in family.words if "алимент" in group) == 1
