@@ -223,9 +223,11 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
 
     ``outside``: the area of law not held that the query is about (:func:`outside_topic`). Then a phrase
     of one word besides its negation does not name a check: "муж не платит алименты" is not unpaid
-    wages, while "не платят зарплату" still names the wage check.
+    wages, while "не платят зарплату" still names the wage check. So too where the query names something
+    else one pays (answers.yaml ``other_payments``: "не заплатил штраф", "не заплатили за товар").
     """
     words = _surface(parsed)
+    outside = outside or ("payment" if words & _other_payments(parsed.lang) else "")
     words |= {_NOT} if words & _NEGATIONS else set()
     pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
     index = _check_index(parsed.lang)
@@ -236,6 +238,18 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
                 said.setdefault((order, slug), set()).add(phrase)
     scored = sorted((-len(phrases), order, slug) for (order, slug), phrases in said.items())
     return [slug for _n, _o, slug in scored[:MAX_CHECKS]]
+
+
+@lru_cache(maxsize=len(analysis.LANGS))
+def _other_payments(lang: str) -> frozenset[str]:
+    """What else a query may say was not paid (a fine, goods, a loan), as a query in ``lang`` spells it."""
+    stops = analysis.STOP_WORDS.get(lang, frozenset())
+    # a stem as short as a preposition ("заем" → "за") would meet every "за"
+    return frozenset(
+        t
+        for t in analysis.terms(str(_data().get("other_payments", "")), lang)
+        if len(t) >= 3 and t not in stops
+    )
 
 
 @lru_cache(maxsize=len(analysis.LANGS))

@@ -313,6 +313,11 @@ def test_a_labour_or_migration_question_using_another_area_s_words_is_not_sent_a
         ("мне не дали отпуск в этом году", ["leave"]),
         ("уволили и не дали расчет", ["final-settlement"]),
         ("какая сейчас МЗП", ["minimum-wage"]),
+        # something else one pays: a bare "не заплатил" is not about wages
+        ("Клиент не заплатил за товар", []),
+        ("Не заплатил штраф вовремя, что будет", []),
+        ("работодатель не заплатил за два месяца", ["wage-payment"]),
+        ("не заплатили зарплату, а штраф за опоздание вычли", ["wage-payment"]),
         ("they didn't pay me for the last two months of work", ["wage-payment"]),
         ("My salary is paid in cash every month, is that allowed?", []),
         ("I was dismissed after 90 days of probation, is it legal?", []),
