@@ -170,37 +170,27 @@ def load_sets(folder: Path) -> dict[str, list[dict]]:
             gold = _numbered(gold)
             rows.append({"id": q["id"], "question": q["question"], "gold": gold, "jur": "kz", "other": False})
         sets["migrant"] = rows
-    keywords = Path(__file__).with_name("keywords.yaml")
-    if keywords.exists():
-        import yaml
-
-        works = {"lc": LC_KZ, "offences": OFFENCES_KZ, "migration": MIGRATION_KZ}
-        rows = []
-        for item in yaml.safe_load(keywords.read_text(encoding="utf-8")):
-            gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
-            rows.append({"id": item["q"], "question": item["q"], "gold": gold, "jur": "kz", "other": False})
-        sets["keywords"] = rows
-    languages = Path(__file__).with_name("languages.yaml")
-    if languages.exists():
-        import yaml
-
-        works = {"lc": LC_KZ, "offences": OFFENCES_KZ, "migration": MIGRATION_KZ}
-        rows = []
-        for item in yaml.safe_load(languages.read_text(encoding="utf-8")):
-            gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
-            rows.append(
-                {
-                    "id": item["q"],
-                    "question": item["q"],
-                    "gold": gold,
-                    "jur": "kz",
-                    "other": False,
-                    "check": item.get("check"),
-                    "place": item.get("place"),
-                }
-            )
-        sets["languages"] = rows
+    for name in ("keywords", "languages"):
+        listed = Path(__file__).with_name(f"{name}.yaml")
+        if listed.exists():
+            sets[name] = _team_set(listed, with_answers=name == "languages")
     return sets
+
+
+def _team_set(path: Path, *, with_answers: bool) -> list[dict]:
+    """A set the team wrote (``bench/<set>.yaml``): each query, its gold articles of the Kazakh works and,
+    ``with_answers``, the check and the country it should name."""
+    import yaml
+
+    works = {"lc": LC_KZ, "offences": OFFENCES_KZ, "migration": MIGRATION_KZ}
+    rows = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        gold = {(works[w], n) for w, numbers in item["gold"].items() for n in numbers}
+        row = {"id": item["q"], "question": item["q"], "gold": gold, "jur": "kz", "other": False}
+        if with_answers:
+            row.update(check=item.get("check"), place=item.get("place"))
+        rows.append(row)
+    return rows
 
 
 def _kenes() -> list[str]:

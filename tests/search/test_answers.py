@@ -7,11 +7,17 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from kenes.search.answers import check_slugs
+from kenes.search.answers import check_slugs, outside_topic
+from kenes.search.query import parse
 from kenes.search.service import SearchRequest, search
 
 pytestmark = pytest.mark.django_db
 ON = dt.date(2024, 6, 1)
+
+
+def _area(q: str) -> str:
+    """The area of law not held that ``q`` is about, with nothing of it in the database."""
+    return outside_topic(parse(q, question_words=12), lambda _terms: False)
 
 
 def test_every_check_search_names_is_a_rights_rule():
@@ -251,14 +257,8 @@ def test_a_question_in_a_language_the_law_is_not_held_in_is_not_sent_away_for_it
 def test_an_area_outweighs_a_passing_labour_word_and_not_a_labour_question():
     """ "коллектор звонит мне на работу" is a credit question; "уволили с работы, платить кредит нечем" is a
     labour one that mentions a loan."""
-    from kenes.search.answers import outside_topic
-    from kenes.search.query import parse
-
-    def area(q: str) -> str:
-        return outside_topic(parse(q, question_words=12), lambda _terms: False)
-
-    assert area("у меня кредит в банке и просрочка, коллектор звонит мне на работу, что делать?") == "credit"
-    assert area("меня уволили с работы, платить кредит банку нечем, что делать?") == ""
+    assert _area("у меня кредит в банке и просрочка, коллектор звонит мне на работу, что делать?") == "credit"
+    assert _area("меня уволили с работы, платить кредит банку нечем, что делать?") == ""
 
 
 @pytest.mark.parametrize(
@@ -271,10 +271,7 @@ def test_an_area_outweighs_a_passing_labour_word_and_not_a_labour_question():
     ],
 )
 def test_a_migrant_s_question_that_touches_another_area_in_passing_is_not_sent_away(q):
-    from kenes.search.answers import outside_topic
-    from kenes.search.query import parse
-
-    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == ""
+    assert _area(q) == ""
 
 
 @pytest.mark.parametrize(
@@ -293,10 +290,7 @@ def test_a_migrant_s_question_that_touches_another_area_in_passing_is_not_sent_a
     ],
 )
 def test_a_labour_or_migration_question_using_another_area_s_words_is_not_sent_away(q):
-    from kenes.search.answers import outside_topic
-    from kenes.search.query import parse
-
-    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == ""
+    assert _area(q) == ""
 
 
 @pytest.mark.parametrize(
@@ -357,10 +351,7 @@ def test_the_word_score_judges_only_where_most_of_the_law_searched_is_in_the_que
     ],
 )
 def test_a_short_question_about_another_area_is_read_as_that_area(q, area):
-    from kenes.search.answers import outside_topic
-    from kenes.search.query import parse
-
-    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == area
+    assert _area(q) == area
 
 
 @pytest.mark.parametrize(
@@ -379,10 +370,7 @@ def test_a_short_question_about_another_area_is_read_as_that_area(q, area):
     ],
 )
 def test_the_areas_of_law_not_held_are_read_in_the_region_s_languages(q, area):
-    from kenes.search.answers import outside_topic
-    from kenes.search.query import parse
-
-    assert outside_topic(parse(q, question_words=12), lambda _terms: False) == area
+    assert _area(q) == area
 
 
 def test_one_word_in_two_languages_counts_once():
