@@ -47,9 +47,20 @@ def _key(word: str) -> str:
     if len(low) <= _SHORT:
         return low
     stem = " ".join(analysis.terms(low, "rus"))
+    if stem in _people():
+        # "Киргизия" stems to "киргиз", a Kyrgyz person ("я киргиз, работаю в Москве" is in Russia): the
+        # country's name is compared as written, and each of its forms is listed
+        return low
     # a stem this short is another word too ("Орусия" → "орус", Kyrgyz for "Russian"; "родом" → "род", as
     # in "родила"): the word is compared as written, and its other forms are listed
     return stem if len(stem) >= _STEM_KEY_MIN else low
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """The stems of ``places.yaml`` ``people``: words for a people, whose stem a country's name shares."""
+    raw = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    return frozenset(" ".join(analysis.terms(_plain(w), "rus")) for w in str(raw.get("people", "")).split())
 
 
 #: a name this long or longer also names its place at the start of a longer word ("Өзбекстаннан")
