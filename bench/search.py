@@ -135,10 +135,13 @@ def build_index(path: Path, base: list[dict], n: int) -> tuple[float, int]:
 
 
 def kept_index(path: Path, n: int) -> tuple[None, int]:
-    """An index an earlier run left with ``--index``: its entry count when it holds ``n``, else 0."""
+    """An index an earlier run left with ``--index``: its entry count when it holds ``n`` in the current
+    schema, else 0."""
     import tantivy
 
-    if not (path / "meta.json").exists():
+    from kenes.search.index import usable
+
+    if not (path / "meta.json").exists() or not usable(path):
         return None, 0
     held = tantivy.Index.open(str(path)).searcher().num_docs
     return None, held if held == n else 0

@@ -27,11 +27,14 @@ from .schema import (
     SCHEMA_VERSION,
     STORED_TEXT_CHARS,
     WORK_TYPE_CODES,
+    pack_priors,
 )
 
 
 def _ordinal(day: dt.date | None, default: int) -> int:
-    return day.toordinal() if day else default
+    """A day as the index's ``priors`` hold it: a day past FAR_FUTURE (9999-12-31 typed for "never") is
+    FAR_FUTURE, which no search date reaches."""
+    return min(day.toordinal(), FAR_FUTURE.toordinal()) if day else default
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -173,12 +176,14 @@ def _expression_documents(
             kind=r.kind,
             heading_text=r.heading,
             text=shown[:STORED_TEXT_CHARS],
-            type_code=WORK_TYPE_CODES.get(work.work_type, 0),
-            kind_code=KIND_CODES.get(r.kind, 0),
             group=expression.pk * GROUP_SPAN + orders.get(root, r.order),
-            commenced=commenced,
-            repealed=repealed,
-            sanction=int(r.pk in sanctioned or root in sanctioned_roots),
+            priors=pack_priors(
+                type_code=WORK_TYPE_CODES.get(work.work_type, 0),
+                kind_code=KIND_CODES.get(r.kind, 0),
+                sanction=int(r.pk in sanctioned or root in sanctioned_roots),
+                commenced=commenced,
+                repealed=repealed,
+            ),
             date_from=date_from,
             date_to=until,
             **common,

@@ -23,7 +23,7 @@ from .counting import Count, FacetCounts, count_groups, estimate_results, facet_
 from .profile import Profile, profile
 from .query import MAX_QUERY_CHARS, ParsedQuery, QueryError, QueryTooLong, normalise_lang, parse
 from .request import MAX_LIMIT, MAX_OFFSET
-from .schema import KIND_CODES, WORK_TYPE_CODES
+from .schema import KIND_CODES, WORK_TYPE_CODES, unpack_priors
 
 # parse and the profile are re-exported: the pipeline's steps are read as engine.parse … engine.rank
 __all__ = [
@@ -353,44 +353,40 @@ def rank(
     if not hits:
         return [], Count(0, result.count or 0)
     addresses = [a for _s, a in hits]
-    # each fast field read is a call into the index per request: only those the ranking uses
-    wanted = ["type_code", "kind_code", "commenced", "repealed", "work_id" if group_by_work else "group"]
+    # each fast field read is a call into the index per request: the priors' codes are packed in one
+    unit_field = "work_id" if group_by_work else "group"
+    packed = searcher.fast_field_values("priors", addresses)
+    group_keys = searcher.fast_field_values(unit_field, addresses)
     sanction_w = prof.intents.liability.sanction
     liability = intents.LIABILITY in asked and sanction_w != 1.0
-    if liability:
-        wanted.append("sanction")
-    fast = {name: searcher.fast_field_values(name, addresses) for name in wanted}
-    sanctions = fast.get("sanction") or [0] * len(hits)
     types, kinds = _TYPE_BY_CODE, _KIND_BY_CODE
     type_w, kind_w = prof.work_type, prof.kind
     off = prof.not_in_force
     ordinal = day.toordinal()
-    t_codes, k_codes = fast["type_code"], fast["kind_code"]
-    commenced, repealed = fast["commenced"], fast["repealed"]
-    # the priors of a hit depend on four small codes: computed once per distinct combination
-    factors_of: dict[tuple, dict[str, float]] = {}
-    prior_of: dict[tuple, float] = {}
+    # the priors of a hit depend on its packed codes and the day: computed once per distinct value
+    factors_of: dict[int, dict[str, float]] = {}
+    prior_of: dict[int, float] = {}
     keys_of = []
     scored = []
     for i, (score, _address) in enumerate(hits):
-        in_force = (commenced[i] or 0) <= ordinal < (repealed[i] or ordinal + 1)
-        key = (t_codes[i], k_codes[i], in_force, liability and bool(sanctions[i]))
+        key = packed[i] or 0
         prior = prior_of.get(key)
         if prior is None:
+            type_code, kind_code, sanction, commenced, repealed = unpack_priors(key)
+            in_force = commenced <= ordinal < (repealed or ordinal + 1)
             factors = {
-                "work_type": float(type_w.get(types.get(key[0], ""), 1.0)),
-                "kind": float(kind_w.get(kinds.get(key[1], ""), 1.0)),
+                "work_type": float(type_w.get(types.get(type_code, ""), 1.0)),
+                "kind": float(kind_w.get(kinds.get(kind_code, ""), 1.0)),
                 "in_force": 1.0 if in_force else off,
             }
             if liability:
-                factors["liability_intent"] = sanction_w if key[3] else 1.0
+                factors["liability_intent"] = sanction_w if sanction else 1.0
             factors_of[key] = factors
             prior = prior_of[key] = math.prod(factors.values())
         keys_of.append(key)
         scored.append((score * prior, i))
     scored.sort(key=itemgetter(0), reverse=True)  # stable: equal scores keep tantivy's order
-    group_keys = fast["work_id"] if group_by_work else fast["group"]
-    work_ids = fast.get("work_id") or [0] * len(hits)
+    work_ids = group_keys if group_by_work else None
     seen: set = set()
     ranked = []
     for final, i in scored:
@@ -405,7 +401,7 @@ def rank(
                 hits[i][0],
                 prior_of[key],
                 final,
-                int(work_ids[i] or 0),
+                int(work_ids[i] or 0) if work_ids else 0,
                 dict(factors_of[key]),
                 unit=int(group_keys[i] or 0),
             )
@@ -419,7 +415,7 @@ def rank(
     if len(hits) >= result.count:  # every match is in the window: its distinct groups are the results
         units = frozenset(group_keys)
         return ranked, Count(len(units), result.count, units=units)
-    unit = "work_id" if group_by_work else "group"
+    unit = unit_field
     exact = result.count <= EXACT_COUNT_MAX
     if exact or group_by_work:
         # works are few and an article's ratio of entries says nothing of them: their HyperLogLog is kept

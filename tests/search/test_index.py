@@ -137,3 +137,34 @@ def test_a_web_worker_sees_another_process_commit_without_restarting(library):
     while open_index().index.searcher().num_docs == before and time.monotonic() < deadline:
         time.sleep(0.1)
     assert open_index().index.searcher().num_docs == before + 1
+
+
+def test_the_priors_codes_pack_into_one_number_and_back():
+    from kenes.search.schema import FAR_FUTURE, pack_priors, unpack_priors
+
+    far = FAR_FUTURE.toordinal()
+    for codes in [(1, 3, 0, 0, far), (5, 9, 1, dt.date(2016, 1, 1).toordinal(), dt.date(2024, 1, 1).toordinal())]:
+        named = dict(zip(("type_code", "kind_code", "sanction", "commenced", "repealed"), codes, strict=True))
+        assert unpack_priors(pack_priors(**named)) == codes
+    with pytest.raises(ValueError, match="repealed"):
+        pack_priors(type_code=1, kind_code=1, sanction=0, commenced=0, repealed=dt.date(9999, 12, 31).toordinal())
+
+
+def test_a_work_repealed_in_9999_is_indexed_as_never_repealed(index_dir):
+    """A date typed for "never" is past what the packed priors hold: it is FAR_FUTURE, not an error."""
+    from kenes.lex.tree import Document, assign_eids
+
+    uri = "/akn/kz/act/law/2001-01-01/9"
+    doc = Document(
+        title="О труде",
+        lang="rus",
+        body=[factories.article("1", "Отпуск", "Работнику предоставляется ежегодный отпуск.")],
+    )
+    assign_eids(doc)
+    factories.jurisdiction("kz")
+    import_document(doc, work_uri=uri, lang="rus", date=dt.date(2001, 1, 1), work_type="law")
+    factories.work(uri, repealed_on=dt.date(9999, 12, 31))
+    rebuild()
+    hits = search(SearchRequest(q="ежегодный отпуск", date=ON)).hits
+    assert [h.work for h in hits] == [uri]
+    assert hits[0].score > 0
