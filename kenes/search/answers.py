@@ -237,7 +237,27 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
             if phrase.named_by(words, pairs) and not (outside and len(phrase.terms - {_NOT}) < 2):
                 said.setdefault((order, slug), set()).add(phrase)
     scored = sorted((-len(phrases), order, slug) for (order, slug), phrases in said.items())
-    return [slug for _n, _o, slug in scored[:MAX_CHECKS]]
+    kept = [slug for _n, _o, slug in scored if not _not_named(slug, words, parsed.lang)]
+    return kept[:MAX_CHECKS]
+
+
+def _not_named(slug: str, words: frozenset[str] | set[str], lang: str) -> bool:
+    """Whether the query asks a neighbouring question the check does not answer (answers.yaml
+    ``not_named``: maternity leave is not the annual leave the leave check counts)."""
+    rule = _not_named_terms(lang).get(slug)
+    return rule is not None and bool(words & rule[0]) and not words & rule[1]
+
+
+@lru_cache(maxsize=len(analysis.LANGS))
+def _not_named_terms(lang: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """``not_named`` as a query in ``lang`` spells its words; a stem shorter than four letters is left
+    out ("родам" is "род", as in "родился" and "такого рода")."""
+
+    def spelled(words: str) -> frozenset[str]:
+        return frozenset(t for t in analysis.terms(words, lang) if len(t) >= 4)
+
+    rules = _data().get("not_named") or {}
+    return {slug: (spelled(str(r["words"])), spelled(str(r.get("unless", "")))) for slug, r in rules.items()}
 
 
 @lru_cache(maxsize=len(analysis.LANGS))

@@ -318,6 +318,17 @@ def test_a_labour_or_migration_question_using_another_area_s_words_is_not_sent_a
         ("How do I register a complaint against my employer?", []),
         ("Где получить патент на изобретение?", []),
         ("Kommunal to'lovlar bo'yicha hisob-kitob qanday qilinadi?", []),
+        # a neighbouring question the check does not answer: maternity or study leave is not annual leave,
+        # and how many days of leave is not how many days one may stay
+        ("декретный отпуск сколько дней", []),
+        ("работодатель не дает отпуск, я беременна", []),
+        ("учебный отпуск сколько дней положено", []),
+        ("I am pregnant, how many days of paid leave do I get", []),
+        ("не дают ежегодный отпуск после декрета", ["leave"]),
+        ("сколько дней отпуска положено", ["leave"]),
+        ("mehnat ta'tili necha kun", ["leave"]),
+        ("өргүү канча күн", []),
+        ("Rossiyada necha kun qolishim mumkin", ["stay"]),
     ],
 )
 def test_check_phrases_need_what_the_check_is_about(library, q, named):
