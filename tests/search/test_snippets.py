@@ -96,3 +96,15 @@ def test_the_densest_window_is_found_as_by_counting_each_window_anew(gaps, width
         spans.append((at, at + 3, term))
     text = "x" * (at + 50)
     assert snippets._best_window(text, spans, width) == _best_window_reference(text, spans, width)
+
+
+
+def test_the_text_the_index_stores_gives_the_snippet_the_whole_text_gives():
+    """The index keeps STORED_TEXT_CHARS of each text: as much as a snippet ever reads, wherever in the
+    scanned part the match stands."""
+    from kenes.search.schema import STORED_TEXT_CHARS
+
+    wanted = _wanted("отпуск", "rus")
+    for at in range(0, 1400, 20):
+        text = "работник и работодатель " * (at // 24) + "ежегодный отпуск " + "срок и плата " * 300
+        assert snippet(text[:STORED_TEXT_CHARS], wanted, "rus") == snippet(text, wanted, "rus"), at
