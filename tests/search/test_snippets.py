@@ -98,7 +98,6 @@ def test_the_densest_window_is_found_as_by_counting_each_window_anew(gaps, width
     assert snippets._best_window(text, spans, width) == _best_window_reference(text, spans, width)
 
 
-
 def test_the_text_the_index_stores_gives_the_snippet_the_whole_text_gives():
     """The index keeps STORED_TEXT_CHARS of each text: as much as a snippet ever reads, wherever in the
     scanned part the match stands."""
