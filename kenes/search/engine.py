@@ -415,11 +415,10 @@ def rank(
     if len(hits) >= result.count:  # every match is in the window: its distinct groups are the results
         units = frozenset(group_keys)
         return ranked, Count(len(units), result.count, units=units)
-    unit = unit_field
     exact = result.count <= EXACT_COUNT_MAX
     if exact or group_by_work:
         # works are few and an article's ratio of entries says nothing of them: their HyperLogLog is kept
-        return ranked, count_groups(searcher, query, unit, result.count, exact=exact)
+        return ranked, count_groups(searcher, query, unit_field, result.count, exact=exact)
     least = len(set(group_keys))
     results = estimate_results(searcher, result.count, least, memo, sampled=len(hits))
     return ranked, Count(results, result.count, estimate=True)
