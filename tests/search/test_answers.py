@@ -26,6 +26,15 @@ def test_every_check_search_names_is_a_rights_rule():
     assert set(check_slugs()) <= set(RULES)
 
 
+def test_every_not_named_rule_is_for_a_check_and_has_words():
+    """A misspelt slug or an empty list in answers.yaml ``not_named`` would silently do nothing."""
+    from kenes.search.answers import _not_named_terms
+
+    rules = _not_named_terms("rus")
+    assert rules and set(rules) <= set(check_slugs())
+    assert all(words for words, _unless in rules.values())
+
+
 @pytest.mark.parametrize(
     ("q", "slug"),
     [
