@@ -252,24 +252,25 @@ def _not_named(slug: str, words: frozenset[str] | set[str], lang: str) -> bool:
 def _not_named_terms(lang: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """``not_named`` as a query in ``lang`` spells its words; a stem shorter than four letters is left
     out ("родам" is "род", as in "родился" and "такого рода")."""
-
-    def spelled(words: str) -> frozenset[str]:
-        return frozenset(t for t in analysis.terms(words, lang) if len(t) >= 4)
-
     rules = _data().get("not_named") or {}
-    return {slug: (spelled(str(r["words"])), spelled(str(r.get("unless", "")))) for slug, r in rules.items()}
+    return {
+        slug: (_listed(str(r["words"]), lang, 4), _listed(str(r.get("unless", "")), lang, 4))
+        for slug, r in rules.items()
+    }
+
+
+def _listed(words: str, lang: str, shortest: int) -> frozenset[str]:
+    """Words of a list in answers.yaml as a query in ``lang`` spells them, stop words and stems shorter
+    than ``shortest`` left out."""
+    stops = analysis.STOP_WORDS.get(lang, frozenset())
+    return frozenset(t for t in analysis.terms(words, lang) if len(t) >= shortest and t not in stops)
 
 
 @lru_cache(maxsize=len(analysis.LANGS))
 def _other_payments(lang: str) -> frozenset[str]:
     """What else a query may say was not paid (a fine, goods, a loan), as a query in ``lang`` spells it."""
-    stops = analysis.STOP_WORDS.get(lang, frozenset())
     # a stem as short as a preposition ("заем" → "за") would meet every "за"
-    return frozenset(
-        t
-        for t in analysis.terms(str(_data().get("other_payments", "")), lang)
-        if len(t) >= 3 and t not in stops
-    )
+    return _listed(str(_data().get("other_payments", "")), lang, 3)
 
 
 @lru_cache(maxsize=len(analysis.LANGS))
