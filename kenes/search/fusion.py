@@ -85,9 +85,16 @@ def feedback_query(
     return again, Plan(weighted, planned.dropped_common, planned.phrases)
 
 
-def fuse(rankings: Sequence[Ranking], k: float, depth: int) -> list[Ranked]:
-    """Reciprocal rank fusion: each result scores Σ weight / (k + rank) over the rankings that list it.
+def fuse(
+    rankings: Sequence[Ranking], k: float, depth: int, need: int = 0, rest: Sequence[Ranked] = ()
+) -> list[Ranked]:
+    """Reciprocal rank fusion: each result scores Σ weight / (k + rank) over the rankings that list it,
+    each ranking read to ``depth``; then, while fewer than ``need`` are listed, ``rest`` in its own order.
 
+    The depth is the same whatever page is asked for, so the first page of a question is the same when it
+    is asked for ten results or fifty (a ranking read deeper for a longer page gave its 15th article a
+    fused score and reordered the top). ``rest`` (the words' ranking past the depth) is what a deep page
+    needs beyond the fused results: listed after them, each scored no higher than the one before.
     The first ranking that lists a result gives its entry (the provision shown and its snippet); the
     score becomes the fused one so that the order and any explanation agree.
     """
@@ -105,7 +112,16 @@ def fuse(rankings: Sequence[Ranking], k: float, depth: int) -> list[Ranked]:
             for name, value in item.factors.items():
                 merged.setdefault(name, value)
     order = sorted(fused, key=lambda unit: -fused[unit])
-    return [
+    out = [
         replace(first[unit], score=fused[unit], factors={**factors[unit], "fused": fused[unit]})
         for unit in order
     ]
+    last = out[-1].score if out else 1.0 / k
+    for rank, item in enumerate(rest, depth + 1):
+        if len(out) >= need:
+            break
+        if item.unit in fused:
+            continue
+        last = min(last, 1.0 / (k + rank))
+        out.append(replace(item, score=last, factors={**item.factors, "fused": last}))
+    return out

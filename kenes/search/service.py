@@ -208,7 +208,8 @@ def _search(request: SearchRequest) -> SearchResult:
     clock.mark("plan")
     # fused with meaning, the words' ranking lists as deep as the meaning's: an article 15th by its words
     # and 5th by its meaning belongs on the first page
-    deep = prof.vectors.depth if pending is not None else 0
+    # (every ranking of a question is fused to the same depth, whatever the page: see fusion.fuse)
+    deep = prof.vectors.depth if pending is not None or parsed.question else 0
     ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date, deep, handle.memo)
     clock.mark("rank")
     if parsed.question:
@@ -240,11 +241,13 @@ def _search(request: SearchRequest) -> SearchResult:
         # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
         meaning = vectors.ranking(searcher, handle.schema, pending, filters)
         if meaning:
-            depth = max(req.offset + req.limit, prof.rerank_window)
+            depth = prof.vectors.depth
             ranked = fusion.fuse(
                 [fusion.Ranking("text", ranked), fusion.Ranking("meaning", meaning, prof.vectors.weight)],
                 prof.question.rrf_k,
                 depth,
+                req.offset + req.limit,
+                ranked[depth:],
             )
         clock.mark("meaning")
     wanted = planned.highlight_terms(parsed)
@@ -337,14 +340,27 @@ def _ranked(
             memo=memo,
         )
 
-    window = max(prof.rerank_window, (req.offset + req.limit) * 4)
-    ranked, count = rank(window)
+    # The re-ranking window is the same for every page, so that the first page does not depend on how
+    # many results were asked for (a wider window lets a match past the 100th rise by its priors): a
+    # deep page lists the articles the window ranked, then those a wider window finds, in its order.
+    need = req.offset + req.limit
+    collapsed = prof.collapse_articles or req.group_by_work
+    ranked, count = rank(prof.rerank_window)
     widest = min(count.matches, engine.RERANK_MAX)
-    if len(ranked) < req.offset + req.limit and window < widest:
+    for window in (need * 4, widest):
+        if len(ranked) >= need or window <= prof.rerank_window or window > widest:
+            continue
         # a deep page of a query whose articles have many matching points: the window held too few
-        # articles, so re-rank all matches (the count promised these pages exist)
-        ranked, count = rank(widest)
+        # articles (up to all matches are re-ranked: the count promised these pages exist)
+        wider, count = rank(window)
+        listed = {_listed_as(r, collapsed) for r in ranked}
+        ranked += [r for r in wider if _listed_as(r, collapsed) not in listed]
     return ranked, count
+
+
+def _listed_as(item: engine.Ranked, collapsed: bool) -> object:
+    """What a result is listed once as: its article (or work), or its own entry when not collapsed."""
+    return item.unit if collapsed else (item.address.segment_ord, item.address.doc)
 
 
 def _fused(
@@ -361,7 +377,7 @@ def _fused(
     """A question's rankings fused by rank: its terms, and where they have something to say the related
     terms, the meaning, the articles it quotes and experience; also which rankings took part."""
     need = req.offset + req.limit
-    depth = max(need, prof.rerank_window)
+    depth = prof.vectors.depth
     rankings = [fusion.Ranking("text", first)]
     # (the related terms cost a few stored documents' analysis: not read when their ranking weighs nothing)
     related = []
@@ -414,7 +430,7 @@ def _fused(
     used = tuple(r.name for r in rankings)
     if len(rankings) == 1:
         return first, used
-    return fusion.fuse(rankings, prof.question.rrf_k, depth), used
+    return fusion.fuse(rankings, prof.question.rrf_k, depth, need, first[depth:]), used
 
 
 def _wants_meaning(req: SearchRequest, prof: engine.Profile) -> bool:
