@@ -334,6 +334,12 @@ def test_a_labour_or_migration_question_using_another_area_s_words_is_not_sent_a
         ("учебный отпуск сколько дней положено", []),
         ("I am pregnant, how many days of paid leave do I get", []),
         ("не дают ежегодный отпуск после декрета", ["leave"]),
+        # unpaid leave is not the paid annual leave the check counts
+        ("не дают отпуск без содержания", []),
+        ("не дали отпуск без сохранения заработной платы на свадьбу", []),
+        ("they refuse me an unpaid vacation", []),
+        ("не дали ежегодный отпуск, предлагают отпуск без содержания", ["leave"]),
+        ("отпускные не перечислили на счет", ["leave"]),
         ("сколько дней отпуска положено", ["leave"]),
         ("mehnat ta'tili necha kun", ["leave"]),
         ("өргүү канча күн", []),
