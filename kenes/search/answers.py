@@ -24,7 +24,7 @@ from . import analysis, places
 from .notices import Notice
 from .query import ParsedQuery
 
-__all__ = ["ANSWERS_FILE", "check_slugs", "checks_for", "not_here_notice", "outside_topic"]
+__all__ = ["ANSWERS_FILE", "check_slugs", "checks_for", "meanings", "not_here_notice", "outside_topic"]
 
 ANSWERS_FILE = Path(__file__).with_name("answers.yaml")
 MAX_CHECKS = 2
@@ -117,6 +117,7 @@ class Area:
     name: str
     words: tuple[frozenset[str], ...]  # each word as every term it may reach a question as (see _word_groups)
     held_by: frozenset[str]
+    meaning: str = ""  # a few words of what it is about, for the question's vector (meaning_areas.py)
 
 
 def _word_groups(words: list[tuple[str, str]]) -> tuple[frozenset[str], ...]:
@@ -154,12 +155,24 @@ def _areas() -> tuple[tuple[Area, ...], tuple[frozenset[str], ...]]:
 
     areas = []
     for name, spec in _data()["outside"].items():
-        if not isinstance(spec, dict) or not spec.get("words") or not spec.get("held_by"):
-            raise ValueError(f"{ANSWERS_FILE.name}: outside area {name!r} needs both 'words' and 'held_by'")
-        areas.append(
-            Area(name, _in_every_language(spec["words"], spec.get("other")), title_terms(spec["held_by"]))
-        )
+        if (
+            not isinstance(spec, dict)
+            or not (spec.get("words") or spec.get("meaning"))
+            or not spec.get("held_by")
+        ):
+            raise ValueError(
+                f"{ANSWERS_FILE.name}: outside area {name!r} needs 'held_by' and 'words' or 'meaning'"
+            )
+        words = _in_every_language(spec.get("words") or "", spec.get("other"))
+        areas.append(Area(name, words, title_terms(spec["held_by"]), str(spec.get("meaning") or "")))
     return tuple(areas), _in_every_language(_data()["inside"], _data().get("inside_other"))
+
+
+def meanings() -> tuple[tuple[str, ...], tuple[Area, ...]]:
+    """What the law held here is about (``inside_meaning``) and the areas not held that say what they are
+    about (``meaning``), for meaning_areas.py."""
+    inside = tuple(str(text) for text in _data().get("inside_meaning") or ())
+    return inside, tuple(area for area in _areas()[0] if area.meaning)
 
 
 def _in_every_language(russian: str, other: dict | None) -> tuple[frozenset[str], ...]:

@@ -133,6 +133,9 @@ class Vectors:
     depth: int
     #: a question whose words score low is still answered when an article is at least this similar
     not_here_similarity: float
+    #: a question (or a query that asks) nearer in meaning to an area of law not held than to any held
+    #: (answers.yaml ``meaning``, ``inside_meaning``) by more than this is told the law is not here
+    not_here_margin: float
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import time
 from dataclasses import dataclass, field
 
 import tantivy
@@ -25,12 +24,13 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, holdings, places, quoted, topics, vectors
+from . import answers, engine, experience, fusion, holdings, not_here, places, quoted, topics, vectors
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice, cut_notice, place_notice
 from .request import ANY_JURISDICTION, SearchRequest
 from .snippets import snippet
+from .stages import StageClock
 
 #: The days the index can filter on: tantivy stores a date as nanoseconds in 64 bits (1677-09-21 to 2262).
 FIRST_DATE, LAST_DATE = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
@@ -147,7 +147,7 @@ def _search(request: SearchRequest) -> SearchResult:
     if request.date is not None and not FIRST_DATE <= request.date <= LAST_DATE:  # tantivy's dates
         raise QueryError(f"the date must be between {FIRST_DATE} and {LAST_DATE}")
     req = request.capped()
-    clock = _Clock()
+    clock = StageClock()
     prof = engine.profile()
     # the query's vector is computed on the other core while its words are parsed and ranked; a short
     # query (a citation such as "ст. 113 ТК РК" is four words) is embedded only once it is known to be
@@ -199,9 +199,11 @@ def _search(request: SearchRequest) -> SearchResult:
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
         notices.append(place_notice(place, ANY_JURISDICTION))
-    outside = answers.outside_topic(
-        parsed, lambda terms: holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
-    )
+
+    def held(terms: frozenset[str]) -> bool:
+        return holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
+
+    outside = answers.outside_topic(parsed, held)
     checks = answers.checks_for(parsed, outside)
     planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
     query = engine.compile_query(parsed, planned, handle.schema, filters, prof)
@@ -215,41 +217,42 @@ def _search(request: SearchRequest) -> SearchResult:
     if parsed.question:
         ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending)
         clock.mark("fuse")
-        best = max((r.text_score for r in ranked[:10]), default=0.0)
-        near = max((r.factors.get("meaning", 0.0) for r in ranked), default=0.0)
-        # a question that quotes an article the database holds is about law that is here
-        if outside and not checks and "quoted" not in used:
-            notices.append(answers.not_here_notice(outside))
-        elif (
-            not {"experience", "quoted"} & set(used)
-            and best < prof.question.not_here_score * max(1, len(parsed.terms))
-            and near < prof.vectors.not_here_similarity
-            and holdings.language_held(searcher, handle.schema, filters, parsed.lang, handle.memo)
-        ):
-            # neither the words nor the meaning come near an article: the law is not here
-            notices.append(answers.not_here_notice(""))
-        if any(n.code == "not-here" for n in notices):
-            ranked = []
-    elif outside and not checks and places.asks(parsed.text, parsed.question):
-        # a short question about law not held ("муж не платит алименты на ребенка, что делать"); a
-        # few keywords ("алименты") may still want the Labour Code's deductions, and are searched
-        if pending is not None:
-            pending.cancel()
-        notices.append(answers.not_here_notice(outside))
+        area = not_here.question_area(
+            parsed,
+            ranked,
+            used,
+            outside=outside,
+            checks=checks,
+            pending=pending,
+            held=held,
+            language_held=lambda: holdings.language_held(
+                searcher, handle.schema, filters, parsed.lang, handle.memo
+            ),
+            prof=prof,
+        )
+    else:
+        asks = places.asks(parsed.text, parsed.question)
+        if outside and not checks and asks and pending is not None:
+            pending.cancel()  # (its words say it: no need to wait for its meaning)
+        area = not_here.short_query_area(
+            asks, outside=outside, checks=checks, pending=pending, held=held, prof=prof
+        )
+        if area is None and pending is not None:
+            # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
+            meaning = vectors.ranking(searcher, handle.schema, pending, filters)
+            if meaning:
+                depth = prof.vectors.depth
+                ranked = fusion.fuse(
+                    [fusion.Ranking("text", ranked), fusion.Ranking("meaning", meaning, prof.vectors.weight)],
+                    prof.question.rrf_k,
+                    depth,
+                    req.offset + req.limit,
+                    ranked[depth:],
+                )
+            clock.mark("meaning")
+    if area is not None:
+        notices.append(answers.not_here_notice(area))
         ranked = []
-    elif pending is not None:
-        # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
-        meaning = vectors.ranking(searcher, handle.schema, pending, filters)
-        if meaning:
-            depth = prof.vectors.depth
-            ranked = fusion.fuse(
-                [fusion.Ranking("text", ranked), fusion.Ranking("meaning", meaning, prof.vectors.weight)],
-                prof.question.rrf_k,
-                depth,
-                req.offset + req.limit,
-                ranked[depth:],
-            )
-        clock.mark("meaning")
     wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[req.offset : req.offset + req.limit]:
@@ -274,19 +277,6 @@ def _search(request: SearchRequest) -> SearchResult:
     result.total = max(count.results, len(ranked)) if ranked else 0
     result.timings = clock.stages
     return result
-
-
-class _Clock:
-    """Milliseconds between marks, by stage name (a few perf_counter calls: nothing to switch off)."""
-
-    def __init__(self) -> None:
-        self.stages: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def mark(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.stages[stage] = self.stages.get(stage, 0.0) + (now - self._last) * 1000
-        self._last = now
 
 
 _NOTHING_SEARCHABLE = (

@@ -50,6 +50,7 @@ __all__ = [
     "VectorReport",
     "embed_soon",
     "enabled",
+    "passage_vectors",
     "query_vector",
     "ranking",
     "stale",
@@ -121,6 +122,13 @@ def query_vector(text: str) -> np.ndarray:
     model = _model()
     with _use_lock:  # one C engine per process; its calls release the GIL but share buffers
         return np.asarray(model.query(cut), dtype=np.float32)
+
+
+def passage_vectors(texts: tuple[str, ...]) -> np.ndarray:
+    """Short texts embedded as passages (unit length, one row each): what a query is compared with."""
+    model = _model()
+    with _use_lock:
+        return np.asarray(model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 def store_dir() -> Path:
