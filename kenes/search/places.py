@@ -57,9 +57,15 @@ def _key(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict:
+    """``places.yaml`` as written, read once (the people's stems and the lists are built from it)."""
+    return yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
     """The stems of ``places.yaml`` ``people``: words for a people, whose stem a country's name shares."""
-    raw = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    raw = _raw()
     return frozenset(" ".join(analysis.terms(_plain(w), "rus")) for w in str(raw.get("people", "")).split())
 
 
@@ -92,7 +98,7 @@ class _Places:
 @lru_cache(maxsize=1)
 def _data() -> _Places:
     """The lists, read once; a word two countries claim is a clear error."""
-    raw = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    raw = _raw()
     names: dict[str, str] = {}
     markers: dict[str, str] = {}
     for place, lists in raw["places"].items():
