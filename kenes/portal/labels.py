@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from kenes.lex import eid as eids
 from kenes.lex.ingest.locales import captions
@@ -122,3 +122,29 @@ def article_heading(eid: str, ancestors: dict) -> str:
     """The heading of the article a part belongs to ("Порядок и сроки выплаты заработной платы"), or ""."""
     found = [ancestors[e] for e in ancestor_eids(eid) if e in ancestors and ancestors[e].kind == "article"]
     return found[-1].heading if found else ""
+
+
+#: The areas of law search says are not here (``answers.yaml`` ``outside``), as the notice names them:
+#: "This question is about family law". An area without a label gets the notice that names none.
+NOT_HERE_AREAS = {
+    "family": pgettext_lazy("area of law", "family law"),
+    "credit": pgettext_lazy("area of law", "loans and banks"),
+    "housing": pgettext_lazy("area of law", "housing"),
+    "inheritance": pgettext_lazy("area of law", "inheritance"),
+    "land": pgettext_lazy("area of law", "land"),
+    "consumer": pgettext_lazy("area of law", "consumer rights"),
+    "enforcement": pgettext_lazy("area of law", "enforcement of court decisions"),
+    "tax": pgettext_lazy("area of law", "taxes"),
+    "military": pgettext_lazy("area of law", "military service"),
+    "education": pgettext_lazy("area of law", "education"),
+    "criminal": pgettext_lazy("area of law", "criminal law"),
+    "insurance": pgettext_lazy("area of law", "insurance"),
+    "health": pgettext_lazy("area of law", "health care"),
+    "civil": pgettext_lazy("area of law", "civil contracts"),
+}
+
+
+def not_here_area(area: str) -> str:
+    """The area a "not here" notice names, in the reader's language; "" when it names none we can say."""
+    label = NOT_HERE_AREAS.get(area)
+    return str(label) if label is not None else ""

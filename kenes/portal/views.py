@@ -148,6 +148,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
                 notices=[n.code for n in result.notices],
                 place_name=_place_name(result.notices),
+                not_here_area=labels.not_here_area(
+                    next((n.topic for n in result.notices if n.code == "not-here"), "")
+                ),
                 # where "ask an advisory centre" leads: the country searched, the one the question named too
                 centre_place=next((n.topic for n in result.notices if n.code == "place"), "")
                 or filters["jurisdiction"],

@@ -29,3 +29,27 @@ def test_a_search_with_results_offers_nothing_extra(client, indexed):
     html = client.get("/search?q=простой").content.decode()
     assert 'ol class="hits"' in html and "<li>" in html
     assert "noresults" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "Этот вопрос касается области «семейное право»"),
+        ("kk", "Бұл сұрақ «отбасы құқығы» саласына қатысты"),
+        ("en", "This question is about family law: that law is not in this database."),
+    ],
+)
+def test_law_that_is_not_here_is_named_and_an_advisory_centre_offered(client, indexed, lang, said):
+    q = "муж не платит алименты на ребенка, что делать?"
+    html = client.get("/search", {"q": q, "jurisdiction": "kz"}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert said in html
+    assert 'id="none-centre" href="/countries/kz"' in html
+
+
+def test_every_area_search_may_name_has_a_label():
+    """An area added to the search's answers.yaml without a label here would get the notice naming none."""
+    from kenes.portal.labels import NOT_HERE_AREAS
+    from kenes.search import answers
+
+    assert {area.name for area in answers._areas()[0]} == set(NOT_HERE_AREAS)
