@@ -226,13 +226,11 @@ def update(
     jobs = [(e, *passages(e)) for e in expressions]
     total = sum(len(texts) for *_x, texts in jobs)
     done = 0
-    model = _model() if total else None
     for expression, groups, names, texts in jobs:
         vectors = np.zeros((len(texts), 384), dtype=np.float16)
         for start in range(0, len(texts), BATCH):
             batch = texts[start : start + BATCH]
-            with _use_lock:
-                vectors[start : start + len(batch)] = np.asarray(model.passage(batch), dtype=np.float16)
+            vectors[start : start + len(batch)] = passage_vectors(tuple(batch))
             done += len(batch)
             if progress:
                 progress(done, total)
