@@ -273,7 +273,10 @@ def _tally(named: dict[str, list[int]], row: dict, result, *, asked_place: bool)
         named["check"][0] += row["check"] in checks[:1]
     named["check"][2] += any(c != row["check"] for c in checks)
     if asked_place:  # only a search given no country reads one from the question
-        places = [n.topic for n in result.notices if n.code == "place"]
+        # (a place read from the question's language is not one it names: counted apart)
+        places = [n.topic for n in result.notices if n.code == "place" and not n.language]
+        named["place by language"][1] += 1
+        named["place by language"][0] += any(n.code == "place" and n.language for n in result.notices)
         if row["place"]:
             named["place"][1] += 1
             named["place"][0] += row["place"] in places
@@ -283,6 +286,10 @@ def _tally(named: dict[str, list[int]], row: dict, result, *, asked_place: bool)
 def _named_line(name: str, split: str, named: dict[str, list[int]]) -> list[str]:
     out = []
     for what, (given, expected, wrong) in named.items():
+        if what == "place by language":
+            if given:
+                out.append(f"{name} {split}: {given} of {expected} questions kept to a country by language")
+            continue
         if expected or wrong:
             out.append(
                 f"{name} {split}: {what} named first {given}/{expected} expected, "
@@ -348,7 +355,8 @@ def main() -> int:
             picked = [r for r in rows if split_of(r["id"]) == split]
             answerable = [r for r in picked if r["gold"]]
             ours, peer, refused = [], [], 0
-            named = {"check": [0, 0, 0], "place": [0, 0, 0]}  # [expected and given, expected, wrong]
+            # [expected and given, expected, wrong]; "place by language": [kept to, asked, 0]
+            named = {"check": [0, 0, 0], "place": [0, 0, 0], "place by language": [0, 0, 0]}
             for r in answerable:
                 started = time.perf_counter()
                 place = None if args.any_country else r["jur"]

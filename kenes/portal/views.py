@@ -148,6 +148,10 @@ def search(request: HttpRequest) -> HttpResponse:
                 checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
                 notices=[n.code for n in result.notices],
                 place_name=_place_name(result.notices),
+                # naming no country, a Kazakh question is kept to Kazakhstan's law: the notice says why
+                place_language=labels.language_name(
+                    next((n.language for n in result.notices if n.code == "place"), "")
+                ),
                 not_here_area=labels.not_here_area(
                     next((n.topic for n in result.notices if n.code == "not-here"), "")
                 ),

@@ -75,6 +75,7 @@ class NoticeOut(Schema):
     code: str
     message: str
     topic: str = ""
+    language: str = Field("", description="'place': the question's language, where it named no country")
 
 
 class SearchOut(Schema):

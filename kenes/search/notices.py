@@ -14,24 +14,33 @@ class Notice:
     Codes: ``nothing-searchable`` (only stop words, emoji, operators), ``cut`` (only the first
     MAX_QUERY_CHARS characters were searched), ``not-here`` (the question is about law the database does
     not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known;
-    ``place`` (the question names one country and only its law was searched), with ``topic`` its code.
+    ``place`` (only one country's law was searched: the question names it, or, naming none, is written
+    in the language only that country works in), with ``topic`` its code and ``language`` the question's
+    language where that was the reason.
     """
 
     code: str
     message: str
     topic: str = ""
+    language: str = ""
 
     def as_json(self) -> dict:
-        return {"code": self.code, "message": self.message, "topic": self.topic}
+        return {"code": self.code, "message": self.message, "topic": self.topic, "language": self.language}
 
 
-def place_notice(code: str, every: str) -> Notice:
-    """Only the law of the country the question names (``code``) was searched; ``every`` is the
-    jurisdiction value that searches every country."""
+def place_notice(code: str, every: str, language: str = "") -> Notice:
+    """Only the law of the country the question names (``code``) was searched, or of the country whose
+    language (``language``) it is written in; ``every`` is the jurisdiction value that searches every
+    country."""
+    if language:
+        why = f"the question names no country and is written in {language}: only the law of {code}"
+    else:
+        why = f"the question names {code}: only its law"
     return Notice(
         "place",
-        f"the question names {code}: only its law was searched; jurisdiction={every} searches every country",
+        f"{why} was searched; jurisdiction={every} searches every country",
         code,
+        language,
     )
 
 

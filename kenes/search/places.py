@@ -24,7 +24,7 @@ import yaml
 
 from . import analysis
 
-__all__ = ["PLACES_FILE", "asks", "named_place"]
+__all__ = ["PLACES_FILE", "asks", "named_place", "place_of"]
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
 #: words, with the hyphens and apostrophes inside them ("Усть-Каменогорск", "O'zbekiston", "Oʻzbekiston")
@@ -178,6 +178,34 @@ def _after_origin(i: int, keys: list[str], plain: list[str], data: _Places) -> b
 
 def named_place(text: str) -> str | None:
     """The jurisdiction the text is about, or None when it names none, or several equally."""
+    return _named(text)[0]
+
+
+def place_of(text: str, lang: str) -> tuple[str | None, str]:
+    """The jurisdiction a question is about and why: ``"name"`` when it names one (as
+    :func:`named_place`), ``"language"`` when it names no country at all and is written in a language
+    only one country works in (``places.yaml`` ``languages``); ``(None, "")`` otherwise (two countries
+    named equally name none, whatever the language)."""
+    place, mentioned = _named(text)
+    if mentioned:
+        return place, "name" if place else ""
+    place = _languages().get(lang)
+    return place, "language" if place else ""
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, str]:
+    """``languages`` of places.yaml; a language or a country the lists do not know is a clear error."""
+    raw = _raw()
+    out = {str(k): str(v) for k, v in (raw.get("languages") or {}).items()}
+    for lang, place in out.items():
+        if lang not in analysis.LANGS or place not in raw["places"]:
+            raise ValueError(f"{PLACES_FILE.name}: languages: {lang!r} is no language or {place!r} no place")
+    return out
+
+
+def _named(text: str) -> tuple[str | None, bool]:
+    """The place the text names most (None: none, or a tie) and whether it names any."""
     data = _data()
     counts: Counter[str] = Counter()
     tokens = [word.lstrip("0123456789") or word for word in _TOKEN.findall(text)]  # "150000тг"
@@ -200,7 +228,7 @@ def named_place(text: str) -> str | None:
         if place:
             counts[place] += 1
     if not counts:
-        return None
+        return None, False
     (best, n), *rest = counts.most_common()
     # more mentions than every other country together: "в Казахстане … тенге … в России" is Kazakhstan
-    return best if n > sum(m for _p, m in rest) else None
+    return (best if n > sum(m for _p, m in rest) else None), True

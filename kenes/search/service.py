@@ -195,10 +195,10 @@ def _search(request: SearchRequest) -> SearchResult:
 
     if embed and pending is None:
         pending = vectors.embed_soon(req.q)
-    place = _named_place(req, parsed, searcher, handle, filters)
+    place, by_language = _named_place(req, parsed, searcher, handle, filters)
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
-        notices.append(place_notice(place, ANY_JURISDICTION))
+        notices.append(place_notice(place, ANY_JURISDICTION, parsed.lang if by_language else ""))
 
     def held(terms: frozenset[str]) -> bool:
         return holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
@@ -287,19 +287,20 @@ _NOTHING_SEARCHABLE = (
 
 def _named_place(
     req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, filters: Filters
-) -> str | None:
-    """The country a question names when the request names none and the index holds law of it that the
-    request's other filters allow (places.py): a keyword query ("сверхурочная работа Казахстан"), a request
-    with a country or a work, and ``jurisdiction=*`` keep every country. A short question is a question too
-    ("Qozog'istonda ishlash uchun ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a sentence."""
+) -> tuple[str | None, bool]:
+    """The country a question is about when the request names none and the index holds law of it that the
+    request's other filters allow (places.py), and whether its language said so (it named no country): a
+    keyword query ("сверхурочная работа Казахстан"), a request with a country or a work, and
+    ``jurisdiction=*`` keep every country. A short question is a question too ("Qozog'istonda ishlash uchun
+    ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a sentence."""
     if req.jurisdiction or req.work or not req.infer_place or not places.asks(parsed.text, parsed.question):
-        return None
-    place = places.named_place(parsed.text)
+        return None, False
+    place, why = places.place_of(parsed.text, parsed.lang)
     if place and holdings.jurisdiction_holds(
         searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
     ):
-        return place
-    return None
+        return place, why == "language"
+    return None, False
 
 
 def _ranked(

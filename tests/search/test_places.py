@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from kenes.search.places import named_place
+from kenes.search.places import named_place, place_of
 from kenes.search.service import SearchRequest, search
 from tests import factories
 
@@ -77,6 +77,27 @@ def test_the_country_a_question_names(text, place):
     assert named_place(text) == place
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # naming no country, a question in Kazakh is about Kazakhstan: only there is Kazakh a language of work
+        ("Мені жүкті болғаным үшін жұмыстан шығарды, бұл заңды ма?", "kaz", ("kz", "language")),
+        # a country it names comes first, whatever the language
+        ("Ресейде жұмыс істеймін, жалақы бермейді", "kaz", ("ru", "name")),
+        ("работаю в Казахстане, зарплату не платят", "rus", ("kz", "name")),
+        # two countries named as often name none, and the language does not break the tie
+        ("Ресейде жұмыс істедім, енді Қазақстанда жұмыс істеймін", "kaz", (None, "")),
+        # Kyrgyz, Uzbek, Tajik and Russian are spoken at work in more than one country: no place
+        ("Иш берүүчү эки айдан бери эмгек акы төлөбөй жатат", "kir", (None, "")),
+        ("yillik mehnat ta'tilini bermayapti", "uzb", (None, "")),
+        ("Корфармо ду моҳ боз музди меҳнатро намедиҳад", "tgk", (None, "")),
+        ("работодатель не платит зарплату два месяца", "rus", (None, "")),
+    ],
+)
+def test_the_country_a_question_is_about_by_its_language_when_it_names_none(text, lang, expected):
+    assert place_of(text, lang) == expected
+
+
 QUESTION = (
     "Здравствуйте, я работаю в Казахстане на складе, работодатель заставляет оставаться сверхурочно "
     "почти каждый день и не оплачивает сверхурочную работу, что делать?"
@@ -134,8 +155,14 @@ def test_a_country_whose_law_is_not_held_narrows_nothing(two_countries):
 @pytest.mark.django_db
 def test_the_api_names_the_place(two_countries):
     body = Client().get("/api/search", {"q": QUESTION}).json()
-    assert {k: body["notices"][0][k] for k in ("code", "topic")} == {"code": "place", "topic": "kz"}
+    assert {k: body["notices"][0][k] for k in ("code", "topic", "language")} == {
+        "code": "place",
+        "topic": "kz",
+        "language": "",  # named, not read from its language
+    }
     assert "jurisdiction=*" in body["notices"][0]["message"]
+    kazakh = Client().get("/api/search", {"q": KAZAKH_QUESTION}).json()["notices"]
+    assert [(n["code"], n["topic"], n["language"]) for n in kazakh] == [("place", "kz", "kaz")]
     every = Client().get("/api/search", {"q": QUESTION, "jurisdiction": "*"}).json()
     assert not every["notices"] and {h["work"].split("/")[2] for h in every["hits"]} >= {"kz", "ru"}
 
@@ -253,3 +280,22 @@ def test_law_not_here_leads_to_the_centres_of_the_country_the_question_names(two
     assert 'id="none-centre" href="/countries/kz"' in page
     every = Client().get("/search", {"q": q, "jurisdiction": "*"}).content.decode()
     assert 'id="none-centre" href="/countries/"' in every
+
+
+KAZAKH_QUESTION = "Жұмыс беруші сверхурочная жұмыс үшін ақы төлемейді, не істеуім керек?"
+
+
+@pytest.mark.django_db
+def test_a_kazakh_question_naming_no_country_searches_kazakhstan_and_says_why(two_countries):
+    result = search(SearchRequest(KAZAKH_QUESTION, date=ON))
+    place = [n for n in result.notices if n.code == "place"]
+    assert [(n.topic, n.language) for n in place] == [("kz", "kaz")]
+    assert "written in kaz" in place[0].message
+    assert result.hits and {h.work.split("/")[2] for h in result.hits} == {"kz"}
+    every = search(SearchRequest(KAZAKH_QUESTION, date=ON, jurisdiction="*"))
+    assert not [n for n in every.notices if n.code == "place"]
+    assert "ru" in {h.work.split("/")[2] for h in every.hits}  # what the language kept out
+    # the page says why, in the reader's language, with the way to every country
+    page = Client().get("/search", {"q": KAZAKH_QUESTION}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "страна в вопросе не названа, язык вопроса: Казахский" in page
+    assert "jurisdiction=%2A" in page or "jurisdiction=*" in page
