@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils import timezone
+
 from kenes.desk import casework
 from kenes.desk.scope import staff_of
 
@@ -21,7 +23,8 @@ def test_each_row_links_its_case_and_escapes_the_name(client, consultant_a):
     (row,) = _rows(html)
     assert f'<a href="/desk/cases/{case.pk}/">{case.reference}</a>' in row
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Ali" in row and "<script>" not in row
-    assert f"<td>New</td><td>{case.opened_at:%Y-%m-%d}</td>" in row
+    # the day as the centre lives it (TIME_ZONE), not in UTC: from 19:00 UTC Almaty is on the next day
+    assert f"<td>New</td><td>{timezone.localtime(case.opened_at):%Y-%m-%d}</td>" in row
 
 
 def test_urgent_cases_and_possible_duplicates_are_tagged_in_the_users_language(client, consultant_a):
