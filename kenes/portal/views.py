@@ -113,6 +113,8 @@ def search(request: HttpRequest) -> HttpResponse:
                     date=date,
                     limit=PAGE_SIZE,
                     offset=(page - 1) * PAGE_SIZE,
+                    # "show the nearest articles anyway", offered under a "not here" notice
+                    tell_not_here=request.GET.get("anyway") != "1",
                 )
             )
         except QueryError as exc:

@@ -38,6 +38,11 @@ class SearchParams(Schema):
     group: bool = False
     explain: bool = False
     facets: bool = False
+    not_here: bool = Field(
+        True,
+        description="false: list the nearest articles even for a question about law not held here "
+        "(instead of the 'not-here' notice)",
+    )
 
     def request(self) -> SearchRequest:
         return SearchRequest.from_params(self.q, self)

@@ -23,6 +23,7 @@ MAX_OFFSET = 1000
 PARAM_NAMES: dict[str, str] = {
     **{name: name for name in ("jurisdiction", "topic", "lang", "date", "work", "limit", "offset")},
     **{"work_type": "type", "group_by_work": "group", "explain": "explain", "facets": "facets"},
+    "tell_not_here": "not_here",
 }
 
 
@@ -52,6 +53,10 @@ class SearchRequest:
     #: a question that names one country and no ``jurisdiction`` is given searches that country's law
     #: (places.py); ``jurisdiction="*"`` asks for every country and turns this off
     infer_place: bool = True
+    #: a question about law the database does not hold is told so instead of given articles
+    #: (not_here.py); False lists the nearest articles anyway: a reading of the question's words or
+    #: meaning can be wrong, and the person it sent away must still reach the law that is here
+    tell_not_here: bool = True
 
     @classmethod
     def from_params(cls, q: str, params: object, **given: Any) -> SearchRequest:

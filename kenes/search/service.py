@@ -232,12 +232,12 @@ def _search(request: SearchRequest) -> SearchResult:
         )
     else:
         asks = places.asks(parsed.text, parsed.question)
-        if outside and not checks and asks and pending is not None:
+        if outside and not checks and asks and pending is not None and req.tell_not_here:
             pending.cancel()  # (its words say it: no need to wait for its meaning)
         area = not_here.short_query_area(
             asks, outside=outside, checks=checks, pending=pending, held=held, prof=prof
         )
-        if area is None and pending is not None:
+        if (area is None or not req.tell_not_here) and pending is not None:
             # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
             meaning = vectors.ranking(searcher, handle.schema, pending, filters)
             if meaning:
@@ -250,7 +250,7 @@ def _search(request: SearchRequest) -> SearchResult:
                     ranked[depth:],
                 )
             clock.mark("meaning")
-    if area is not None:
+    if area is not None and req.tell_not_here:
         notices.append(answers.not_here_notice(area))
         ranked = []
     wanted = planned.highlight_terms(parsed)

@@ -97,6 +97,24 @@ def test_a_short_question_about_law_not_held_says_so_and_keywords_are_searched(l
     ]
 
 
+def test_a_question_told_not_here_can_ask_for_the_nearest_articles_anyway(library):
+    """The reading of "not here" can be wrong: ``tell_not_here=False`` (the API's ``not_here=false``, the
+    page's "show the nearest articles anyway") lists what the words find, for a question and for a
+    shorter query that asks."""
+    long_q = (
+        "Здравствуйте, мы с мужем хотим оформить развод, у нас двое детей. Сколько будут алименты на "
+        "ребенка и как их удерживают из заработной платы, если муж не согласен?"
+    )
+    for q in (long_q, "муж не платит алименты на ребенка уже полгода что делать"):
+        told = search(SearchRequest(q, date=ON))
+        assert told.hits == [] and [n.code for n in told.notices] == ["not-here"]
+        shown = search(SearchRequest(q, date=ON, tell_not_here=False))
+        assert shown.hits and not [n for n in shown.notices if n.code == "not-here"]
+    body = Client().get("/api/search", {"q": long_q, "not_here": "false"}).json()
+    assert body["hits"] and not [n for n in body["notices"] if n["code"] == "not-here"]
+    assert [n["code"] for n in Client().get("/api/search", {"q": long_q}).json()["notices"]] == ["not-here"]
+
+
 def test_a_keyword_query_about_something_else_names_no_check(library):
     assert search(SearchRequest("сверхурочная работа", date=ON)).checks == []
 
