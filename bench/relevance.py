@@ -273,10 +273,13 @@ def _tally(named: dict[str, list[int]], row: dict, result, *, asked_place: bool)
         named["check"][0] += row["check"] in checks[:1]
     named["check"][2] += any(c != row["check"] for c in checks)
     if asked_place:  # only a search given no country reads one from the question
-        # (a place read from the question's language is not one it names: counted apart)
+        # (a place read from the question's language is not one it names: counted apart, and wrong where
+        # the question names another)
         places = [n.topic for n in result.notices if n.code == "place" and not n.language]
+        by_language = [n.topic for n in result.notices if n.code == "place" and n.language]
         named["place by language"][1] += 1
-        named["place by language"][0] += any(n.code == "place" and n.language for n in result.notices)
+        named["place by language"][0] += bool(by_language)
+        named["place by language"][2] += any(row["place"] and p != row["place"] for p in by_language)
         if row["place"]:
             named["place"][1] += 1
             named["place"][0] += row["place"] in places
@@ -288,7 +291,10 @@ def _named_line(name: str, split: str, named: dict[str, list[int]]) -> list[str]
     for what, (given, expected, wrong) in named.items():
         if what == "place by language":
             if given:
-                out.append(f"{name} {split}: {given} of {expected} questions kept to a country by language")
+                out.append(
+                    f"{name} {split}: {given} of {expected} questions kept to a country by language, "
+                    f"{wrong} of them to another than the one they name"
+                )
             continue
         if expected or wrong:
             out.append(
@@ -355,7 +361,7 @@ def main() -> int:
             picked = [r for r in rows if split_of(r["id"]) == split]
             answerable = [r for r in picked if r["gold"]]
             ours, peer, refused = [], [], 0
-            # [expected and given, expected, wrong]; "place by language": [kept to, asked, 0]
+            # [expected and given, expected, wrong]; "place by language": [kept to, asked, wrong]
             named = {"check": [0, 0, 0], "place": [0, 0, 0], "place by language": [0, 0, 0]}
             for r in answerable:
                 started = time.perf_counter()

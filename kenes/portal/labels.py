@@ -27,6 +27,23 @@ LANGUAGE_NAMES = {
 }
 
 
+#: Why only one country's law was searched for a question that names none: the language it is written in
+#: (search's places.yaml ``languages``). A whole sentence per language, so that each translation can put
+#: the language's name in its own grammatical form.
+PLACE_BY_LANGUAGE = {
+    "kaz": gettext_lazy(
+        "Only the law of %(c)s was searched: the question names no country and is written in Kazakh."
+    ),
+}
+
+
+def place_by_language(lang: str, place_name: str) -> str:
+    """The sentence for a search kept to ``place_name`` by the question's language ``lang``; "" for a
+    language without one (the page then says the question names the country, as before)."""
+    sentence = PLACE_BY_LANGUAGE.get(lang)
+    return str(sentence) % {"c": place_name} if sentence is not None else ""
+
+
 def language_name(code: str) -> str:
     """``rus`` → "Russian" (translated); unknown codes are shown as they are."""
     name = LANGUAGE_NAMES.get(code)

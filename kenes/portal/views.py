@@ -138,6 +138,7 @@ def search(request: HttpRequest) -> HttpResponse:
             n_pages = min(math.ceil(result.total / PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)
             if n_pages and page > n_pages:
                 return HttpResponseRedirect(_with_page(request, n_pages))
+            place_name = _place_name(result.notices)
             context.update(
                 hits=_hit_views(result.hits, date),
                 total=result.total,
@@ -149,13 +150,13 @@ def search(request: HttpRequest) -> HttpResponse:
                 # answers before articles: the rights checks the question names, titled as on the home page
                 checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
                 notices=[n.code for n in result.notices],
-                place_name=_place_name(result.notices),
+                place_name=place_name,
                 # naming no country, a Kazakh question is kept to Kazakhstan's law: the notice says why
-                place_language=labels.language_name(
-                    next((n.language for n in result.notices if n.code == "place"), "")
+                place_by_language=labels.place_by_language(
+                    next((n.language for n in result.notices if n.code == "place"), ""), place_name
                 ),
                 not_here_area=labels.not_here_area(
-                    next((n.topic for n in result.notices if n.code == "not-here"), "")
+                    next((n.topic for n in result.notices if n.code in ("not-here", "not-here-shown")), "")
                 ),
                 # where "ask an advisory centre" leads: the country searched, the one the question named too
                 centre_place=next((n.topic for n in result.notices if n.code == "place"), "")

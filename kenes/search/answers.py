@@ -324,8 +324,16 @@ def outside_topic(parsed: ParsedQuery, held: Callable[[frozenset[str]], bool]) -
     return name
 
 
-def not_here_notice(topic: str) -> Notice:
+def not_here_notice(topic: str, *, shown: bool = False) -> Notice:
+    """``not-here``; ``not-here-shown`` where the nearest articles were listed anyway, as asked."""
     what = f" ({topic})" if topic else ""
+    if shown:
+        return Notice(
+            "not-here-shown",
+            f"the law this question is about{what} seems not to be in this database: the nearest articles "
+            "are listed, as asked",
+            topic,
+        )
     return Notice(
         "not-here",
         # what the database does hold is not listed: it is whatever was imported, and the reader needs the

@@ -26,7 +26,8 @@ class SearchParams(Schema):
     jurisdiction: str | None = Field(
         None,
         description="a country or body code (kz, kg, aa-ilo…); * for every country. Without it, a question "
-        "that names one country searches that country's law (notice 'place')",
+        "that names one country searches that country's law, and so does one naming none that is written "
+        "in a language only that country works in, Kazakh (notice 'place', with its 'language')",
     )
     lang: str | None = None
     date: IsoDate | None = None
@@ -119,8 +120,10 @@ class SearchOut(Schema):
     notices: list[NoticeOut] = Field(
         default_factory=list,
         description=(
-            "why the result is empty or partial: nothing-searchable, cut, not-here; place: the question "
-            "names one country and only its law was searched (jurisdiction=* searches every country)"
+            "why the result is empty or partial: nothing-searchable, cut, not-here; not-here-shown: the "
+            "same reading, the articles listed as not_here=false asked; place: the question names one "
+            "country, or names none and is written in its language ('language'), and only its law was "
+            "searched (jurisdiction=* searches every country)"
         ),
     )
 

@@ -13,7 +13,8 @@ class Notice:
 
     Codes: ``nothing-searchable`` (only stop words, emoji, operators), ``cut`` (only the first
     MAX_QUERY_CHARS characters were searched), ``not-here`` (the question is about law the database does
-    not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known;
+    not hold, or nothing scores like an answer), with ``topic`` naming the area when it is known
+    (``not-here-shown``: the same, where the request asked for the nearest articles anyway);
     ``place`` (only one country's law was searched: the question names it, or, naming none, is written
     in the language only that country works in), with ``topic`` its code and ``language`` the question's
     language where that was the reason.

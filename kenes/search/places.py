@@ -6,7 +6,8 @@ with no country chosen, a third of the hits for the legal clinics' questions cam
 A question that names a country (its name, its currency, its company form, its cities) is about that
 country's law, as a lawyer would read it. Where a person comes from ("гражданин Узбекистана") does not
 count: migrants name their own country and ask about the one they work in. Two countries named as often
-name none; the service then searches every country, as before.
+name none; the service then searches every country, as before. A question that names no country at all
+and is written in a language only one country works in (Kazakh) is about that country (``place_of``).
 
 The words are data (``places.yaml``); the service applies the place only to questions, only when the
 index holds law of that country, and says so in a notice with the way to search every country.
@@ -181,16 +182,19 @@ def named_place(text: str) -> str | None:
     return _named(text)[0]
 
 
-def place_of(text: str, lang: str) -> tuple[str | None, str]:
-    """The jurisdiction a question is about and why: ``"name"`` when it names one (as
-    :func:`named_place`), ``"language"`` when it names no country at all and is written in a language
-    only one country works in (``places.yaml`` ``languages``); ``(None, "")`` otherwise (two countries
-    named equally name none, whatever the language)."""
+def place_of(text: str) -> tuple[str | None, str]:
+    """The jurisdiction a question is about, and the language that said so when it names no country.
+
+    ``(place, "")`` when it names one (as :func:`named_place`); ``(place, lang)`` when it names no country
+    at all and is written in a language only one country works in (``places.yaml`` ``languages``; the
+    text's own language, whatever language of law the request filters on); ``(None, "")`` otherwise (two
+    countries named equally name none, whatever the language)."""
     place, mentioned = _named(text)
     if mentioned:
-        return place, "name" if place else ""
+        return place, ""
+    lang = analysis.guess_lang(text[:2000])
     place = _languages().get(lang)
-    return place, "language" if place else ""
+    return place, lang if place else ""
 
 
 @lru_cache(maxsize=1)

@@ -50,8 +50,9 @@ class SearchRequest:
     explain: bool = False
     #: count results per jurisdiction, type, topic and language
     facets: bool = True
-    #: a question that names one country and no ``jurisdiction`` is given searches that country's law
-    #: (places.py); ``jurisdiction="*"`` asks for every country and turns this off
+    #: a question that names one country (or, naming none, is written in Kazakh) and no ``jurisdiction``
+    #: is given searches that country's law (places.py); ``jurisdiction="*"`` asks for every country and
+    #: turns this off
     infer_place: bool = True
     #: a question about law the database does not hold is told so instead of given articles
     #: (not_here.py); False lists the nearest articles anyway: a reading of the question's words or

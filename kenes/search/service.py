@@ -198,7 +198,7 @@ def _search(request: SearchRequest) -> SearchResult:
     place, by_language = _named_place(req, parsed, searcher, handle, filters)
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
-        notices.append(place_notice(place, ANY_JURISDICTION, parsed.lang if by_language else ""))
+        notices.append(place_notice(place, ANY_JURISDICTION, by_language))
 
     def held(terms: frozenset[str]) -> bool:
         return holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
@@ -250,9 +250,11 @@ def _search(request: SearchRequest) -> SearchResult:
                     ranked[depth:],
                 )
             clock.mark("meaning")
-    if area is not None and req.tell_not_here:
-        notices.append(answers.not_here_notice(area))
-        ranked = []
+    if area is not None:
+        # asked for the articles anyway, the reader is still told what the question read as
+        notices.append(answers.not_here_notice(area, shown=not req.tell_not_here))
+        if req.tell_not_here:
+            ranked = []
     wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[req.offset : req.offset + req.limit]:
@@ -287,20 +289,20 @@ _NOTHING_SEARCHABLE = (
 
 def _named_place(
     req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, filters: Filters
-) -> tuple[str | None, bool]:
+) -> tuple[str | None, str]:
     """The country a question is about when the request names none and the index holds law of it that the
-    request's other filters allow (places.py), and whether its language said so (it named no country): a
+    request's other filters allow (places.py), and the language that said so when it named none (""): a
     keyword query ("сверхурочная работа Казахстан"), a request with a country or a work, and
     ``jurisdiction=*`` keep every country. A short question is a question too ("Qozog'istonda ishlash uchun
     ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a sentence."""
     if req.jurisdiction or req.work or not req.infer_place or not places.asks(parsed.text, parsed.question):
-        return None, False
-    place, why = places.place_of(parsed.text, parsed.lang)
+        return None, ""
+    place, language = places.place_of(parsed.text)
     if place and holdings.jurisdiction_holds(
         searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
     ):
-        return place, why == "language"
-    return None, False
+        return place, language
+    return None, ""
 
 
 def _ranked(
