@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
 
 import tantivy
 from django.utils import timezone
@@ -29,7 +28,7 @@ from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice, cut_notice, place_notice
 from .request import ANY_JURISDICTION, SearchRequest
-from .snippets import snippet
+from .results import Hit, SearchResult, hit_from
 from .stages import StageClock
 
 #: The days the index can filter on: tantivy stores a date as nanoseconds in 64 bits (1677-09-21 to 2262).
@@ -48,78 +47,6 @@ __all__ = [
 
 log = logging.getLogger("kenes.search")
 FACETS = ("jurisdiction", "work_type", "topic", "lang")
-
-
-@dataclass
-class Hit:
-    work: str
-    work_title: str
-    lang: str
-    date: dt.date
-    eid: str
-    num: str
-    heading: str
-    snippet: str
-    score: float
-    explanation: dict | None = None
-    kind: str = ""
-    citation: bool = False
-
-    def as_json(self) -> dict:
-        out = {
-            "work": self.work,
-            "work_title": self.work_title,
-            "lang": self.lang,
-            "date": self.date.isoformat(),
-            "eid": self.eid,
-            "num": self.num,
-            "heading": self.heading,
-            "kind": self.kind,
-            "snippet": self.snippet,
-            "score": round(self.score, 4),
-            "citation": self.citation,
-        }
-        if self.explanation is not None:
-            out["explanation"] = self.explanation
-        return out
-
-
-@dataclass
-class SearchResult:
-    hits: list[Hit]
-    #: results after collapsing (one per article, or per work with ``group_by_work``): what the pages list
-    total: int
-    citation: bool = False
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    #: ``total`` is approximate: the query matched more than engine.EXACT_COUNT_MAX index entries (with
-    #: facets a HyperLogLog count from their pass, without them estimated from the matches: rougher)
-    total_is_estimate: bool = False
-    #: the facet counts (results per value, the unit of ``total``) are approximate: same cap as ``total``
-    facets_are_estimate: bool = False
-    #: the query was read as a question (question mode)
-    question: bool = False
-    #: rights checks (kenes.rights slugs) that answer the question, best first: shown before the articles
-    checks: list[str] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    #: acts held only in editions later than the search date (a past date): listed, not silently dropped
-    not_held_on_date: list[dict[str, str]] = field(default_factory=list)
-    #: milliseconds per stage of the request (parse, plan, rank, fuse, hits, facets): the API sends them
-    #: as a Server-Timing header, bench/search.py reads them there; not part of the JSON body
-    timings: dict[str, float] = field(default_factory=dict, repr=False)
-
-    def as_json(self) -> dict:
-        return {
-            "hits": [h.as_json() for h in self.hits],
-            "total": self.total,
-            "total_is_estimate": self.total_is_estimate,
-            "citation": self.citation,
-            "facets": {k: [[v, n] for v, n in items] for k, items in self.facets.items()},
-            "facets_are_estimate": self.facets_are_estimate,
-            "question": self.question,
-            "checks": list(self.checks),
-            "notices": [n.as_json() for n in self.notices],
-            "not_held_on_date": self.not_held_on_date,
-        }
 
 
 def search(request: SearchRequest) -> SearchResult:
@@ -258,7 +185,7 @@ def _search(request: SearchRequest) -> SearchResult:
     wanted = planned.highlight_terms(parsed)
     hits = []
     for item in ranked[req.offset : req.offset + req.limit]:
-        hit = _hit(searcher.doc(item.address), item.score, wanted)
+        hit = hit_from(searcher.doc(item.address), item.score, wanted)
         if req.explain:
             hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
         hits.append(hit)
@@ -437,23 +364,6 @@ def _wants_meaning(req: SearchRequest, prof: engine.Profile) -> bool:
     )
 
 
-def _hit(doc: tantivy.Document, score: float, wanted: frozenset[str]) -> Hit:
-    lang = doc.get_first("lang")
-    text = doc.get_first("text") or ""
-    return Hit(
-        work=doc.get_first("work"),
-        work_title=doc.get_first("work_title") or "",
-        lang=lang,
-        date=doc.get_first("date_from").date(),
-        eid=doc.get_first("eid"),
-        num=doc.get_first("num") or "",
-        heading=doc.get_first("heading_text") or "",
-        snippet=snippet(text, wanted, lang),
-        score=score,
-        kind=doc.get_first("kind") or "",
-    )
-
-
 def _citation_hits(
     q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
 ) -> list[Hit]:
@@ -486,7 +396,7 @@ def _citation_hits(
         if not docs:
             continue
         docs.sort(key=lambda d: preferred.index(d["lang"][0]) if d["lang"][0] in preferred else 9)
-        hit = _hit(docs[0], 0.0, parsed.highlight_terms())
+        hit = hit_from(docs[0], 0.0, parsed.highlight_terms())
         hit.citation = True
         hit.score = float(1000 - len(hits))
         hits.append(hit)
