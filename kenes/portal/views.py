@@ -78,6 +78,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
+    from kenes.search import check_scope
     from kenes.search.request import MAX_OFFSET
     from kenes.search.service import IndexMissing, QueryError, SearchRequest
     from kenes.search.service import search as run_search
@@ -148,7 +149,12 @@ def search(request: HttpRequest) -> HttpResponse:
                 facets=_facets(result.facets, filters),
                 not_held_on_date=result.not_held_on_date,
                 # answers before articles: the rights checks the question names, titled as on the home page
-                checks=[(slug, title) for slug, title in RIGHTS_LINKS if slug in result.checks],
+                # (those that hold rules for the country searched; opened on it where they ask for one)
+                checks=[
+                    (check_scope.url(slug, result.place), title)
+                    for slug, title in RIGHTS_LINKS
+                    if slug in result.checks
+                ],
                 notices=[n.code for n in result.notices],
                 place_name=place_name,
                 # naming no country, a Kazakh question is kept to Kazakhstan's law: the notice says why

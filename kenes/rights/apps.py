@@ -13,3 +13,10 @@ class RightsConfig(nav.NavApp):
     label = "rights"
     verbose_name = _("Rights checks")
     nav_entries = (nav.NavEntry("rights:index", _("Know your rights"), order=30),)
+
+    def connect(self) -> None:
+        # search names checks by their words; what each covers is ours to say (search sits below us)
+        from kenes.rights import coverage
+        from kenes.search import check_scope
+
+        check_scope.register(check_scope.CheckScope(coverage.answers_in, coverage.link))

@@ -14,6 +14,7 @@ from pydantic import ValidationError as PydanticError
 
 from ..site.errors import ApiError
 from ..site.fields import IsoDate
+from . import check_scope
 from .index import IndexMissing
 from .service import QueryError, QueryTooLong, SearchRequest, search
 
@@ -73,7 +74,7 @@ class NotHeldOut(Schema):
 
 class CheckOut(Schema):
     slug: str = Field(description="the rights rule (kenes.rights)")
-    url: str = Field(description="the check's page")
+    url: str = Field(description="the check's page, the country searched chosen where it asks for one")
     api: str = Field(description="the check's API endpoint (POST)")
 
 
@@ -115,7 +116,10 @@ class SearchOut(Schema):
     question: bool = Field(False, description="the query was read as a question (a situation described)")
     checks: list[CheckOut] = Field(
         default_factory=list,
-        description="rights checks that answer the question, best first: show them before the articles",
+        description=(
+            "rights checks that answer the question, best first: show them before the articles; only "
+            "those that hold rules for the country searched, when one is"
+        ),
     )
     notices: list[NoticeOut] = Field(
         default_factory=list,
@@ -199,7 +203,8 @@ def _answer(params: SearchParams) -> HttpResponse:
         ) from exc
     body = result.as_json()
     body["checks"] = [
-        {"slug": slug, "url": f"/rights/{slug}/", "api": f"/api/rights/{slug}"} for slug in result.checks
+        {"slug": slug, "url": check_scope.url(slug, result.place), "api": f"/api/rights/{slug}"}
+        for slug in result.checks
     ]
     if not params.facets:
         body["facets"] = None

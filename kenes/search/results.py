@@ -68,6 +68,8 @@ class SearchResult:
     #: rights checks (kenes.rights slugs) that answer the question, best first: shown before the articles
     checks: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    #: the country whose law was searched (asked for, or read from the question); None: every country
+    place: str | None = None
     #: acts held only in editions later than the search date (a past date): listed, not silently dropped
     not_held_on_date: list[dict[str, str]] = field(default_factory=list)
     #: milliseconds per stage of the request (parse, plan, rank, fuse, hits, facets): the API sends them

@@ -23,7 +23,19 @@ from django.utils import timezone
 
 from kenes.lex import editions
 
-from . import answers, engine, experience, fusion, holdings, not_here, places, quoted, topics, vectors
+from . import (
+    answers,
+    check_scope,
+    engine,
+    experience,
+    fusion,
+    holdings,
+    not_here,
+    places,
+    quoted,
+    topics,
+    vectors,
+)
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice, cut_notice, place_notice
@@ -191,7 +203,14 @@ def _search(request: SearchRequest) -> SearchResult:
         hits.append(hit)
     clock.mark("hits")
     result = SearchResult(
-        hits, 0, total_is_estimate=count.estimate, question=parsed.question, checks=checks, notices=notices
+        hits,
+        0,
+        total_is_estimate=count.estimate,
+        question=parsed.question,
+        # (named by the words alone above, so "not here" still spares a question a check answers)
+        checks=check_scope.offered(checks, filters.jurisdiction, filters.date),
+        notices=notices,
+        place=filters.jurisdiction,
     )
     if req.facets and ranked and not parsed.question:
         # (a question's OR of thirty words matches most of the law: counting values over that says

@@ -47,7 +47,7 @@ def test_every_not_named_rule_is_for_a_check_and_has_words():
 def test_a_question_a_rights_check_answers_names_the_check_first(library, q, slug):
     body = Client().get("/api/search", {"q": q}).json()
     assert body["checks"][0]["slug"] == slug
-    assert body["checks"][0]["url"] == f"/rights/{slug}/"
+    assert body["checks"][0]["url"].startswith(f"/rights/{slug}/")  # (?host=kz: the country named)
 
 
 @pytest.mark.parametrize(

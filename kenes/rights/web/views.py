@@ -20,6 +20,9 @@ from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, RuleForm, Stay
 
 #: The submit buttons' marker: every form sent from the page carries ``check`` (or ``more``).
 _SUBMIT = "check"
+#: What a link may choose before the person fills a form in (search opens a check on the country it
+#: searched: ``/rights/stay/?host=ru``): with only these, the page shows the form with them chosen.
+_CHOSEN_ONLY = frozenset({"host", "country", "citizenship"})
 
 
 def _language_context() -> dict[str, Any]:
@@ -66,7 +69,19 @@ def _submitted(request: HttpRequest, blank: RuleForm) -> bool:
     not a form with every box left empty."""
     if _SUBMIT in request.GET:
         return True
-    return any(key in blank.fields or key.startswith(("entry_", "exit_")) for key in request.GET)
+    named = {key for key in request.GET if key in blank.fields or key.startswith(("entry_", "exit_"))}
+    return bool(named - _CHOSEN_ONLY)
+
+
+def _chosen(request: HttpRequest, blank: RuleForm) -> dict[str, str]:
+    """The choices a link made for a form not yet filled in (a value the field does not offer is left
+    out: the form's own default stands)."""
+    out = {}
+    for key in _CHOSEN_ONLY & set(blank.fields) & set(request.GET):
+        value = request.GET[key]
+        if value in {str(choice) for choice, _label in blank.fields[key].choices}:
+            out[key] = value
+    return out
 
 
 def share_url(request: HttpRequest, form: RuleForm, answer: dict[str, Any]) -> str:
@@ -88,7 +103,8 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
     extra: dict[str, Any] = {}
     if form_class is StayForm:
         extra["rows"] = _rows(request)
-    submitted = _submitted(request, form_class(**extra))
+    blank = form_class(**extra)
+    submitted = _submitted(request, blank)
     answer = None
     status = 200
     if "more" in request.GET:
@@ -105,7 +121,7 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
             status = 400
             answer = None
     else:
-        form = form_class(**extra)
+        form = form_class(initial=_chosen(request, blank), **extra)
     context = {
         "rule": rule,
         "title": texts.title(rule),

@@ -42,3 +42,21 @@ def test_a_hand_written_link_with_a_field_of_the_form_is_answered(client):
 def test_a_field_of_the_form_left_invalid_is_still_a_400(client):
     response = client.get("/rights/stay/?on=not-a-date&lang=en")
     assert response.status_code == 400 and 'class="error' in response.content.decode()
+
+
+@pytest.mark.parametrize(("rule", "key"), [("stay", "host"), ("permit", "host"), ("minimum-wage", "country")])
+def test_a_link_that_only_chooses_the_country_opens_the_form_on_it(client, rule, key):
+    """Search opens a check on the country it searched (``?host=ru``): the form, Russia chosen, no answer
+    and no "required" on the boxes the person has not seen yet."""
+    response = client.get(f"/rights/{rule}/?{key}=ru")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error' not in page and 'class="answer' not in page
+    assert '<option value="ru" selected>' in page
+
+
+def test_a_country_the_form_does_not_offer_leaves_its_default(client):
+    response = client.get("/rights/stay/?host=zz")
+    page = response.content.decode()
+    assert response.status_code == 200 and 'class="error' not in page
+    assert '<option value="kz" selected>' in page and 'value="zz"' not in page

@@ -1,0 +1,103 @@
+"""A check is offered for the country searched only where it holds rules for it, and opens on that country.
+
+Before, a question about work in Russia or Tajikistan was sent to the leave or the wage-payment check,
+which count by Kazakhstan's Labour Code whatever the person's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from kenes.rights import coverage
+from kenes.search import check_scope
+from kenes.search.service import SearchRequest, search
+from tests import factories
+
+ON = dt.date(2024, 6, 1)
+RF_CODE = "/akn/ru/act/code/2001-12-30/197-fz"
+UNPAID = "мне не заплатили зарплату за два месяца"
+STAY = "сколько дней я могу находиться 90 дней 180"
+
+
+@pytest.mark.parametrize(
+    ("check", "country", "on", "answers"),
+    [
+        ("leave", "kz", ON, True),
+        ("wage-payment", "kz", ON, True),
+        ("leave", "ru", ON, False),  # no Russian leave rules held: the check would count by Kazakh law
+        ("wage-payment", "tj", ON, False),
+        ("stay", "ru", ON, True),  # the EAEU treaty answers for its members' citizens
+        ("permit", "kg", ON, True),
+        ("permit", "kg", dt.date(2015, 5, 1), False),  # Kyrgyzstan joined the EAEU on 2015-08-12
+        ("stay", "tj", ON, False),
+        ("registration", "uz", ON, False),
+    ],
+)
+def test_a_check_answers_in_a_country_whose_law_or_treaty_it_holds(check, country, on, answers):
+    assert coverage.answers_in(check, country, on) is answers
+
+
+def test_a_link_chooses_the_country_only_where_the_form_asks_for_one():
+    assert coverage.link("stay", "ru") == "/rights/stay/?host=ru"
+    assert coverage.link("minimum-wage", "kz") == "/rights/minimum-wage/?country=kz"
+    assert coverage.link("leave", "kz") == "/rights/leave/"
+    assert coverage.link("stay", None) == "/rights/stay/"
+
+
+@pytest.fixture
+def two_countries(library):
+    from kenes.search.index import rebuild
+
+    from .indexing import import_articles
+
+    import_articles(
+        RF_CODE,
+        "Трудовой кодекс Российской Федерации",
+        factories.article("136", "Порядок, место и сроки выплаты заработной платы", "Заработная плата..."),
+    )
+    rebuild()
+    return library
+
+
+@pytest.mark.django_db
+def test_a_check_is_offered_only_for_a_country_it_holds_rules_for(two_countries):
+    assert search(SearchRequest(UNPAID, date=ON, jurisdiction="kz")).checks == ["wage-payment"]
+    assert search(SearchRequest(UNPAID, date=ON, jurisdiction="ru")).checks == []
+    # no country chosen or named: the person picks it in the check
+    assert search(SearchRequest(UNPAID, date=ON)).checks == ["wage-payment"]
+    assert search(SearchRequest(UNPAID, date=ON, jurisdiction="*")).checks == ["wage-payment"]
+
+
+@pytest.mark.django_db
+def test_the_country_a_question_names_decides_as_a_chosen_one_does(two_countries):
+    question = "Работаю в России на заводе, мне не заплатили зарплату за два месяца, что мне делать?"
+    result = search(SearchRequest(question, date=ON))
+    assert [n.topic for n in result.notices if n.code == "place"] == ["ru"]
+    assert result.checks == []
+    kazakh = search(SearchRequest(question.replace("в России", "в Казахстане"), date=ON))
+    assert kazakh.checks == ["wage-payment"]
+
+
+@pytest.mark.django_db
+def test_the_api_and_the_page_open_the_check_on_the_country_searched(two_countries):
+    body = Client().get("/api/search", {"q": STAY, "jurisdiction": "ru"}).json()
+    assert [(c["slug"], c["url"]) for c in body["checks"]] == [("stay", "/rights/stay/?host=ru")]
+    page = Client().get("/search", {"q": STAY, "jurisdiction": "ru"}).content.decode()
+    assert 'href="/rights/stay/?host=ru"' in page
+    body = Client().get("/api/search", {"q": UNPAID}).json()
+    assert [(c["slug"], c["url"]) for c in body["checks"]] == [("wage-payment", "/rights/wage-payment/")]
+
+
+@pytest.mark.django_db
+def test_without_the_rights_app_every_named_check_is_offered(two_countries):
+    """Search never imports the rights app: what it has not been told, it does not filter."""
+    registered = check_scope._scope
+    check_scope.register(None)
+    try:
+        assert search(SearchRequest(UNPAID, date=ON, jurisdiction="ru")).checks == ["wage-payment"]
+        assert check_scope.url("stay", "ru") == "/rights/stay/"
+    finally:
+        check_scope.register(registered)
