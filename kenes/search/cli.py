@@ -35,6 +35,7 @@ def _plain(snippet: str) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from . import check_scope
     from .index import IndexMissing
     from .service import QueryError, SearchRequest, search
 
@@ -52,7 +53,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps(body, ensure_ascii=False, indent=1))
         return 0
     for slug in result.checks:
-        print(f"rights check: /rights/{slug}/")
+        print(f"rights check: {check_scope.url(slug, result.place)}")
     for notice in result.notices:
         print(f"note: {notice.message}")
     if not result.hits:
