@@ -152,7 +152,8 @@ SENTENCE_WORDS = 6
 def asks(text: str, question: bool) -> bool:
     """Whether a query reads as someone asking about their situation, whose country it may name: a
     question (query.py), or a shorter query that asks ("?") or runs to a sentence. A few keywords
-    ("сверхурочная работа Казахстан") are a lawyer's search and keep every country."""
+    ("сверхурочная работа Казахстан") are a lawyer's search: read only for the country they name, not for
+    the language they are written in."""
     return question or "?" in text or len(text.split()) >= SENTENCE_WORDS
 
 

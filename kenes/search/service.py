@@ -238,12 +238,16 @@ def _named_place(
 ) -> tuple[str | None, str]:
     """The country a question is about when the request names none and the index holds law of it that the
     request's other filters allow (places.py), and the language that said so when it named none (""): a
-    keyword query ("сверхурочная работа Казахстан"), a request with a country or a work, and
-    ``jurisdiction=*`` keep every country. A short question is a question too ("Qozog'istonda ishlash uchun
-    ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a sentence."""
-    if req.jurisdiction or req.work or not req.infer_place or not places.asks(parsed.text, parsed.question):
+    request with a country or a work, and ``jurisdiction=*``, keep every country. A short question is a
+    question too ("Qozog'istonda ishlash uchun ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a
+    sentence. A few keywords are read for a country they name ("overtime pay KZ", "минимальная зарплата
+    Казахстан": a lawyer who types the country wants its law), not for their language."""
+    if req.jurisdiction or req.work or not req.infer_place:
         return None, ""
-    place, language = places.place_of(parsed.text)
+    if places.asks(parsed.text, parsed.question):
+        place, language = places.place_of(parsed.text)
+    else:
+        place, language = places.named_place(parsed.text), ""
     if place and holdings.jurisdiction_holds(
         searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
     ):
