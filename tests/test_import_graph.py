@@ -25,7 +25,10 @@ ACCOUNTS = SHELL | {"kenes.accounts"}
 #: eIds and the catalogue of work names.
 IDENTITY = {"kenes.lex.languages", "kenes.lex.akn.uri", "kenes.lex.eid", "kenes.lex.catalogue"}
 LEX = ACCOUNTS | IDENTITY | {"kenes.lex"}
-SEARCH = LEX | {"kenes.search"}
+#: Search's seam for what only the rights app knows (which checks answer in a country, what they rest on):
+#: the rights app registers it there when Django starts; the seam imports nothing of kenes.
+SEARCH_SEAM = {"kenes.search.check_scope"}
+SEARCH = LEX | {"kenes.search"} | SEARCH_SEAM
 QUANTITIES = KERNEL | IDENTITY | {"kenes.quantities"}
 RIGHTS = QUANTITIES | IDENTITY | {"kenes.rights"}
 RIGHTS_WEB = RIGHTS | LEX | {"kenes.rights.web"}
@@ -43,11 +46,12 @@ LAYERS: dict[str, set[str]] = {
     "kenes.accounts": SHELL,
     "kenes.lex": ACCOUNTS | IDENTITY,
     **{module: KERNEL | IDENTITY for module in IDENTITY},
-    "kenes.search": LEX,
+    "kenes.search": LEX | SEARCH_SEAM,
     "kenes.quantities": KERNEL | IDENTITY,
     "kenes.rights": QUANTITIES | IDENTITY,
     "kenes.rights.web": RIGHTS_WEB,
-    "kenes.rights.apps": RIGHTS_WEB,  # the AppConfig: Django's side of the library
+    "kenes.rights.apps": RIGHTS_WEB | SEARCH_SEAM,  # the AppConfig: Django's side of the library
+    "kenes.search.check_scope": set(),
     "kenes.portal": PAGES,
     "kenes.observatory": PAGES | OBSERVATORY_SEAM,
     "kenes.observatory.tables": SHELL,

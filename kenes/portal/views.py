@@ -13,8 +13,8 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
 
 from kenes.kernel.countries import COVERED
 from kenes.lex.akn.uri import expression_uri
@@ -150,8 +150,13 @@ def search(request: HttpRequest) -> HttpResponse:
                 not_held_on_date=result.not_held_on_date,
                 # answers before articles: the rights checks the question names, titled as on the home page
                 # (those that hold rules for the country searched; opened on it where they ask for one)
+                # with the articles each rests on, which the words may not find ("90 дней 180")
                 checks=[
-                    (check_scope.url(slug, result.place), title)
+                    (
+                        check_scope.url(slug, result.place),
+                        title,
+                        check_scope.basis(slug, result.place, date, get_language()),
+                    )
                     for slug, title in RIGHTS_LINKS
                     if slug in result.checks
                 ],

@@ -17,6 +17,7 @@ class RightsConfig(nav.NavApp):
     def connect(self) -> None:
         # search names checks by their words; what each covers is ours to say (search sits below us)
         from kenes.rights import coverage
+        from kenes.rights.web.links import basis_links
         from kenes.search import check_scope
 
-        check_scope.register(check_scope.CheckScope(coverage.answers_in, coverage.link))
+        check_scope.register(check_scope.CheckScope(coverage.answers_in, coverage.link, basis_links))

@@ -11,12 +11,18 @@ there the answer may still depend on the person's citizenship, which the check i
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kenes import quantities
-from kenes.rights import basis
+from kenes.lex import eid as eids
+from kenes.rights import basis, uses
+from kenes.rights.works import CitedProvision, cite
 
 #: The regional treaty's own file (``provisions/eaeu.yaml``) and its members (a dated quantity).
 EAEU = "eaeu"
+
+#: At most this many articles are listed beside a check: what it rests on first, not a bibliography.
+BASIS_MAX = 6
 
 #: The field each check's form names the country by (``?host=ru`` opens the check with Russia chosen);
 #: the checks not listed count by Kazakhstan's law only.
@@ -43,3 +49,36 @@ def link(check: str, country: str | None) -> str:
     the person fills the rest in)."""
     field = COUNTRY_FIELD.get(check)
     return f"/rights/{check}/" + (f"?{field}={country}" if field and country else "")
+
+
+def basis_of(check: str, country: str | None, on: dt.date | None = None) -> list[CitedProvision]:
+    """The articles ``check`` rests on where it answers for ``country`` (for every country it answers in,
+    with None), the national law before the treaty, at most :data:`BASIS_MAX`.
+
+    Why: "90 дней 180" names the stay check, but its words find none of the articles the 90-in-180 rule
+    is written in; listed beside the check, they are one click away (the check's own data, so the list
+    cannot promise an article the check does not cite). Articles, not their paragraphs: a reader opens
+    the article."""
+    out: list[CitedProvision] = []
+    seen: set[tuple[str, str]] = set()
+    for work, eid in _in_order(check):
+        place = work.split("/")[2]
+        wanted = (
+            basis.covers(EAEU, check) and (country is None or answers_in(check, country, on))
+            if place == f"aa-{EAEU}"
+            else basis.covers(place, check) and country in (None, place)
+        )
+        article = (work, eids.article_root(eid))
+        if wanted and article not in seen:
+            seen.add(article)
+            out.append(cite(*article))
+    return out[:BASIS_MAX]
+
+
+def _in_order(check: str) -> list[tuple[str, str]]:
+    """What ``check`` cites: its provisions files in the order a lawyer wrote them (the national files
+    first, the treaty's last), then the provisions its quantities cite, by work and article number."""
+    listed = [(work, eid) for c, ch, _key, work, eid in basis.all_provisions() if ch == check and c != EAEU]
+    listed += [(work, eid) for c, ch, _key, work, eid in basis.all_provisions() if ch == check and c == EAEU]
+    rest = uses.checks_basis(check) - set(listed)
+    return listed + sorted(rest, key=lambda ref: (ref[0], [int(n) for n in re.findall(r"\d+", ref[1])]))

@@ -40,6 +40,11 @@ def _index() -> dict[str, set[tuple[str, str]]]:
     return index
 
 
+def checks_basis(check: str) -> frozenset[tuple[str, str]]:
+    """The (work, eId) pairs check ``check`` may cite, in every country (empty for no such check)."""
+    return frozenset(_index().get(check, ()))
+
+
 def _related(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "__") or b.startswith(a + "__")
 

@@ -9,6 +9,7 @@ import time
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from pydantic import ValidationError as PydanticError
 
@@ -72,10 +73,21 @@ class NotHeldOut(Schema):
     first_edition: str = Field(alias="from", description="the date of the earliest edition held")
 
 
+class BasisOut(Schema):
+    label: str = Field(description="the article as a lawyer cites it")
+    work: str = Field(description="the work's AKN URI")
+    eid: str = Field(description="the article's eId")
+    url: str = Field(description="the article's reader page, as in force on the search's date")
+
+
 class CheckOut(Schema):
     slug: str = Field(description="the rights rule (kenes.rights)")
     url: str = Field(description="the check's page, the country searched chosen where it asks for one")
     api: str = Field(description="the check's API endpoint (POST)")
+    basis: list[BasisOut] = Field(
+        default_factory=list,
+        description="the articles the check rests on for the country searched, held in the database",
+    )
 
 
 class NoticeOut(Schema):
@@ -202,8 +214,17 @@ def _answer(params: SearchParams) -> HttpResponse:
             503, "the search index has not been built yet: run `kenes reindex`", code="no-index"
         ) from exc
     body = result.as_json()
+    on = params.date or timezone.localdate()
     body["checks"] = [
-        {"slug": slug, "url": check_scope.url(slug, result.place), "api": f"/api/rights/{slug}"}
+        {
+            "slug": slug,
+            "url": check_scope.url(slug, result.place),
+            "api": f"/api/rights/{slug}",
+            "basis": [
+                {"label": b["label"], "work": b["work"], "eid": b["eid"], "url": b["reader_url"]}
+                for b in check_scope.basis(slug, result.place, on)
+            ],
+        }
         for slug in result.checks
     ]
     if not params.facets:

@@ -13,7 +13,8 @@ from typing import Any
 
 from kenes.lex.akn.uri import expression_uri, provision_uri
 from kenes.lex.languages import BCP47_TO_AKN
-from kenes.lex.models import Expression
+from kenes.lex.models import Expression, Provision
+from kenes.rights import coverage
 
 #: Citation languages (BCP 47, as the library writes them) to AKN expression languages.
 
@@ -85,3 +86,22 @@ def link_citations(
             }
         )
     return out
+
+
+def basis_links(
+    check: str, country: str | None, on: dt.date | None = None, *, prefer_lang: str | None = None
+) -> list[dict[str, Any]]:
+    """The articles ``check`` rests on for ``country`` that the database holds, linked to the reader as it
+    stood on ``on`` (today): what search lists beside the check it offers (:func:`coverage.basis_of`)."""
+    day = on or dt.date.today()
+    cited = [c.to_dict() for c in coverage.basis_of(check, country, day)]
+    if not cited:
+        return []
+    # a link that opens: the article itself is held (a work imported in part lacks some)
+    held = set(
+        Provision.objects.filter(
+            expression__work__frbr_uri__in={c["work"] for c in cited}, eid__in={c["eid"] for c in cited}
+        ).values_list("expression__work__frbr_uri", "eid")
+    )
+    linked = link_citations([c for c in cited if (c["work"], c["eid"]) in held], day, prefer_lang=prefer_lang)
+    return [c for c in linked if c["in_database"]]
