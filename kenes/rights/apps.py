@@ -15,7 +15,8 @@ class RightsConfig(nav.NavApp):
     nav_entries = (nav.NavEntry("rights:index", _("Know your rights"), order=30),)
 
     def connect(self) -> None:
-        # search names checks by their words; what each covers is ours to say (search sits below us)
+        # search names checks by their words; what each covers is ours to say (search, our sibling in the
+        # layers, never imports us: check_scope is its seam)
         from kenes.rights import coverage
         from kenes.rights.web.links import basis_links
         from kenes.search import check_scope
