@@ -29,6 +29,7 @@ top 10), on the same queries.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -226,6 +227,7 @@ def _engine_queries(queries: list[str]) -> list:
 
     from kenes.search import engine
     from kenes.search.index import open_index
+    from kenes.search.service import SearchRequest, _named_place
 
     handle = open_index()
     searcher = handle.index.searcher()
@@ -238,8 +240,12 @@ def _engine_queries(queries: list[str]) -> list:
         except engine.QueryError:
             compiled.append(None)
             continue
+        # a query that names a country the index holds is searched there ("… Казахстан"): so is its
+        # engine query, or the two sides would not time the same search
+        place, _language = _named_place(SearchRequest(q), parsed, searcher, handle, filters)
+        within = dataclasses.replace(filters, jurisdiction=place) if place else filters
         planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
-        compiled.append(engine.compile_query(parsed, planned, handle.schema, filters, prof))
+        compiled.append(engine.compile_query(parsed, planned, handle.schema, within, prof))
     return compiled
 
 

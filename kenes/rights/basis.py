@@ -27,10 +27,19 @@ class BasisFileError(ValueError):
 
 
 @cache
+def _files() -> frozenset[str]:
+    """The countries (and the treaty) with a provisions file: a name from a request is looked up here,
+    never turned into a path."""
+    return frozenset(path.stem for path in PROVISIONS_DIR.glob("*.yaml"))
+
+
 def _country(country: str) -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    return _load(country) if country in _files() else {}
+
+
+@cache
+def _load(country: str) -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
     path = PROVISIONS_DIR / f"{country}.yaml"
-    if not path.is_file():
-        return {}
     data = yamlfile.load(path.read_text(encoding="utf-8"))
     works = data.get("works") or {}
     out: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}

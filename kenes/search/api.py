@@ -28,8 +28,9 @@ class SearchParams(Schema):
     jurisdiction: str | None = Field(
         None,
         description="a country or body code (kz, kg, aa-ilo…); * for every country. Without it, a question "
-        "that names one country searches that country's law, and so does one naming none that is written "
-        "in a language only that country works in, Kazakh (notice 'place', with its 'language')",
+        'or a few keywords that name one country search that country\'s law ("overtime pay KZ"), and so '
+        "does a question naming none that is written in a language only that country works in, Kazakh "
+        "(notice 'place', with its 'language')",
     )
     lang: str | None = None
     date: IsoDate | None = None

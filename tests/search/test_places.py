@@ -278,7 +278,6 @@ def test_a_short_question_that_asks_names_its_country(two_countries):
         ("сверхурочная работа РФ", "ru"),
         ("сверхурочная работа гражданина Казахстана", None),  # where the person comes from
         ("сверхурочная работа", None),
-        ("сверхурочная работа 5 kg", None),  # not Kyrgyzstan: a weight
     ],
 )
 def test_keywords_that_name_a_country_search_its_law(two_countries, q, place):
@@ -287,6 +286,12 @@ def test_keywords_that_name_a_country_search_its_law(two_countries, q, place):
     assert [n.topic for n in result.notices if n.code == "place"] == ([place] if place else [])
     if place:
         assert result.hits and {h.work.split("/")[2] for h in result.hits} == {place}
+
+
+def test_a_latin_code_names_a_country_where_it_cannot_be_another_word():
+    assert named_place("overtime pay KZ") == "kz"
+    assert named_place("сверхурочная работа 5 kg") is None  # a weight, not Kyrgyzstan
+    assert named_place("пишите на ivanov@mail.ru") is None  # an address, not Russia
 
 
 def test_keywords_are_not_kept_to_a_country_by_their_language(two_countries):

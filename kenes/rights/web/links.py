@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from kenes.lex.akn.uri import expression_uri, provision_uri
 from kenes.lex.languages import BCP47_TO_AKN
 from kenes.lex.models import Expression, Provision
@@ -91,9 +93,10 @@ def link_citations(
 def basis_links(
     check: str, country: str | None, on: dt.date | None = None, *, prefer_lang: str | None = None
 ) -> list[dict[str, Any]]:
-    """The articles ``check`` rests on for ``country`` that the database holds, linked to the reader as it
-    stood on ``on`` (today): what search lists beside the check it offers (:func:`coverage.basis_of`)."""
-    day = on or dt.date.today()
+    """The articles ``check`` rests on for ``country`` that the database holds (the first
+    :data:`coverage.BASIS_MAX`), linked to the reader as it stood on ``on`` (today): what search lists
+    beside the check it offers (:func:`coverage.basis_of`)."""
+    day = on or timezone.localdate()
     cited = [c.to_dict() for c in coverage.basis_of(check, country, day)]
     if not cited:
         return []
@@ -103,5 +106,6 @@ def basis_links(
             expression__work__frbr_uri__in={c["work"] for c in cited}, eid__in={c["eid"] for c in cited}
         ).values_list("expression__work__frbr_uri", "eid")
     )
-    linked = link_citations([c for c in cited if (c["work"], c["eid"]) in held], day, prefer_lang=prefer_lang)
-    return [c for c in linked if c["in_database"]]
+    present = [c for c in cited if (c["work"], c["eid"]) in held]
+    linked = link_citations(present, day, prefer_lang=prefer_lang)
+    return [c for c in linked if c["in_database"]][: coverage.BASIS_MAX]
