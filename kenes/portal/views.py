@@ -160,6 +160,8 @@ def search(request: HttpRequest) -> HttpResponse:
                     for slug, title in RIGHTS_LINKS
                     if slug in result.checks
                 ],
+                # named, but counting by another country's law: the country's advisory centres instead
+                checks_withheld_in=_country_name(result.place) if result.checks_withheld else "",
                 notices=[n.code for n in result.notices],
                 place_name=place_name,
                 # naming no country, a Kazakh question is kept to Kazakhstan's law: the notice says why
@@ -220,7 +222,11 @@ def _remembered_country(request: HttpRequest) -> str:
 
 def _place_name(notices: list) -> str:
     """The country a question named and the search kept to (a ``place`` notice), in the reader's language."""
-    code = next((n.topic for n in notices if n.code == "place"), "")
+    return _country_name(next((n.topic for n in notices if n.code == "place"), ""))
+
+
+def _country_name(code: str | None) -> str:
+    """A jurisdiction's name in the reader's language ("" for none)."""
     if not code:
         return ""
     name = Jurisdiction.objects.filter(code=code).values_list("name", flat=True).first()

@@ -134,6 +134,13 @@ class SearchOut(Schema):
             "those that hold rules for the country searched, when one is"
         ),
     )
+    checks_withheld: list[str] = Field(
+        default_factory=list,
+        description=(
+            "rights checks the question names that hold no rules for the country searched (they count by "
+            "another country's law), so not offered: an advisory centre of that country can help"
+        ),
+    )
     notices: list[NoticeOut] = Field(
         default_factory=list,
         description=(

@@ -67,6 +67,9 @@ class SearchResult:
     question: bool = False
     #: rights checks (kenes.rights slugs) that answer the question, best first: shown before the articles
     checks: list[str] = field(default_factory=list)
+    #: checks the question names that hold no rules for the country searched (they count by another
+    #: country's law): not offered, and the reader is sent to that country's advisory centres instead
+    checks_withheld: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     #: the country whose law was searched (asked for, or read from the question); None: every country
     place: str | None = None
@@ -86,6 +89,7 @@ class SearchResult:
             "facets_are_estimate": self.facets_are_estimate,
             "question": self.question,
             "checks": list(self.checks),
+            "checks_withheld": list(self.checks_withheld),
             "notices": [n.as_json() for n in self.notices],
             "not_held_on_date": self.not_held_on_date,
         }

@@ -202,13 +202,15 @@ def _search(request: SearchRequest) -> SearchResult:
             hit.explanation = engine.explanation(query, searcher, item, parsed, planned)
         hits.append(hit)
     clock.mark("hits")
+    # (named by the words alone above, so "not here" still spares a question a check answers)
+    offered = check_scope.offered(checks, filters.jurisdiction, filters.date)
     result = SearchResult(
         hits,
         0,
         total_is_estimate=count.estimate,
         question=parsed.question,
-        # (named by the words alone above, so "not here" still spares a question a check answers)
-        checks=check_scope.offered(checks, filters.jurisdiction, filters.date),
+        checks=offered,
+        checks_withheld=[slug for slug in checks if slug not in offered],
         notices=notices,
         place=filters.jurisdiction,
     )

@@ -83,6 +83,24 @@ def test_a_check_is_offered_only_for_a_country_it_holds_rules_for(two_countries)
 
 
 @pytest.mark.django_db
+def test_a_check_withheld_for_the_country_leads_to_its_advisory_centres(two_countries):
+    """Not offered the Kazakh wage check, a person asking of Russia's law is told why and where to go."""
+    from kenes.portal.templatetags.portal import centre_url
+
+    result = search(SearchRequest(UNPAID, date=ON, jurisdiction="ru"))
+    assert (result.checks, result.checks_withheld) == ([], ["wage-payment"])
+    assert search(SearchRequest(UNPAID, date=ON, jurisdiction="kz")).checks_withheld == []
+    body = Client().get("/api/search", {"q": UNPAID, "jurisdiction": "ru"}).json()
+    assert (body["checks"], body["checks_withheld"]) == ([], ["wage-payment"])
+    page = Client().get("/search", {"q": UNPAID, "jurisdiction": "ru"}, HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert 'id="checks-withheld"' in html and f'href="{centre_url("ru")}"' in html
+    assert "does not hold the law of" in html
+    kazakh = Client().get("/search", {"q": UNPAID, "jurisdiction": "kz"}).content.decode()
+    assert 'id="checks-withheld"' not in kazakh
+
+
+@pytest.mark.django_db
 def test_the_country_a_question_names_decides_as_a_chosen_one_does(two_countries):
     question = "Работаю в России на заводе, мне не заплатили зарплату за два месяца, что мне делать?"
     result = search(SearchRequest(question, date=ON))
