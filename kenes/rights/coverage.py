@@ -105,7 +105,7 @@ def basis_of(check: str, country: str | None, on: dt.date | None = None) -> list
 def _in_order(check: str) -> list[tuple[str, str]]:
     """What ``check`` cites: its provisions files in the order a lawyer wrote them (the national files
     first, the treaty's last), then the provisions its quantities cite, by work and article number."""
-    listed = [(work, eid) for c, ch, _key, work, eid in basis.all_provisions() if ch == check and c != EAEU]
-    listed += [(work, eid) for c, ch, _key, work, eid in basis.all_provisions() if ch == check and c == EAEU]
+    files = [(c, work, eid) for c, ch, _key, work, eid in basis.all_provisions() if ch == check]
+    listed = [(work, eid) for c, work, eid in sorted(files, key=lambda row: row[0] == EAEU)]
     rest = uses.checks_basis(check) - set(listed)
     return listed + sorted(rest, key=lambda ref: (ref[0], [int(n) for n in re.findall(r"\d+", ref[1])]))
