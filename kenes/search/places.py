@@ -94,6 +94,7 @@ class _Places:
     origin_after: tuple[str, ...]
     origin_endings: frozenset[str]
     locative_endings: frozenset[str]
+    international: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,7 @@ def _data() -> _Places:
         tuple(plain("origin_after")),
         origin_endings,
         locative,
+        frozenset(k for k in map(_key, str(raw.get("international", "")).split()) if k),
     )
 
 
@@ -210,11 +212,16 @@ def _languages() -> dict[str, str]:
 
 
 def _named(text: str) -> tuple[str | None, bool]:
-    """The place the text names most (None: none, or a tie) and whether it names any."""
+    """The place the text names most (None: none, or a tie) and whether it names any. A text that names
+    an ILO convention ("конвенция МОТ") names no one country's law, whatever country it names:
+    "конвенция МОТ 87 Казахстан" asks for the convention (and its ratification), which a search kept to
+    Kazakhstan's law would hide."""
     data = _data()
     counts: Counter[str] = Counter()
     tokens = [word.lstrip("0123456789") or word for word in _TOKEN.findall(text)]  # "150000тг"
     keys = [_key(token) for token in tokens]
+    if not data.international.isdisjoint(keys):
+        return None, True
     plain = [_plain(token) for token in tokens]
     for i, token in enumerate(tokens):
         place = data.markers.get(keys[i]) or ("-" in token and _place_of(token, data.markers)) or None

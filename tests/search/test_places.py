@@ -92,10 +92,30 @@ def test_the_country_a_question_names(text, place):
         ("yillik mehnat ta'tilini bermayapti", (None, "")),
         ("Корфармо ду моҳ боз музди меҳнатро намедиҳад", (None, "")),
         ("работодатель не платит зарплату два месяца", (None, "")),
+        # an ILO convention is asked about: no one country's law, and not Kazakhstan's by the language
+        ("ХЕҰ конвенциясы бойынша жалақы қашан төленеді?", (None, "")),
     ],
 )
 def test_the_country_a_question_is_about_by_its_language_when_it_names_none(text, expected):
     assert place_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "конвенция МОТ 87 Казахстан",
+        "Ратифицировал ли Казахстан конвенцию МОТ о минимальной заработной плате?",
+        "freedom of association convention Kazakhstan",
+        "has Kazakhstan ratified C189",
+    ],
+)
+def test_a_question_about_an_ilo_convention_names_no_one_country(text):
+    """Kept to Kazakhstan's law, "конвенция МОТ 87 Казахстан" would lose the convention it asks about."""
+    assert named_place(text) is None
+
+
+def test_a_migrant_naming_the_eaeu_is_still_searched_where_they_work():
+    assert named_place("я из Кыргызстана, ЕАЭС, работаю в Алматы, нужно ли разрешение") == "kz"
 
 
 QUESTION = (
@@ -292,6 +312,13 @@ def test_a_latin_code_names_a_country_where_it_cannot_be_another_word():
     assert named_place("overtime pay KZ") == "kz"
     assert named_place("сверхурочная работа 5 kg") is None  # a weight, not Kyrgyzstan
     assert named_place("пишите на ivanov@mail.ru") is None  # an address, not Russia
+
+
+@pytest.mark.django_db
+def test_a_convention_asked_about_with_a_country_is_found(two_countries):
+    result = search(SearchRequest("Protection of Wages Convention Kazakhstan", date=ON))
+    assert not [n for n in result.notices if n.code == "place"]
+    assert "/akn/aa-ilo/act/convention/1949-07-01/c095" in {h.work for h in result.hits}
 
 
 def test_keywords_are_not_kept_to_a_country_by_their_language(two_countries):
