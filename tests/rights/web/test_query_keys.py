@@ -60,3 +60,12 @@ def test_a_country_the_form_does_not_offer_leaves_its_default(client):
     page = response.content.decode()
     assert response.status_code == 200 and 'class="error' not in page
     assert '<option value="kz" selected>' in page and 'value="zz"' not in page
+
+
+def test_the_country_field_search_links_by_is_each_forms_own():
+    """coverage.COUNTRY_FIELD (the Django-free library's copy of which field names the country) must follow
+    the forms: a renamed field would make search's links open the form on its default country."""
+    from kenes.rights.coverage import COUNTRY_FIELD
+
+    asks = {rule: f for rule, form in FORMS.items() for f in ("host", "country") if f in form.base_fields}
+    assert asks == COUNTRY_FIELD
