@@ -151,3 +151,13 @@ def test_the_laws_own_term_is_not_read_colloquially() -> None:
 )
 def test_a_migrant_s_own_words_in_the_region_s_languages_name_the_concept(text, lang, concept):
     assert concept in matched_concepts(terms(text, lang), lang)
+
+
+@pytest.mark.parametrize("text", ["платить алименты", "платить кредит", "платить штраф", "платить патент"])
+def test_paying_for_something_is_not_wages(text: str) -> None:
+    """ "платить" alone is any payment (alimony, a loan, a fine, a patent): it names no wage concept, so a
+    landlord's "нужно ли платить патент" is not sent to the articles on paying wages. A wage question
+    says "зарплата", or "не платят", which means arrears."""
+    found = matched_concepts(terms(text, "rus"), "rus")
+    assert not {"wages", "wage-payment"} & set(found), found
+    assert "wages" in matched_concepts(terms("платить зарплату", "rus"), "rus")
