@@ -18,6 +18,9 @@ class Experience(models.Model):
     lang = models.CharField(max_length=3)
     work = models.CharField(max_length=255, help_text="FRBR work URI of the cited act")
     eid = models.CharField(max_length=255, help_text="eId of the cited provision")
+    #: the de-identified question's meaning vector (float32, the search encoder's), so that a later question
+    #: told in other words finds it; empty where the encoder was off when it was recorded
+    vector = models.BinaryField(null=True, blank=True, editable=False)
     recorded = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -122,7 +122,8 @@ def substance(text: str, lang: str, *, most: int = 8) -> str:
     a greeting can take a fifth of a 200-character opening. A clause is dropped when none of its words is a
     question term (question.yaml's filler, stop words, names), at most ``most`` of them; the last clause is
     always kept, so a text of nothing but filler keeps its end. A clause with words the filler list does not
-    hold stays ("Дайте, пожалуйста, точный ответ" is kept: "дать", "точный", "ответ" may be legal words).
+    hold stays ("Дайте, пожалуйста, точный ответ" begins at "точный ответ": "дать" is filler, "точный" and
+    "ответ" may be legal words).
     """
     rest = text.lstrip()
     for _ in range(most):

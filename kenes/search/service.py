@@ -369,7 +369,7 @@ def _fused(
     if named:
         rankings.append(fusion.Ranking("topics", named, prof.question.topics_weight))
     if prof.question.experience_weight and not req.group_by_work:
-        remembered = experience.ranking(searcher, schema, parsed, filters)
+        remembered = experience.ranking(searcher, schema, parsed, filters, pending)
         if remembered:
             rankings.append(fusion.Ranking("experience", remembered, prof.question.experience_weight))
     used = tuple(r.name for r in rankings)
