@@ -100,7 +100,12 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         return 1
     print(report)
     if not args.no_vectors:
+        from .experience import embed_missing
+
         print(vectors.update(progress=vector_progress(sys.stderr.isatty())))
+        embedded = embed_missing()
+        if embedded:
+            print(f"experience: {embedded} recorded questions given their meaning vector")
     return 0
 
 

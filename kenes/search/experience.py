@@ -39,7 +39,15 @@ from . import analysis, vectors
 from .engine import Filters, Ranked, entry_of, filter_query
 from .question import question_terms
 
-__all__ = ["MEANING_SIMILARITY", "WORDS_SIMILARITY", "deidentify", "forget_cache", "ranking", "record"]
+__all__ = [
+    "MEANING_SIMILARITY",
+    "WORDS_SIMILARITY",
+    "deidentify",
+    "embed_missing",
+    "forget_cache",
+    "ranking",
+    "record",
+]
 
 #: How alike two questions must be for one's articles to count: the weighted share of their informative
 #: terms, or the cosine of their meaning vectors (the encoder's scale is narrow: two unrelated labour
@@ -87,8 +95,7 @@ def record(question: str, cited: Iterable[tuple[str, str]], *, lang: str | None 
             raise ValueError(f"not a work URI and an eId: {work!r}, {eid!r}")
     code = lang or analysis.guess_lang(question[:2000])
     text = deidentify(question, code)
-    # (the placeholders say what was removed: they are no term of the question, nor part of its meaning)
-    substance = " ".join(_PLACEHOLDER.sub(" ", text).split())
+    substance = _without_placeholders(text)
     terms = " ".join(t for t, _w in question_terms(substance, code))
     if not terms or not pairs:
         return 0
@@ -98,6 +105,11 @@ def record(question: str, cited: Iterable[tuple[str, str]], *, lang: str | None 
     )
     forget_cache()
     return len(pairs)
+
+
+def _without_placeholders(text: str) -> str:
+    """The placeholders say what was removed: they are no term of the question, nor part of its meaning."""
+    return " ".join(_PLACEHOLDER.sub(" ", text).split())
 
 
 def _vector_of(text: str) -> bytes | None:
@@ -110,6 +122,28 @@ def _vector_of(text: str) -> bytes | None:
     except Exception:  # an encoder that fails must not lose the consultation's experience
         log.exception("experience: the question could not be embedded")
         return None
+
+
+def embed_missing() -> int:
+    """Give a meaning vector to the recorded questions that have none (recorded while the encoder was off):
+    `kenes reindex` calls it, so turning the encoder on later reaches the experience gathered before.
+    Returns how many questions were embedded."""
+    from .models import Experience
+
+    if not vectors.enabled():
+        return 0
+    missing: dict[str, list[int]] = {}
+    for pk, text in Experience.objects.filter(vector__isnull=True).values_list("id", "text"):
+        missing.setdefault(text, []).append(pk)
+    done = 0
+    for text, ids in missing.items():
+        vector = _vector_of(_without_placeholders(text))
+        if vector is not None:
+            Experience.objects.filter(id__in=ids).update(vector=vector)
+            done += 1
+    if done:
+        forget_cache()
+    return done
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,13 @@ def test_a_question_told_in_other_words_finds_what_was_cited_for_it():
 def test_another_matter_is_not_close_enough_in_meaning_either():
     experience.record(ASKED, [(LC, "art_113")], lang="rus")
     assert _found(OTHER_MATTER) == []
+
+
+def test_reindex_gives_a_meaning_to_what_was_recorded_with_the_encoder_off(settings):
+    settings.KENES_SEARCH_VECTORS = False
+    experience.record(ASKED, [(LC, "art_113")], lang="rus")
+    assert Experience.objects.get().vector is None and _found(IN_OTHER_WORDS) == []
+    settings.KENES_SEARCH_VECTORS = True
+    assert experience.embed_missing() == 1
+    assert Experience.objects.get().vector is not None and _found(IN_OTHER_WORDS) == [(LC, "art_113")]
+    assert experience.embed_missing() == 0  # nothing left without one
