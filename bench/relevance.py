@@ -9,7 +9,7 @@ Run on demand (never in the test suite):
     .venv/bin/python bench/relevance.py --data /tmp/rel -v --set jurhelp --split dev   # per question
     .venv/bin/python bench/relevance.py --data /tmp/rel --no-vectors   # Kenes on words only
     .venv/bin/python bench/relevance.py --data /tmp/rel --any-country  # as a person who picks no country
-    .venv/bin/python bench/relevance.py --data /tmp/rel --experience --split held-out  # after consultations
+    .venv/bin/python bench/relevance.py --data /tmp/rel --experience  # held-out, after consultations
 
 The database holds only law imported with ``kenes import`` (the starter catalogue of `kenes demo` without a
 corpus, then the four Kazakh codes, the Kazakh migration law and the Russian Labour Code): no question, no
@@ -373,6 +373,10 @@ def main() -> int:
         "one is searched there, the rest over every country held); the peer keeps the set's country",
     )
     args = parser.parse_args()
+    if args.experience:
+        if args.split == "dev":  # (each question would find itself)
+            parser.error("--experience records the development split: measure the held-out one")
+        args.split = "held-out"
     corpus = Path(args.corpus)
     if not (corpus / "questions").is_dir():
         print(f"no questions under {corpus}: nothing to measure", file=sys.stderr)
@@ -403,6 +407,7 @@ def main() -> int:
             recorded.delete()
     flags = " --no-vectors" if args.no_vectors else ""
     flags += " --experience" if args.experience else ""
+    flags += f" --split {args.split}" if args.split and not args.experience else ""
     print(f"\nreproduce: .venv/bin/python bench/relevance.py --data {data}{flags}")
     return 0
 
