@@ -164,6 +164,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 checks_withheld_in=_country_name(result.place) if result.checks_withheld else "",
                 notices=[n.code for n in result.notices],
                 place_name=place_name,
+                # a few keywords name a country too ("overtime pay KZ"): not called a question
+                question=result.question,
                 # naming no country, a Kazakh question is kept to Kazakhstan's law: the notice says why
                 place_by_language=labels.place_by_language(
                     next((n.language for n in result.notices if n.code == "place"), ""), place_name

@@ -210,6 +210,22 @@ def test_the_search_page_says_which_country_and_links_every_country(two_countrie
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("ui", "keywords", "question"),
+    [
+        ("ru", "она названа в запросе", "она названа в вопросе"),
+        ("en", "your search names it", "the question names it"),
+    ],
+)
+def test_keywords_that_name_the_country_are_not_called_a_question(two_countries, ui, keywords, question):
+    factories.jurisdiction("kz", "Kazakhstan")
+    page = Client().get("/search", {"q": "сверхурочная работа Казахстан"}, HTTP_ACCEPT_LANGUAGE=ui)
+    assert keywords in page.content.decode() and question not in page.content.decode()
+    asked = Client().get("/search", {"q": QUESTION}, HTTP_ACCEPT_LANGUAGE=ui).content.decode()
+    assert question in asked and keywords not in asked
+
+
+@pytest.mark.django_db
 def test_the_search_page_searches_every_country_when_asked(two_countries):
     response = Client().get("/search", {"q": QUESTION, "jurisdiction": "*"}, HTTP_ACCEPT_LANGUAGE="en")
     page = response.content.decode()
