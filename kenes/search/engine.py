@@ -301,8 +301,21 @@ def compile_query(
         # lawyers cite articles: a question is matched against each article's whole text (``sub``, or
         # ``body`` when it has no parts), not against its paragraphs one by one
         clauses.append((Occur.Must, Q.term_query(schema, "kind", "article")))
+    elif parsed.question:
+        clauses.extend(not_containers(schema))
     clauses.append((Occur.Must, filter_query(schema, filters)))
     return Q.boolean_query(clauses)
+
+
+#: kinds that hold articles rather than say anything themselves: their heading names a topic
+#: ("Глава 4. Трудовой договор"), and lawyers cite the articles inside
+CONTAINERS = ("part", "section", "chapter")
+
+
+def not_containers(schema: tantivy.Schema) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """Clauses that leave chapters, sections and parts out of a question's list, which holds what a lawyer
+    would cite (a few keywords may still find a chapter: "выходные дни" is a chapter's name)."""
+    return [(tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "kind", k)) for k in CONTAINERS]
 
 
 # ---------------------------------------------------------------- run and re-rank

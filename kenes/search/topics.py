@@ -23,7 +23,7 @@ import re
 import tantivy
 
 from .analysis import STOP_WORDS, terms
-from .engine import Filters, Ranked, filter_query, rank
+from .engine import Filters, Ranked, filter_query, not_containers, rank
 from .profile import Profile
 
 __all__ = ["heading_pairs", "ranking"]
@@ -92,6 +92,7 @@ def ranking(
     phrases = [(Occur.Should, Q.phrase_query(schema, "heading", list(pair))) for pair in pairs]
     query = Q.boolean_query(
         [(Occur.Must, Q.boolean_query(phrases)), (Occur.Must, filter_query(schema, filters))]
+        + not_containers(schema)  # (a chapter's heading names a topic; the articles inside are cited)
     )
     ranked, _count = rank(
         searcher,

@@ -121,3 +121,41 @@ def test_a_question_matches_the_law_in_its_own_wording_too(library):
     parsed = parse(LETTER, "rus", question_words=8)
     written = dict(zip(parsed.terms, parsed.term_forms, strict=True))
     assert "сверхурочной" in written["сверхурочн"] and "сверхурочно" in written["сверхурочн"]
+
+
+def test_a_question_lists_articles_not_the_chapter_whose_heading_it_repeats(index_dir):
+    """A chapter's heading names a topic ("Особенности регулирования труда лиц, работающих в районах
+    Крайнего Севера"), and its words are often the question's; a lawyer cites the articles inside. A few
+    keywords may still find the chapter: "выходные дни" is a chapter's name."""
+    from kenes.lex.tree import Node
+    from kenes.search.index import rebuild
+    from tests import factories
+
+    from .indexing import import_articles
+
+    factories.jurisdiction("ru", "Russia")
+    chapter = Node(
+        "chapter",
+        num="50",
+        heading="Особенности регулирования труда лиц, работающих в районах Крайнего Севера",
+        children=[
+            factories.article(
+                "316", "Районный коэффициент", "Размер районного коэффициента к заработной плате работников."
+            ),
+            factories.article(
+                "317", "Процентная надбавка", "Процентная надбавка к заработной плате лицам, работающим там."
+            ),
+        ],
+    )
+    import_articles("/akn/ru/act/code/2001-12-30/197-fz", "Трудовой кодекс Российской Федерации", chapter)
+    rebuild()
+    asked = (
+        "Какие надбавки положены тем, кто работает в районах Крайнего Севера, и как регулируется труд лиц, "
+        "работающих там? Как их исчисляют?"
+    )
+    result = search(SearchRequest(asked, date=ON))
+    assert result.question and result.hits
+    assert {h.kind for h in result.hits} <= {"article", "paragraph", "point", "subpoint"}
+    assert "art_317" in {h.eid.rsplit("__", 1)[-1] for h in result.hits}
+    named = search(SearchRequest("районы Крайнего Севера", date=ON))
+    assert "chapter" in {h.kind for h in named.hits}
