@@ -27,6 +27,7 @@ from .schema import KIND_CODES, WORK_TYPE_CODES, unpack_priors
 
 # parse and the profile are re-exported: the pipeline's steps are read as engine.parse … engine.rank
 __all__ = [
+    "CONTAINERS",
     "EXACT_COUNT_MAX",
     "MAX_LIMIT",
     "MAX_OFFSET",
@@ -42,6 +43,7 @@ __all__ = [
     "explanation",
     "facet_counts",
     "filter_query",
+    "not_containers",
     "plan",
     "rank",
     "ParsedQuery",
