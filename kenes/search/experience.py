@@ -36,6 +36,7 @@ import numpy as np
 import tantivy
 
 from . import analysis, vectors
+from .deidentify import deidentify
 from .engine import Filters, Ranked, entry_of, filter_query
 from .question import question_terms
 
@@ -56,28 +57,8 @@ WORDS_SIMILARITY = 0.5
 MEANING_SIMILARITY = 0.92
 MAX_ARTICLES = 20
 log = logging.getLogger(__name__)
-_EMAIL = re.compile(r"\S+@\S+")
-_NUMBER = re.compile(r"\+?\d[\d\s().-]*\d|\d")
 _EID = re.compile(r"^[a-z0-9_.-]+$")
-_NAME_WORD = re.compile(r"\b[А-ЯЁA-Z][а-яёa-z]+\b")
 _PLACEHOLDER = re.compile(r"\[(?:email|имя)\]|#")
-
-
-def deidentify(text: str, lang: str | None = None) -> str:
-    """``text`` without e-mail addresses, numbers and (Russian) personal names: what may be kept."""
-    text = _EMAIL.sub("[email]", text)
-    text = _NUMBER.sub("#", text)
-    code = lang or analysis.guess_lang(text[:2000])
-    if code == "rus":
-        from .morphology import analyse_word
-
-        def name(match: re.Match) -> str:
-            # a name, or a capitalised word the dictionary does not know (Kazakh names): out
-            word = analyse_word(match.group().lower())
-            return "[имя]" if word.name or not word.known else match.group()
-
-        text = _NAME_WORD.sub(name, text)
-    return text
 
 
 def record(question: str, cited: Iterable[tuple[str, str]], *, lang: str | None = None) -> int:

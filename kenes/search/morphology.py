@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Word", "analyse_word"]
+__all__ = ["Word", "analyse_word", "may_be_name"]
 
 #: Grammemes of a personal name: a question's "Айгуль", "Иванов", "Сергеевич".
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
@@ -45,3 +45,10 @@ def analyse_word(word: str) -> Word:
     best = parses[0]
     tag = best.tag
     return Word(best.normal_form, str(tag.POS or ""), bool(_NAME_GRAMMEMES & set(tag.grammemes)), known)
+
+
+@lru_cache(maxsize=1 << 14)
+def may_be_name(word: str) -> bool:
+    """Whether any reading of a lower-case Russian word is a personal name ("вера", "роза", "марат"):
+    what a capitalised word inside a sentence most likely is when it has such a reading."""
+    return any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in _analyzer().parse(word))

@@ -400,7 +400,8 @@ def _citation_hits(
 
         targets = resolve_citation(q, date=filters.date, lang=filters.lang)
     except Exception:  # a broken resolver must not take text search down with it
-        log.exception("citation resolution failed for %r", q[:200])
+        # (never the query itself: what a person types may name them)
+        log.exception("citation resolution failed for a query of %d characters", len(q))
         return []
     if not targets:
         return []
