@@ -5,11 +5,13 @@ What it does, with the repository's own deploy/ files (nothing is installed syst
 1. a fresh data folder, the production environment (KENES_ENV=production, a SECRET_KEY, ALLOWED_HOSTS),
    DATABASE_URL as given (PostgreSQL in production; SQLite when unset, said in the table);
 2. ``kenes migrate`` and ``manage.py check --deploy --fail-level WARNING``;
-3. ``collectstatic``, then gunicorn with deploy/gunicorn.conf.py on a free loopback port;
+3. ``collectstatic``, then gunicorn with deploy/gunicorn.conf.py on a free loopback port, whose access log
+   must keep no query string and no client address (a question asked in the URL);
 4. when nginx is installed (Debian: ``apt-get install nginx-light``): deploy/nginx.conf with a self-signed
    certificate on free ports, and through it: HTTPS with HSTS and the Content-Security-Policy, the HTTP to
-   HTTPS redirect, a JSON 414 under /api/, and 50 slow-header clients that neither hold gunicorn's threads
-   nor slow a normal request, and are cut off by nginx's client_header_timeout.
+   HTTPS redirect, a JSON 414 under /api/, nginx's own access log as private as gunicorn's, and 50
+   slow-header clients that neither hold gunicorn's threads nor slow a normal request, and are cut off by
+   nginx's client_header_timeout.
 
     .venv/bin/python deploy/check_deploy.py                        # SQLite
     DATABASE_URL=postgres://user@127.0.0.1:5432/kenes_check .venv/bin/python deploy/check_deploy.py
@@ -29,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -107,6 +110,7 @@ def nginx_config(folder: Path, upstream: int, https: int, http: int) -> Path:
     )
     site = site.replace("/etc/letsencrypt/live/localhost/fullchain.pem", str(folder / "cert.pem"))
     site = site.replace("/etc/letsencrypt/live/localhost/privkey.pem", str(folder / "key.pem"))
+    site = site.replace("/var/log/nginx/kenes.access.log", str(folder / "access.log"))
     main = (
         f"pid {folder}/nginx.pid;\nerror_log {folder}/error.log;\nevents {{ worker_connections 512; }}\n"
         f"http {{\n access_log off;\n client_body_temp_path {folder}/body;\n"
@@ -117,6 +121,28 @@ def nginx_config(folder: Path, upstream: int, https: int, http: int) -> Path:
     path = folder / "nginx.conf"
     path.write_text(main)
     return path
+
+
+#: what a person may put in a URL: it must reach no access log
+SECRET = "Aigerim-Saparova-no-permit"
+
+
+def private_requests(base: str, context: ssl.SSLContext | None = None) -> list[str]:
+    """A pasted question and a stay check's answers in query strings; returns the paths asked."""
+    paths = ["/search", "/rights/stay/"]
+    question = urllib.parse.urlencode({"q": f"{SECRET}: работаю без разрешения"})
+    fetch(f"{base}/search?{question}", context)
+    fetch(f"{base}/rights/stay/?entered=2026-09-01&note={SECRET}", context)
+    time.sleep(0.5)  # the servers write their access lines after the response
+    return paths
+
+
+def check_log(name: str, log: Path, paths: list[str]) -> bool:
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    lines = [line for line in text.splitlines() if any(f" {p}" in line for p in paths)]
+    leaked = [line for line in text.splitlines() if SECRET in line or "127.0.0.1 " in line]
+    detail = f"{len(lines)} lines for the paths asked; leaked: {leaked[:1]}"
+    return check(name, len(lines) >= len(paths) and not leaked, detail)
 
 
 def slow_clients(port: int, count: int = 50) -> list[socket.socket]:
@@ -175,6 +201,8 @@ def main() -> int:
     try:
         status = wait_for(f"http://127.0.0.1:{upstream}/healthz", seconds=180)
         check("gunicorn (deploy/gunicorn.conf.py) answers", status == 200, f"/healthz: {status}")
+        asked = private_requests(f"http://127.0.0.1:{upstream}")
+        check_log("gunicorn's access log keeps no query or address", folder / "gunicorn.log", asked)
         if shutil.which("nginx") is None:
             missing = "not installed (Debian: apt-get install nginx-light); its checks did not run"
             check("nginx", "--without-nginx" in sys.argv, missing)
@@ -219,6 +247,8 @@ def main() -> int:
             status == 414 and body.startswith(b'{"error"'),
             f"{status} {headers.get('Content-Type')}",
         )
+        asked = private_requests(base, insecure)
+        check_log("nginx's access log keeps no query or address", folder / "access.log", asked)
         attackers = slow_clients(https)
         status, _h, _b, seconds = fetch(f"{base}/healthz", insecure)
         check("a request beside 50 slow-header clients", status == 200 and seconds < 3, f"{seconds:.2f} s")

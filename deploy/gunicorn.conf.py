@@ -8,6 +8,8 @@ nginx over loopback. Values can be overridden with GUNICORN_* environment variab
 import multiprocessing
 import os
 
+from kenes.site.access_log import GUNICORN_FORMAT
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2 + 1)))
 worker_class = "gthread"
@@ -23,4 +25,6 @@ limit_request_field_size = 8190
 # trust X-Forwarded-Proto only from nginx (on the same machine; in Docker, the proxy container's address)
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
+# no query string (a pasted question, a stay check's dates), client address or referrer: see the module
+access_log_format = GUNICORN_FORMAT
 errorlog = "-"

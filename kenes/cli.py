@@ -46,6 +46,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     from kenes.search.hooks import sync_now
+    from kenes.site.access_log import GUNICORN_FORMAT
 
     print(sync_now(), flush=True)  # heal what a crash between the database and index commits left stale
     argv = [
@@ -61,6 +62,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "2",
         "--access-logfile",
         "-",
+        "--access-logformat",  # no query string, address or referrer: kenes/site/access_log.py
+        GUNICORN_FORMAT,
         "--graceful-timeout",
         "10",
         # a question pasted into /search?q=… may be 20,000 characters (~120 KB encoded); the search
