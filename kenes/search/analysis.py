@@ -29,7 +29,8 @@ Stop words are not removed from the index: negation and short words matter in la
 допускается") and phrase queries need every position. BM25 already gives such words almost no weight; for
 queries :func:`drop_stop_words` takes them out (a small list per language, :data:`STOP_WORDS`) so that
 "что делать если работодатель не платит" does not scan the postings of "что" and "если". Negation ("не",
-"ни") is not a stop word: "не платят" is what the glossary reads as wage arrears.
+"ни") is not a stop word: "не платят" is what the glossary reads as wage arrears; but a query of nothing
+else (:data:`NEGATIONS`) is nothing to search.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from kenes.lex.languages import BCP47_TO_AKN
 __all__ = [
     "LANGS",
     "MIN_STEM",
+    "NEGATIONS",
     "STOP_WORDS",
     "analyse",
     "forms",
@@ -450,19 +452,35 @@ def guess_lang(text: str) -> str:
 
 _STOP_SURFACE = {
     "rus": "и в во на с со по к ко о об от до из за для у а но или ли же бы что как если это мой моя мне "
-    "меня я он она они мы вы ты его ее их то так уже еще где когда чем при",
+    "меня я он она они мы вы ты его ее их то так уже еще где когда чем при почему зачем вот там тут здесь "
+    "этот эта эти тот был была было были быть есть",
     "eng": "a an the and or of to in on at by for with from is are be was were it this that my me i do does "
-    "if what how can not",
-    "kaz": "және мен немесе да де бен пен осы сол бұл не ме ма бе ба пе па мені менің",
-    "kir": "жана менен же да де бул ал мен",
-    "uzb": "va bilan yoki ham bu u men",
-    "tgk": "ва дар бо аз ба ки ин он ё",
+    "if what how can not but why there these those",
+    "kaz": "және мен немесе да де бен пен осы сол бұл не ме ма бе ба пе па мені менің сен ол біз сіз олар "
+    "неге қашан қайда кім",
+    "kir": "жана менен же да де бул ал мен сен биз силер алар эмне качан кайда ким эмнеге",
+    "uzb": "va bilan yoki ham bu u men sen biz siz ular nima qachon qayerda kim nega",
+    "tgk": "ва дар бо аз ба ки ин он ё ман ту мо шумо онҳо чӣ кай куҷо кӣ чаро",
 }
 #: Query-side stop words per language, as index terms.
 STOP_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(term(w, code) for w in _TOKEN.findall(normalise_text(words)))
     for code, words in _STOP_SURFACE.items()
 }
+#: Negations, as index terms: not stop words ("не платят" is wage arrears), but a query of nothing else
+#: ("и в на не что как") says nothing either; alone, "не" matched 601 articles of the four codes
+NEGATIONS: frozenset[str] = frozenset(
+    term(w, code)
+    for code, words in {
+        "rus": "не ни нет",
+        "eng": "not no never",
+        "kaz": "емес жоқ",
+        "kir": "эмес жок",
+        "uzb": "emas yo'q",
+        "tgk": "не нест на",
+    }.items()
+    for w in _TOKEN.findall(normalise_text(words))
+)
 
 
 def drop_stop_words(found: list[str], lang: str | None) -> list[str]:

@@ -131,6 +131,8 @@ def parse(
     stops = analysis.STOP_WORDS.get(code, frozenset())
     # only stop words ("и в на с по") is nothing to search: an empty result that says so
     found = [t for t in analysis.terms(" ".join(words), code) if t not in stops]
+    if all(t in analysis.NEGATIONS for t in found):  # a negation of nothing is nothing to search either
+        found = []
     ordered = list(dict.fromkeys(found))
     return ParsedQuery(
         text=text,
