@@ -24,6 +24,7 @@ from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, T
 
 from . import comparison, labels
 from .reader import AKN_NAMES, first_page
+from .search_errors import page_error
 
 #: The eight countries Kenes covers, in the order the tables show them.
 REGION = COVERED
@@ -119,8 +120,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 )
             )
         except QueryError as exc:
-            context["error"] = _("The search could not understand this query: %(why)s") % {"why": exc}
-            status = 400
+            context["error"], status = page_error(exc, filters)
         except IndexMissing as exc:
             log.error("search page without an index: %s", exc)
             context["error"] = _("The search index has not been built yet. Try again later.")

@@ -40,7 +40,15 @@ _OPERATORS = {"and", "or", "not", "&&", "||", "+", "-", "!", "*", "|", "&"}
 
 
 class QueryError(ValueError):
-    """The request cannot be searched as given; the message says what to change (an API 400)."""
+    """The request cannot be searched as given; the message says what to change (an API 400).
+
+    ``param`` names the request's parameter at fault where one is ("date", "lang"), so that a page can
+    say it in the reader's language: the message is the API's, in English.
+    """
+
+    def __init__(self, message: str, param: str = "") -> None:
+        super().__init__(message)
+        self.param = param
 
 
 class QueryTooLong(QueryError):
@@ -52,7 +60,7 @@ def normalise_lang(lang: str | None) -> str | None:
         return None
     code = BCP47_TO_AKN.get(lang.lower(), lang.lower())
     if code not in analysis.LANGS:
-        raise QueryError(f"unknown language {lang!r}; use one of: {', '.join(analysis.LANGS)}")
+        raise QueryError(f"unknown language {lang!r}; use one of: {', '.join(analysis.LANGS)}", "lang")
     return code
 
 

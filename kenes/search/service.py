@@ -82,9 +82,9 @@ def search(request: SearchRequest) -> SearchResult:
 
 def _search(request: SearchRequest) -> SearchResult:
     if request.limit < 0 or request.offset < 0:
-        raise QueryError("limit and offset must not be negative")
+        raise QueryError("limit and offset must not be negative", "limit")
     if request.date is not None and not FIRST_DATE <= request.date <= LAST_DATE:  # tantivy's dates
-        raise QueryError(f"the date must be between {FIRST_DATE} and {LAST_DATE}")
+        raise QueryError(f"the date must be between {FIRST_DATE} and {LAST_DATE}", "date")
     req = request.capped()
     clock = StageClock()
     prof = engine.profile()
