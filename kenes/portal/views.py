@@ -7,14 +7,14 @@ import logging
 import math
 import re
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from kenes.kernel.countries import COVERED
 from kenes.lex.akn.uri import expression_uri
@@ -22,9 +22,10 @@ from kenes.lex.coverage import coverage
 from kenes.lex.languages import to_bcp47
 from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, Topic, Work, WorkType
 
-from . import comparison, labels
+from . import comparison, country_memory, labels
 from .reader import AKN_NAMES, first_page
 from .search_errors import page_error
+from .search_form import as_get, normalised
 
 #: The eight countries Kenes covers, in the order the tables show them.
 REGION = COVERED
@@ -77,6 +78,8 @@ def home(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- search
 
 
+@csrf_exempt  # a search reads and changes nothing: see search_form.py
+@require_http_methods(["GET", "HEAD", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
     """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
     from kenes.search import check_scope
@@ -84,16 +87,23 @@ def search(request: HttpRequest) -> HttpResponse:
     from kenes.search.service import IndexMissing, QueryError, SearchRequest
     from kenes.search.service import search as run_search
 
-    q = request.GET.get("q", "").strip()
-    filters = {k: request.GET.get(k, "").strip() for k in ("jurisdiction", "type", "topic", "lang", "date")}
+    params = request.GET
+    if request.method == "POST":  # the form posts, so that a pasted letter is searched whatever its length
+        params = normalised(request.POST)
+        address = as_get(params)
+        if address is not None:  # it fits a URL: shared, bookmarked and gone back to like any search
+            return HttpResponse(status=303, headers={"Location": address})
+    q = params.get("q", "").strip()
+    filters = {k: params.get(k, "").strip() for k in ("jurisdiction", "type", "topic", "lang", "date")}
     # the country a person picked last time, for a search that names none (the home page's box, a link)
-    remembered = _remembered_country(request)
-    if "jurisdiction" not in request.GET:
+    remembered = country_memory.remembered(request)
+    if "jurisdiction" not in params:
         filters["jurisdiction"] = remembered
     context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
+    context["posted"] = request.method == "POST"
     status = 200
     try:
-        page = max(1, int(request.GET.get("page", "1")))
+        page = max(1, int(params.get("page", "1")))
     except ValueError:
         page = 1
     date = None
@@ -116,7 +126,7 @@ def search(request: HttpRequest) -> HttpResponse:
                     limit=PAGE_SIZE,
                     offset=(page - 1) * PAGE_SIZE,
                     # "show the nearest articles anyway", offered under a "not here" notice
-                    tell_not_here=request.GET.get("anyway") != "1",
+                    tell_not_here=params.get("anyway") != "1",
                 )
             )
         except QueryError as exc:
@@ -131,13 +141,13 @@ def search(request: HttpRequest) -> HttpResponse:
                 and page == 1
                 and result.hits
                 and result.hits[0].citation
-                and not request.GET.get("all")
+                and not params.get("all")
             ):
                 return HttpResponseRedirect(_hit_url(result.hits[0], date))
             # total counts results as listed (one per article), so every page up to n_pages has hits;
             # the service pages no deeper than MAX_OFFSET
             n_pages = min(math.ceil(result.total / PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)
-            if n_pages and page > n_pages:
+            if n_pages and page > n_pages and not context["posted"]:
                 return HttpResponseRedirect(_with_page(request, n_pages))
             place_name = _place_name(result.notices)
             context.update(
@@ -190,36 +200,8 @@ def search(request: HttpRequest) -> HttpResponse:
     chosen = filters["jurisdiction"]
     context["other_place"] = chosen if chosen and chosen != "*" and chosen not in REGION else ""
     response = render(request, "portal/search.html", context, status=status)
-    chosen = filters["jurisdiction"]
-    if "jurisdiction" in request.GET and chosen != remembered and _rememberable(chosen):
-        if chosen:
-            response.set_cookie(
-                COUNTRY_COOKIE,
-                chosen,
-                max_age=COUNTRY_COOKIE_AGE,
-                samesite="Lax",
-                httponly=True,
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
-        else:
-            response.delete_cookie(COUNTRY_COOKIE, samesite="Lax")
-    patch_vary_headers(response, ["Cookie"])
+    country_memory.remember(request, response, filters["jurisdiction"], remembered)
     return response
-
-
-#: The search page remembers the country a person picks (not personal data: a country of the region, or
-#: "*" for every country), so that a migrant on a phone does not pick it again for every question.
-COUNTRY_COOKIE = "kenes_country"
-COUNTRY_COOKIE_AGE = 365 * 24 * 3600
-
-
-def _rememberable(value: str) -> bool:
-    return value in ("", "*") or value in REGION
-
-
-def _remembered_country(request: HttpRequest) -> str:
-    value = request.COOKIES.get(COUNTRY_COOKIE, "")
-    return value if _rememberable(value) else ""
 
 
 def _place_name(notices: list) -> str:

@@ -86,3 +86,16 @@ def test_the_keyboard_alone_reaches_the_search_box_and_enter_searches(page, sear
         " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
     )
     assert style[0] != "none" or style[2] != "none", f"no visible focus indicator: {style}"
+
+
+def test_a_pasted_letter_too_long_for_an_address_is_searched_as_it_is(page, searchable):
+    """The form posts what no URL can hold (production refuses request lines over 8 KB); a short search is
+    still asked at its address (the test above)."""
+    letter = "Здравствуйте. Заработная плата выплачивается с задержкой, что мне делать? " * 60
+    page.goto("/search")
+    page.get_by_label("Words or a citation").fill(letter)
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/search$"))
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    expect(page.get_by_label("Words or a citation")).to_have_value(letter.strip())
+    assert accessibility_problems(page) == []

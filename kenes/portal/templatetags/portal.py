@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import template
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from kenes.kernel.countries import COVERED
 from kenes.lex.languages import to_bcp47
@@ -28,6 +30,31 @@ def query(context: template.Context, **changes: object) -> str:
             params[key] = str(value)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def search_again(
+    context: template.Context, label: str, key: str, value: object = "", id: str = "", rel: str = ""
+) -> SafeString:
+    """Another search from this one, with ``key`` set to ``value``: a link to its address, or, on a page
+    answered to a posted search (a question too long for an address, kenes/portal/search_form.py), a
+    button that posts the page's search form again with that field added."""
+    if context.get("posted"):
+        return format_html(
+            '<button type="submit" form="search-form" class="again" name="{}" value="{}"{}{}>{}</button>',
+            key,
+            value,
+            format_html(' id="{}"', id) if id else "",
+            format_html(' data-rel="{}"', rel) if rel else "",
+            label,
+        )
+    return format_html(
+        '<a{}{} href="{}">{}</a>',
+        format_html(' id="{}"', id) if id else "",
+        format_html(' rel="{}"', rel) if rel else "",
+        query(context, **{key: value}),
+        label,
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -34,4 +34,19 @@
     seen.observe(link);
   }
   watch(document.querySelector("#text a[data-fragment]"));
+  // The search form posts, so that a pasted letter of any length is searched (kenes/portal/search_form.py);
+  // a search that fits an address is asked at its address instead, sparing a slow phone the redirect.
+  var GET_LIMIT = 6000;  // search_form.GET_LIMIT
+  Array.prototype.forEach.call(document.querySelectorAll("form.search[method=post]"), function (form) {
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (submitter && submitter.name === "unfiltered") return;  // (the server drops the filters)
+      var data = new FormData(form);
+      if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+      var query = new URLSearchParams(data).toString();
+      if (query.length > GET_LIMIT) return;
+      event.preventDefault();
+      window.location.assign(form.action + "?" + query);
+    });
+  });
 })();
