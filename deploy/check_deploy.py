@@ -9,9 +9,9 @@ What it does, with the repository's own deploy/ files (nothing is installed syst
    must keep no query string and no client address (a question asked in the URL);
 4. when nginx is installed (Debian: ``apt-get install nginx-light``): deploy/nginx.conf with a self-signed
    certificate on free ports, and through it: HTTPS with HSTS and the Content-Security-Policy, the HTTP to
-   HTTPS redirect, a JSON 414 under /api/, nginx's own access log as private as gunicorn's, and 50
-   slow-header clients that neither hold gunicorn's threads nor slow a normal request, and are cut off by
-   nginx's client_header_timeout.
+   HTTPS redirect, a 2,000-character question posted to the search page, a JSON 414 under /api/, nginx's
+   own access log as private as gunicorn's, and 50 slow-header clients that neither hold gunicorn's
+   threads nor slow a normal request, and are cut off by nginx's client_header_timeout.
 
     .venv/bin/python deploy/check_deploy.py                        # SQLite
     DATABASE_URL=postgres://user@127.0.0.1:5432/kenes_check .venv/bin/python deploy/check_deploy.py
@@ -87,11 +87,13 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str, context: ssl.SSLContext | None = None) -> tuple[int, dict[str, str], bytes, float]:
+def fetch(
+    url: str, context: ssl.SSLContext | None = None, data: bytes | None = None
+) -> tuple[int, dict[str, str], bytes, float]:
     opener = urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context))
     started = time.monotonic()
     try:
-        with opener.open(url, timeout=10) as response:
+        with opener.open(url, data=data, timeout=30) as response:
             return response.status, dict(response.headers), response.read(), time.monotonic() - started
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read(), time.monotonic() - started
@@ -240,6 +242,15 @@ def main() -> int:
             "HTTP redirects to HTTPS",
             status == 301 and headers.get("Location", "").startswith("https://"),
             "",
+        )
+        # a question as people write them, 2,000 characters: far over the 8 KB request line as a GET
+        # address, so the search form posts it (kenes/portal/search_form.py)
+        letter = urllib.parse.urlencode({"q": "Работодатель не платит зарплату третий месяц. " * 43})
+        status, headers, body, _t = fetch(f"{base}/search", insecure, letter.encode())
+        check(
+            "a 2,000-character question posted to the search page",
+            status in (200, 503) and headers.get("Content-Type", "").startswith("text/html"),
+            f"{status} ({len(letter)} bytes; 503: this check's database holds no law to search)",
         )
         status, headers, body, _t = fetch(f"{base}/api/search?q={'a' * 9000}", insecure)
         check(
