@@ -40,10 +40,10 @@ _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|ru|kz|kg|uz|tj|az|mn|org|net|me|io|app)/\S+", re.IGNORECASE
 )
 _NUMBER = re.compile(r"\+?\d[\d\s().-]*\d|\d")
-_UPPER = "A-ZА-ЯЁӘӨҮҰҚҒҢҺІЎҚҲҶӢӮ"
+_UPPER = "A-ZА-ЯЁӘӨҮҰҚҒҢҺІЎҲҶӢӮ"
 #: a legal form, then the organisation's name: quoted, or the next capitalised word (and a second one)
 _ORGANISATION = re.compile(
-    r"\b(?:ТОО|ИП|ООО|ОсОО|АО|ОАО|ЗАО|ПАО|ЧП|ЖШС|ЖК|КХ|МЧЖ|ҶДММ|ЧДММ|LLP|LLC|MChJ|XK|YaTT)\s*"
+    r"\b(ТОО|ИП|ООО|ОсОО|АО|ОАО|ЗАО|ПАО|ЧП|ЖШС|ЖК|КХ|МЧЖ|ҶДММ|ЧДММ|LLP|LLC|MChJ|XK|YaTT)\s*"
     r"(?:«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”|„[^“”]{1,80}[“”]"
     rf"|[{_UPPER}][^\s,.;:!?]*(?:\s+[{_UPPER}][^\s,.;:!?]*)?)"
 )
@@ -133,9 +133,7 @@ def deidentify(text: str, lang: str | None = None) -> str:
 
 def _legal_form(match: re.Match) -> str:
     """The legal form kept ("ТОО", a kind of employer), its name replaced."""
-    whole = match.group()
-    form = re.match(r"\S+", whole).group()  # type: ignore[union-attr]  (the pattern starts with one)
-    return f"{form} {NAME}"
+    return f"{match.group(1)} {NAME}"
 
 
 def _after_cues(text: str, lang: str) -> str:

@@ -79,6 +79,15 @@ def test_the_law_its_institutions_places_and_capital_abbreviations_stay(question
     assert deidentify(question) == question
 
 
+def test_an_organisation_is_taken_out_however_its_name_is_written():
+    cleaned = deidentify(
+        'Работал в ТОО«Береке» и у ИП Сидоренко, потом в ООО "Стройка", затем LLP Nur Group.'
+    )
+    for name in ("Береке", "Сидоренко", "Стройка", "Nur", "Group"):
+        assert name not in cleaned, cleaned
+    assert all(form in cleaned for form in ("ТОО", "ИП", "ООО", "LLP"))
+
+
 def test_numbers_documents_and_phones_are_taken_out():
     cleaned = deidentify("Паспорт AN1234567, ИИН 900101300123, телефон +7 701 123-45-67, с 12.03.2024.")
     assert not any(c.isdigit() for c in cleaned), cleaned
