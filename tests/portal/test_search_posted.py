@@ -91,3 +91,13 @@ def test_the_script_sends_on_at_the_same_length_as_the_server():
 @pytest.mark.django_db
 def test_a_search_takes_no_other_method(indexed):
     assert Client().put("/search", "q=x").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_long_question_is_shown_in_a_box_that_holds_it_and_the_title_stays_short(indexed):
+    page = Client().post("/search", {"q": LONG}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert f'<textarea id="q" name="q" rows="6">{LONG.strip()}</textarea>' in page
+    (title,) = re.findall(r"<title>(.*?)</title>", page, re.S)
+    assert len(title) < 120  # (the tab, and the browser's history, do not keep the whole story)
+    short = Client().get("/search", {"q": "заработная плата"}).content.decode()
+    assert '<input id="q" name="q" type="search" value="заработная плата"' in short
