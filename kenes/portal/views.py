@@ -7,9 +7,10 @@ import logging
 import math
 import re
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
@@ -84,13 +85,16 @@ def search(request: HttpRequest) -> HttpResponse:
     """Provisions matching the words, with facets as links; a citation jumps straight to its provision."""
     from kenes.search import check_scope
     from kenes.search.request import MAX_OFFSET
-    from kenes.search.service import IndexMissing, QueryError, SearchRequest
+    from kenes.search.service import IndexMissing, QueryError, QueryTooLong, SearchRequest
     from kenes.search.service import search as run_search
 
-    params = request.GET
+    params, refused = request.GET, None
     if request.method == "POST":  # the form posts, so that a pasted letter is searched whatever its length
-        params = normalised(request.POST)
-        address = as_get(params)
+        try:
+            params = normalised(request.POST)
+        except RequestDataTooBig:  # megabytes: far over what is searched, said as a query too long is
+            params, refused = QueryDict(), QueryTooLong("the form is larger than Django reads")
+        address = as_get(params) if refused is None else None
         if address is not None:  # it fits a URL: shared, bookmarked and gone back to like any search
             return HttpResponse(status=303, headers={"Location": address})
     q = params.get("q", "").strip()
@@ -102,6 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
     context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
     context["posted"] = request.method == "POST"
     status = 200
+    if refused is not None:
+        context["error"], status = page_error(refused, filters)
     try:
         page = max(1, int(params.get("page", "1")))
     except ValueError:

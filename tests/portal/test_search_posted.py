@@ -101,3 +101,11 @@ def test_a_long_question_is_shown_in_a_box_that_holds_it_and_the_title_stays_sho
     assert len(title) < 120  # (the tab, and the browser's history, do not keep the whole story)
     short = Client().get("/search", {"q": "заработная плата"}).content.decode()
     assert '<input id="q" name="q" type="search" value="заработная плата"' in short
+
+
+@pytest.mark.django_db
+def test_a_form_larger_than_django_reads_is_told_it_is_too_long(indexed, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 50_000  # (2.5 MB by default: the same path, lighter)
+    response = Client().post("/search", {"q": "а" * 60_000}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 413
+    assert "слишком длинный" in response.content.decode()
