@@ -122,7 +122,7 @@ _INSTITUTION_STARTS = (
 def deidentify(text: str, lang: str | None = None) -> str:
     """``text`` without addresses, numbers and anything that may name a person or an organisation."""
     text = _EMAIL.sub("[email]", text)
-    text = _URL.sub("[email]", text)
+    text = _URL.sub(NAME, text)  # (a profile's address names its owner)
     text = _NUMBER.sub("#", text)
     text = _ORGANISATION.sub(_legal_form, text)
     text = _INITIALS.sub(NAME, text)
