@@ -1,12 +1,13 @@
 from django.urls import path, re_path
 
-from . import editions, reader, views
+from . import editions, language_switch, reader, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search", views.search, name="search"),
+    path("search/language", language_switch.switch_and_search, name="search-language"),
     path("compare", views.compare, name="compare"),
     path("countries/", views.countries, name="countries"),
     path("countries/<str:code>", views.country, name="country"),

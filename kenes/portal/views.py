@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -26,7 +27,7 @@ from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, T
 from . import comparison, country_memory, labels
 from .reader import AKN_NAMES, first_page
 from .search_errors import page_error
-from .search_form import as_get, normalised
+from .search_form import FORM_ID, as_get, normalised
 
 #: The eight countries Kenes covers, in the order the tables show them.
 REGION = COVERED
@@ -105,6 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
         filters["jurisdiction"] = remembered
     context: dict = {"q": q, "filters": filters, "error": "", "hits": [], "total": 0, "facets": []}
     context["posted"] = request.method == "POST"
+    if context["posted"]:  # the language switcher posts the question too (the site shell, base.html)
+        context["language_form"] = (FORM_ID, reverse("portal:search-language"))
     status = 200
     if refused is not None:
         context["error"], status = page_error(refused, filters)

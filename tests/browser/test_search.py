@@ -99,3 +99,35 @@ def test_a_pasted_letter_too_long_for_an_address_is_searched_as_it_is(page, sear
     expect(page.locator("ol.hits > li").first).to_be_visible()
     expect(page.get_by_label("Words or a citation")).to_have_value(letter.strip())
     assert accessibility_problems(page) == []
+
+
+def test_switching_the_language_on_a_posted_page_keeps_the_pasted_letter(page, searchable):
+    """The switcher posts the search form there (kenes/portal/language_switch.py): before, it went back
+    to the page's address, ``/search``, and the letter was lost."""
+    letter = "Здравствуйте. Заработная плата выплачивается с задержкой, что мне делать? " * 60
+    page.goto("/search")
+    page.get_by_label("Words or a citation").fill(letter)
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    page.get_by_label("Language").select_option("ru")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("#q")).to_have_value(letter.strip())
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    page.goto("/search")  # and the choice is kept
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+
+
+def test_a_question_shortened_before_switching_is_sent_on_to_its_address(page, searchable):
+    """kenes.js leaves the switcher's post alone (it would ask the search's address with the language
+    and the token in it); the server sends a search that fits an address on to it."""
+    page.goto("/search")
+    page.get_by_label("Words or a citation").fill("заработная плата " * 300)
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    expect(page.locator("ol.hits > li").first).to_be_visible()
+    page.locator("#q").fill("заработная плата")
+    page.get_by_label("Language").select_option("ru")
+    page.get_by_role("button", name="Switch").click()
+    expect(page).to_have_url(re.compile(r"/search\?q=%D0%B7"))
+    assert "language=" not in page.url and "csrfmiddlewaretoken" not in page.url
+    expect(page.locator("html")).to_have_attribute("lang", "ru")

@@ -41,6 +41,7 @@
     form.addEventListener("submit", function (event) {
       var submitter = event.submitter;
       if (submitter && submitter.name === "unfiltered") return;  // (the server drops the filters)
+      if (submitter && submitter.hasAttribute("formaction")) return;  // the language switcher's own view
       var data = new FormData(form);
       if (submitter && submitter.name) data.append(submitter.name, submitter.value);
       var query = new URLSearchParams(data).toString();
