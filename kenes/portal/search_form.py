@@ -25,7 +25,8 @@ __all__ = ["FIELDS", "FORM_ID", "GET_LIMIT", "as_get", "normalised"]
 #: the longest query string sent on as a GET (bytes, encoded): well under the 8 KB request line with the
 #: path and headers' room to spare; kenes/site/static/site/kenes.js holds the same number
 GET_LIMIT = 6000
-#: the search form's id: the buttons of a posted page, and its language switcher, post it again
+#: the search form's id (portal/search.html): the buttons of a posted page, and its language switcher, post it
+#: again
 FORM_ID = "search-form"
 #: the fields a search is made of (the form's, and the buttons that post it again)
 FIELDS = ("q", "date", "jurisdiction", "type", "topic", "lang", "page", "anyway", "all")

@@ -13,6 +13,7 @@ from kenes.kernel.countries import COVERED
 from kenes.lex.languages import to_bcp47
 
 from .. import labels
+from ..search_form import FORM_ID
 
 register = template.Library()
 
@@ -41,7 +42,8 @@ def search_again(
     button that posts the page's search form again with that field added."""
     if context.get("posted"):
         return format_html(
-            '<button type="submit" form="search-form" class="again" name="{}" value="{}"{}{}>{}</button>',
+            '<button type="submit" form="{}" class="again" name="{}" value="{}"{}{}>{}</button>',
+            FORM_ID,
             key,
             value,
             format_html(' id="{}"', id) if id else "",
