@@ -35,8 +35,11 @@ BY_TREATY = frozenset({"permit"})
 #: At most this many articles are listed beside a check: what it rests on first, not a bibliography.
 BASIS_MAX = 6
 
+#: The country whose law the checks without a country to pick count by.
+SOLE_COUNTRY = "kz"
+
 #: The field each check's form names the country by (``?host=ru`` opens the check with Russia chosen);
-#: the checks not listed count by Kazakhstan's law only.
+#: the checks not listed count by :data:`SOLE_COUNTRY`'s law only.
 COUNTRY_FIELD = {
     "stay": "host",
     "permit": "host",

@@ -195,3 +195,45 @@ def test_the_directory_is_translated_for_kyrgyz_uzbek_and_tajik_readers(
 ):
     page = client.get("/countries/kz", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert heading in page and "Where to get help" not in page
+
+
+def test_an_unconfirmed_contact_shows_no_number_to_call(client, kazakhstan, almaty_centre):
+    """The page says it shows no address or phone until the centre confirms them: a placeholder or stale
+    number (the demo's "+998 71 000 00 00") must not be offered as a link to call."""
+    almaty_centre.contact.confirmed = False
+    almaty_centre.contact.save()
+    page = _page(client, "/countries/kz")
+    assert "Advisory centre Almaty" in page and PLACEHOLDER in page
+    for hidden in ("+7 700 000 00 00", "tel:", "wa.me", "t.me/", "Example street 1", "Mon–Fri"):
+        assert hidden not in page
+    assert "Russian, Kazakh, Uzbek" in page  # what it says about itself that no one can misuse stays
+
+
+def test_an_advisory_centre_links_the_help_form_that_asks_it_to_call_back(client, kazakhstan, almaty_centre):
+    page = _page(client, "/countries/kz")
+    link = f'href="/help/?centre={almaty_centre.pk}"'
+    assert link in page and "Ask this centre to call you back" in page
+    assert page.count('class="ask"') == 1  # the national centre takes no requests through the form
+    form = client.get(f"/help/?centre={almaty_centre.pk}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'<option value="{almaty_centre.pk}" selected>' in form
+
+
+def test_a_country_with_no_centre_listed_still_leads_to_the_help_form(client):
+    Jurisdiction.objects.create(code="ru", kind=Jurisdiction.Kind.COUNTRY, name="Russia")
+    page = _page(client, "/countries/ru")
+    assert "No advisory centre is listed for this country yet." in page
+    assert '<a class="ask" href="/help/">Ask any advisory centre to call you back</a>' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/rights/wage-payment/?month=2026-09&check=1",
+        "/rights/leave/?employment_start=2024-03-15&check=1",
+    ],
+)
+def test_a_check_that_counts_by_kazakh_law_lists_kazakhstans_centres(client, almaty_centre, url):
+    """Those forms ask for no country, so the answer listed no centre at all ("none listed yet")."""
+    page = _page(client, url)
+    assert "Where to get help" in page and "Advisory centre Almaty" in page
+    assert "No advisory centre is listed" not in page

@@ -1,7 +1,9 @@
 """``{% centre_contacts countries %}``: the union and advisory centres a person can turn to.
 
 Used on country pages (one country) and under every rights answer (the host country, then the country of
-citizenship): a page of Kenes that tells someone to see an advisory centre also says where one is.
+citizenship): a page of Kenes that tells someone to see an advisory centre also says where one is, and
+links the help form that asks it to call back. A contact nobody has confirmed shows no address, phone or
+messenger: the page says it shows none, and a placeholder number would be called.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from django import template
 from django.utils.translation import get_language_info
 
 from ..directory import centres_in
+from ..models import OrganisationKind
 
 register = template.Library()
 
@@ -49,6 +52,8 @@ def centre_contacts(countries: str | list | tuple | None) -> dict:
                 "whatsapp_link": f"https://wa.me/{_digits(c.whatsapp)}" if _digits(c.whatsapp) else "",
                 "telegram_link": _telegram_link(c.telegram),
                 "tel_link": f"tel:+{_digits(c.phone)}" if _digits(c.phone) else "",
+                # the public help form sends a request to an advisory centre (a national centre takes none)
+                "takes_requests": c.organisation.kind == OrganisationKind.ADVISORY_CENTRE,
             }
             for c in contacts
         ]

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from kenes.rights import RULES, InvalidSituation, i18n
+from kenes.rights import RULES, InvalidSituation, coverage, i18n
 from kenes.rights.web import texts
 from kenes.rights.web.api import answer_json
 from kenes.rights.web.forms import DEFAULT_ROWS, FORMS, MAX_ROWS, RuleForm, StayForm
@@ -96,6 +96,14 @@ def share_url(request: HttpRequest, form: RuleForm, answer: dict[str, Any]) -> s
     return f"{request.path}?{query.urlencode()}"
 
 
+def _centre_countries(rule: str, chosen: dict) -> list[str | None]:
+    """Whose advisory centres an answer lists: where the person works, then where they come from. A check
+    with no country to pick counts by one country's law, so its centres are that country's (the leave,
+    wage-payment and final-settlement answers listed none: their forms ask for no country)."""
+    named = [chosen.get(k) for k in ("host", "country", "citizenship")]
+    return named if rule in coverage.COUNTRY_FIELD else [coverage.SOLE_COUNTRY, *named]
+
+
 def check(request: HttpRequest, rule: str) -> HttpResponse:
     form_class = FORMS.get(rule)
     if form_class is None or rule not in RULES:
@@ -132,9 +140,6 @@ def check(request: HttpRequest, rule: str) -> HttpResponse:
         "share_url": share_url(request, form, answer) if answer else "",
         **_language_context(),
         "max_rows": MAX_ROWS,
-        # whose advisory centres the answer lists: where the person works, then where they come from
-        "centre_countries": [form.cleaned_data.get(k) for k in ("host", "country", "citizenship")]
-        if answer
-        else [],
+        "centre_countries": _centre_countries(rule, form.cleaned_data) if answer else [],
     }
     return render(request, "rights/check.html", context, status=status)
