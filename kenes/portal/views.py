@@ -159,6 +159,8 @@ def search(request: HttpRequest) -> HttpResponse:
             if n_pages and page > n_pages and not context["posted"]:
                 return HttpResponseRedirect(_with_page(request, n_pages))
             place_name = _place_name(result.notices)
+            # a country the question names whose law is not held: told, and its centres are the ones to ask
+            unheld = next((n.topic for n in result.notices if n.code == "place-not-held"), "")
             context.update(
                 hits=_hit_views(result.hits, date),
                 total=result.total,
@@ -180,7 +182,8 @@ def search(request: HttpRequest) -> HttpResponse:
                     if slug in result.checks
                 ],
                 # named, but counting by another country's law: the country's advisory centres instead
-                checks_withheld_in=_country_name(result.place) if result.checks_withheld else "",
+                checks_withheld_in=_country_name(result.place or unheld) if result.checks_withheld else "",
+                place_not_held_name=_country_name(unheld),
                 notices=[n.code for n in result.notices],
                 place_name=place_name,
                 # a few keywords name a country too ("overtime pay KZ"): not called a question
@@ -194,6 +197,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 ),
                 # where "ask an advisory centre" leads: the country searched, the one the question named too
                 centre_place=next((n.topic for n in result.notices if n.code == "place"), "")
+                or unheld
                 or filters["jurisdiction"],
                 page=page,
                 first=(page - 1) * PAGE_SIZE + 1,

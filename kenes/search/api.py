@@ -147,7 +147,9 @@ class SearchOut(Schema):
             "why the result is empty or partial: nothing-searchable, cut, not-here; not-here-shown: the "
             "same reading, the articles listed as not_here=false asked; place: the question names one "
             "country, or names none and is written in its language ('language'), and only its law was "
-            "searched (jurisdiction=* searches every country)"
+            "searched (jurisdiction=* searches every country); place-not-held: the question names a country "
+            "('topic') whose law is not held, so every country's was searched and no check counting by "
+            "another country's law is offered"
         ),
     )
 

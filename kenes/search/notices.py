@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Notice", "cut_notice", "place_notice"]
+__all__ = ["Notice", "cut_notice", "place_not_held_notice", "place_notice"]
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,8 @@ class Notice:
     (``not-here-shown``: the same, where the request asked for the nearest articles anyway);
     ``place`` (only one country's law was searched: the question names it, or, naming none, is written
     in the language only that country works in), with ``topic`` its code and ``language`` the question's
-    language where that was the reason.
+    language where that was the reason; ``place-not-held`` (the question names a country whose law the
+    database does not hold: every country's was searched), with ``topic`` its code.
     """
 
     code: str
@@ -48,3 +49,14 @@ def place_notice(code: str, every: str, language: str = "") -> Notice:
 def cut_notice(cut: int, searched: int) -> Notice:
     """Only the first ``searched`` characters of the query were searched, ``cut`` more were not."""
     return Notice("cut", f"only the first {searched:,} characters were searched ({cut:,} more were not)")
+
+
+def place_not_held_notice(code: str) -> Notice:
+    """The question names a country (``code``) whose law is not held: the articles listed are other
+    countries' law, which a person working there must not take for their own."""
+    return Notice(
+        "place-not-held",
+        f"the question names {code}, whose law this database does not hold: the articles listed are "
+        "other countries' law",
+        code,
+    )

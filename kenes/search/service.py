@@ -38,7 +38,7 @@ from . import (
 )
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
-from .notices import Notice, cut_notice, place_notice
+from .notices import Notice, cut_notice, place_not_held_notice, place_notice
 from .request import ANY_JURISDICTION, SearchRequest
 from .results import Hit, SearchResult, hit_from
 from .stages import StageClock
@@ -134,10 +134,12 @@ def _search(request: SearchRequest) -> SearchResult:
 
     if embed and pending is None:
         pending = vectors.embed_soon(req.q)
-    place, by_language = _named_place(req, parsed, searcher, handle, filters)
+    place, by_language, unheld = _named_place(req, parsed, searcher, handle, filters)
     if place:
         filters = dataclasses.replace(filters, jurisdiction=place)
         notices.append(place_notice(place, ANY_JURISDICTION, by_language))
+    elif unheld:
+        notices.append(place_not_held_notice(unheld))
 
     def held(terms: frozenset[str]) -> bool:
         return holdings.titles_hold(searcher, handle.schema, terms, filters, handle.memo)
@@ -203,7 +205,9 @@ def _search(request: SearchRequest) -> SearchResult:
         hits.append(hit)
     clock.mark("hits")
     # (named by the words alone above, so "not here" still spares a question a check answers)
-    offered = check_scope.offered(checks, filters.jurisdiction, filters.date)
+    # (a country named whose law is not held still decides: a check counting by Kazakh law is no answer
+    # for work in Kyrgyzstan)
+    offered = check_scope.offered(checks, filters.jurisdiction or unheld, filters.date)
     result = SearchResult(
         hits,
         0,
@@ -237,24 +241,30 @@ _NOTHING_SEARCHABLE = (
 
 def _named_place(
     req: SearchRequest, parsed: engine.ParsedQuery, searcher: tantivy.Searcher, handle, filters: Filters
-) -> tuple[str | None, str]:
+) -> tuple[str | None, str, str | None]:
     """The country a question is about when the request names none and the index holds law of it that the
     request's other filters allow (places.py), and the language that said so when it named none (""): a
     request with a country or a work, and ``jurisdiction=*``, keep every country. A short question is a
     question too ("Qozog'istonda ishlash uchun ruxsatnoma kerakmi?"): one that asks (a "?") or runs to a
     sentence. A few keywords are read for a country they name ("overtime pay KZ", "минимальная зарплата
-    Казахстан": a lawyer who types the country wants its law), not for their language."""
+    Казахстан": a lawyer who types the country wants its law), not for their language.
+
+    Third: a country the question names whose law is not held ("работаю в Кыргызстане"): every country is
+    searched, but the reader is told, and no check counting by another country's law is offered. Only a
+    country named counts so: one guessed from the question's language alone may not be where they work."""
     if req.jurisdiction or req.work or not req.infer_place:
-        return None, ""
+        return None, "", None
     if places.asks(parsed.text, parsed.question):
         place, language = places.place_of(parsed.text)
     else:
         place, language = places.named_place(parsed.text), ""
-    if place and holdings.jurisdiction_holds(
+    if not place:
+        return None, "", None
+    if holdings.jurisdiction_holds(
         searcher, handle.schema, dataclasses.replace(filters, jurisdiction=place), handle.memo
     ):
-        return place, language
-    return None, ""
+        return place, language, None
+    return None, "", None if language else place
 
 
 def _ranked(

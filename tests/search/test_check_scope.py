@@ -186,3 +186,41 @@ def test_the_articles_a_check_rests_on_are_listed_beside_it_where_held(migration
         "/search", {"q": STAY, "jurisdiction": "kz"}, HTTP_ACCEPT_LANGUAGE="ru"
     ).content.decode()
     assert "Проверка основана на:" in page and f'href="{basis[1]["url"]}"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("работаю в Кыргызстане, не платят зарплату", "kg"),
+        ("Бишкек не платят зарплату", "kg"),
+        ("работаю в Ташкенте, мне не заплатили зарплату за два месяца", "uz"),
+    ],
+)
+def test_a_country_named_whose_law_is_not_held_still_withholds_a_check_of_another_countrys(
+    two_countries, question, country
+):
+    """Before, a country whose law is not held was forgotten: every country was searched, as it still is,
+    but the Kazakh wage check was offered to someone working in Bishkek, and nothing said that the
+    articles listed are not Kyrgyzstan's law."""
+    result = search(SearchRequest(question, date=ON))
+    assert (result.checks, result.checks_withheld) == ([], ["wage-payment"])
+    assert [(n.code, n.topic) for n in result.notices] == [("place-not-held", country)]
+    assert result.place is None and result.hits  # every country's law searched, as before
+    body = Client().get("/api/search", {"q": question}).json()
+    assert body["checks"] == [] and body["notices"][0]["code"] == "place-not-held"
+
+
+@pytest.mark.django_db
+def test_the_page_says_whose_law_is_missing_and_sends_the_reader_to_that_countrys_centres(two_countries):
+    from kenes.lex.models import Jurisdiction
+
+    Jurisdiction.objects.get_or_create(code="kg", defaults={"name": "Kyrgyzstan", "kind": "country"})
+    question = "работаю в Кыргызстане, не платят зарплату"
+    for lang, text in (
+        ("en", "This database does not hold the law of Kyrgyzstan yet"),
+        ("ru", "Законодательства страны «Кыргызстан» в этой базе пока нет"),
+    ):
+        html = Client().get("/search", {"q": question}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert text in html
+        assert 'id="checks-withheld"' in html and 'href="/countries/kg"' in html
