@@ -237,17 +237,21 @@ def checks_for(parsed: ParsedQuery, outside: str = "") -> list[str]:
     ``outside``: the area of law not held that the query is about (:func:`outside_topic`). Then a phrase
     of one word besides its negation does not name a check: "муж не платит алименты" is not unpaid
     wages, while "не платят зарплату" still names the wage check. So too where the query names something
-    else one pays (answers.yaml ``other_payments``: "не заплатил штраф", "не заплатили за товар").
+    else one pays (answers.yaml ``other_payments``: "не заплатил штраф", "не заплатили за товар"), for the
+    checks of payments only: "нет регистрации, штраф" is still the registration check's.
     """
     words = _surface(parsed)
-    outside = outside or ("payment" if words & _other_payments(parsed.lang) else "")
+    paid_else = bool(words & _other_payments(parsed.lang))
     words |= {_NOT} if words & _NEGATIONS else set()
     pairs = negated_pairs(_spelled(parsed.text, parsed.lang))
     index = _check_index(parsed.lang)
     said: dict[tuple[int, str], set[Phrase]] = {}
     for term in words:
         for order, slug, phrase in index.get(term, ()):
-            if phrase.named_by(words, pairs) and not (outside and len(phrase.terms - {_NOT}) < 2):
+            if not phrase.named_by(words, pairs):
+                continue
+            unsure = outside or (paid_else and slug in _payment_checks())
+            if not (unsure and len(phrase.terms - {_NOT}) < 2):
                 said.setdefault((order, slug), set()).add(phrase)
     scored = sorted((-len(phrases), order, slug) for (order, slug), phrases in said.items())
     kept = [slug for _n, _o, slug in scored if not _not_named(slug, words, parsed.lang)]
@@ -277,6 +281,12 @@ def _listed(words: str, lang: str, shortest: int) -> frozenset[str]:
     than ``shortest`` left out."""
     stops = analysis.STOP_WORDS.get(lang, frozenset())
     return frozenset(t for t in analysis.terms(words, lang) if len(t) >= shortest and t not in stops)
+
+
+@lru_cache(maxsize=1)
+def _payment_checks() -> frozenset[str]:
+    """The checks about a payment, which a query naming another payment does not name by a negation."""
+    return frozenset(str(_data().get("other_payments_checks", "")).split())
 
 
 @lru_cache(maxsize=len(analysis.LANGS))

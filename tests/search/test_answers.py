@@ -363,6 +363,18 @@ def test_a_labour_or_migration_question_using_another_area_s_words_is_not_sent_a
         ("mehnat ta'tili necha kun", ["leave"]),
         ("өргүү канча күн", []),
         ("Rossiyada necha kun qolishim mumkin", ["stay"]),
+        # another payment named keeps a bare negation from the payment checks only: no registration is
+        # still the registration check's
+        ("нет регистрации штраф Казахстан", ["registration"]),
+        ("нужна ли регистрация по приезду в Казахстан гражданину Кыргызстана", ["registration"]),
+        ("регистрация коллективного договора", []),
+        # said in the past, as people tell what happened, and in the region's languages
+        ("Жұмыс беруші үш ай бойы жалақы төленбеді", ["wage-payment"]),
+        ("ish haqi to'lanmadi ikki oy", ["wage-payment"]),
+        ("Ишдан бўшатишди, охирги иш ҳақи тўланмади", ["wage-payment"]),
+        ("Корфармо се моҳ музд надоданд", ["wage-payment"]),
+        ("Qozog'istonda ishlash uchun patent olish uchun qanday hujjatlar kerak", ["permit"]),
+        ("Дар Қазоқистон бе патент кор кардан мумкин аст?", ["permit"]),
     ],
 )
 def test_check_phrases_need_what_the_check_is_about(library, q, named):
