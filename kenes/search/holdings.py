@@ -13,7 +13,14 @@ import tantivy
 
 from .engine import Filters, filter_query
 
-__all__ = ["HELD_MEMO_MAX", "NATIONAL_LAW_TYPES", "jurisdiction_holds", "language_held", "titles_hold"]
+__all__ = [
+    "HELD_MEMO_MAX",
+    "NATIONAL_LAW_TYPES",
+    "jurisdiction_holds",
+    "language_held",
+    "main_language",
+    "titles_hold",
+]
 
 
 #: At most this many answers kept per index state: a key holds what a request names (a jurisdiction, a day),
@@ -69,13 +76,41 @@ def language_held(
     the meaning, and its low score says nothing about whether the law is here. A few English conventions
     beside the codes do not make the words a judge of an English question about them all.
     """
+    held, total = _in_language(searcher, schema, filters, lang, memo)
+    return held > 0 and 2 * held >= total
+
+
+def main_language(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, filters: Filters, memo: dict | None
+) -> str | None:
+    """The language of more than half of what ``filters`` search, where texts in other languages are
+    searched too (None where one language holds it all, or none holds half).
+
+    Why: a language that holds only a few of the texts searched has rare terms, and rare terms weigh
+    most. A Kazakh question met the Kazakh civil-service law by its own words (30 days of leave, for civil
+    servants) and the Labour Code, held in Russian only, through the glossary's translation; an English or
+    Uzbek question, whose glossary concepts add their Kazakh terms too, met the Kazakh texts first as well.
+    The service then ranks the main language's texts apart and fuses the two rankings.
+    """
+    from .analysis import LANGS
+
+    held = {lang: _in_language(searcher, schema, filters, lang, memo) for lang in LANGS}
+    total = next(iter(held.values()))[1]
+    main = max(held, key=lambda lang: held[lang][0])
+    return main if 2 * held[main][0] > total and held[main][0] < total else None
+
+
+def _in_language(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, filters: Filters, lang: str, memo: dict | None
+) -> tuple[int, int]:
+    """Entries ``filters`` search that are text in ``lang``, and all they search (once per index state)."""
 
     def key(f: Filters) -> tuple:
         return ("filters", f.jurisdiction, f.date, f.work_type, f.topic, f.lang, f.work)
 
     in_lang = dataclasses.replace(filters, lang=lang)
     held = _count(searcher, memo, key(in_lang), filter_query(schema, in_lang))
-    return held > 0 and 2 * held >= _count(searcher, memo, key(filters), filter_query(schema, filters))
+    return held, _count(searcher, memo, key(filters), filter_query(schema, filters))
 
 
 def titles_hold(

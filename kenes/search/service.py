@@ -154,9 +154,19 @@ def _search(request: SearchRequest) -> SearchResult:
     # (every ranking of a question is fused to the same depth, whatever the page: see fusion.fuse)
     deep = prof.vectors.depth if pending is not None or parsed.question else 0
     ranked, count = _ranked(searcher, query, req, parsed, prof, filters.date, deep, handle.memo)
+    # most of the law searched is in another language than the query's, and some in a third: the main
+    # language's texts are ranked apart too (holdings.main_language)
+    main = holdings.main_language(searcher, handle.schema, filters, handle.memo)
+    balance = main if main and main != parsed.lang else None
+    if balance:
+        ranked = _with_main_language(
+            searcher, handle.schema, query, ranked, req, parsed, prof, filters, deep, balance
+        )
     clock.mark("rank")
     if parsed.question:
-        ranked, used = _fused(searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending)
+        ranked, used = _fused(
+            searcher, handle.schema, ranked, req, parsed, planned, prof, filters, pending, balance
+        )
         clock.mark("fuse")
         area = not_here.question_area(
             parsed,
@@ -180,7 +190,7 @@ def _search(request: SearchRequest) -> SearchResult:
         )
         if (area is None or not req.tell_not_here) and pending is not None:
             # a few words that are not yet a question ("увольнение в период беременности"): words and meaning
-            meaning = vectors.ranking(searcher, handle.schema, pending, filters)
+            meaning = vectors.ranking(searcher, handle.schema, pending, filters, balance)
             if meaning:
                 depth = prof.vectors.depth
                 ranked = fusion.fuse(
@@ -313,6 +323,38 @@ def _ranked(
     return ranked, count
 
 
+def _with_main_language(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    ranked: list[engine.Ranked],
+    req: SearchRequest,
+    parsed: engine.ParsedQuery,
+    prof: engine.Profile,
+    filters: Filters,
+    deep: int,
+    main: str,
+) -> list[engine.Ranked]:
+    """The words' ranking fused with the same query's ranking of the texts in the ``main`` language alone.
+
+    Why: the texts in a language few of them are in match the glossary's terms of that language, rarer
+    and so weightier than the main language's, and one ranking of all lists those few first whatever they
+    say. Fused by rank, as the results of two collections are, the best of each comes near the top."""
+    Q, Must = tantivy.Query, tantivy.Occur.Must
+    in_main = Q.const_score_query(Q.term_query(schema, "lang", main), 0.0)
+    main_only, _ = _ranked(
+        searcher, Q.boolean_query([(Must, query), (Must, in_main)]), req, parsed, prof, filters.date, deep
+    )
+    depth = max(prof.vectors.depth, req.offset + req.limit)
+    return fusion.fuse(
+        [fusion.Ranking("text", ranked), fusion.Ranking("main-language", main_only)],
+        prof.question.rrf_k,
+        depth,
+        req.offset + req.limit,
+        ranked[depth:],
+    )
+
+
 def _listed_as(item: engine.Ranked, collapsed: bool) -> object:
     """What a result is listed once as: its article (or work), or its own entry when not collapsed."""
     return item.unit if collapsed else (item.address.segment_ord, item.address.doc)
@@ -328,6 +370,7 @@ def _fused(
     prof: engine.Profile,
     filters: Filters,
     pending: vectors.Pending | None = None,
+    balance: str | None = None,
 ) -> tuple[list[engine.Ranked], tuple[str, ...]]:
     """A question's rankings fused by rank: its terms, and where they have something to say the related
     terms, the meaning, the articles it quotes and experience; also which rankings took part."""
@@ -371,7 +414,7 @@ def _fused(
             parsed.intents,
         )
     if pending is not None:
-        meaning = vectors.ranking(searcher, schema, pending, filters)
+        meaning = vectors.ranking(searcher, schema, pending, filters, balance)
         if meaning:
             rankings.append(fusion.Ranking("meaning", meaning, prof.vectors.weight))
     if cited:

@@ -318,11 +318,26 @@ def present() -> bool:
     return _load() is not None
 
 
+def _nearest(scores: np.ndarray, wanted: int) -> np.ndarray:
+    """The indices of the ``wanted`` highest scores, highest first."""
+    best = np.argpartition(-scores, wanted - 1)[:wanted]
+    return best[np.argsort(-scores[best])]
+
+
 def ranking(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, query: str | Pending, filters: Filters
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: str | Pending,
+    filters: Filters,
+    balance: str | None = None,
 ) -> list[Ranked]:
     """The articles nearest in meaning to ``query`` (its text, or its vector on the way from
-    :func:`embed_soon`) that the filters allow, as index entries (best first)."""
+    :func:`embed_soon`) that the filters allow, as index entries (best first).
+
+    ``balance``: the main language of the texts searched where the query is in another
+    (holdings.main_language): the nearest in it are taken in turn with the nearest of all. The encoder
+    puts a Kazakh question nearer the Kazakh civil-service law than the Russian Labour Code article
+    that answers it."""
     loaded = _load()
     if loaded is None:
         return []
@@ -344,14 +359,16 @@ def ranking(
     wanted = min(len(scores), depth * 3)  # some will be out of force on the date, or of another type
     if not wanted:
         return []
-    best = np.argpartition(-scores, wanted - 1)[:wanted]
-    best = best[np.argsort(-scores[best])]
+    best = _nearest(scores, wanted)
+    if balance:
+        others = _nearest(np.where(loaded.lang == balance, scores, -np.inf), wanted)
+        best = list(dict.fromkeys(i for pair in zip(best, others, strict=True) for i in pair))
     within = filter_query(schema, filters)
     out: list[Ranked] = []
     seen: set[int] = set()
     for i in best:
         if not np.isfinite(scores[i]):
-            break
+            continue  # (out of the filters, or of the other languages' list)
         entry = entry_of(searcher, schema, str(loaded.work[i]), str(loaded.eid[i]), within)
         if entry is None or entry[1] in seen:
             continue

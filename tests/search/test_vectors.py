@@ -184,3 +184,41 @@ def test_a_citation_or_an_empty_query_is_not_embedded(law, monkeypatch):
     assert embedded == []
     search(SearchRequest("под землёй в шахте темно", date=ON, jurisdiction="kz"))
     assert embedded == ["под землёй в шахте темно"]
+
+
+def test_the_main_languages_nearest_are_taken_in_turn_with_the_nearest_of_all(law):
+    """The encoder puts a Kazakh question nearer a Kazakh text than the Russian article that answers it:
+    with ``balance`` (the main language of what is searched), the Russian nearest comes second at worst."""
+    from kenes.search.engine import Filters
+    from kenes.search.index import open_index
+
+    kazakh = Document(
+        title="Мемлекеттік қызмет туралы",
+        lang="kaz",
+        body=[
+            factories.article(
+                "54", "Демалыс", "Мемлекеттік қызметшілерге жыл сайынғы ақылы еңбек демалысы беріледі."
+            ),
+            factories.article("32", "Кесте", "Еңбек демалысы кесте бойынша беріледі."),
+        ],
+    )
+    assign_eids(kazakh)
+    service = "/akn/kz/act/law/2015-11-23/416-v"
+    factories.work(service, title="Мемлекеттік қызмет туралы", work_type="law")
+    import_document(kazakh, work_uri=service, lang="kaz", date=dt.date(2024, 1, 1), work_type="law")
+    rebuild()
+    vectors.update()
+    handle = open_index()
+    searcher = handle.index.searcher()
+    question = "жұмыс берушім жыл сайынғы еңбек демалысын бермейді"
+    filters = Filters(date=ON, jurisdiction="kz")
+
+    def langs(**kw) -> list[str]:
+        return [
+            searcher.doc(r.address).get_first("lang")
+            for r in vectors.ranking(searcher, handle.schema, question, filters, **kw)
+        ]
+
+    assert langs()[:2] == ["kaz", "kaz"]  # what the balance is for
+    balanced = langs(balance="rus")
+    assert "rus" in balanced[:2] and sorted(balanced) == sorted(langs())  # the same articles, reordered
