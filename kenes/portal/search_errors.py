@@ -7,10 +7,14 @@ page showed it as it was under a Russian or Kazakh heading. The search names the
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
+import datetime as dt
+
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-__all__ = ["page_error"]
+__all__ = ["page_error", "uncited"]
 
 
 def page_error(exc: Exception, filters: dict[str, str]) -> tuple[str, int]:
@@ -33,3 +37,24 @@ def page_error(exc: Exception, filters: dict[str, str]) -> tuple[str, int]:
     if param == "lang":
         return _("“%(value)s” is not a language the search reads.") % {"value": filters.get("lang", "")}, 400
     return _("The search could not understand this query. Try other words."), 400
+
+
+def uncited(notices: list, day: dt.date | None) -> SafeString | str:
+    """What the page says of a citation of a provision the work cited does not hold ("ст. 999 ТК РК"), with
+    a link to the work's text; "" when the search said nothing of the kind."""
+    from kenes.lex.models import Work
+
+    from .labels import eid_label
+
+    notice = next((n for n in notices if n.code == "citation-not-found"), None)
+    if notice is None:
+        return ""
+    title = Work.objects.filter(frbr_uri=notice.topic).values_list("title", flat=True).first()
+    sentence = _("%(work)s has no %(provision)s in the text in force on %(date)s.")
+    # the translated sentence is ours; format_html escapes each value put into it
+    return format_html(
+        sentence.replace("{", "{{").replace("}", "}}") % {"work": "{0}", "provision": "{1}", "date": "{2}"},
+        format_html('<a href="{}">{}</a>', notice.topic, title or notice.topic),
+        eid_label(notice.eid),
+        date_format(day or dt.date.today(), "DATE_FORMAT"),
+    )

@@ -26,7 +26,7 @@ from kenes.lex.models import Jurisdiction, Provision, Ratification, Reference, T
 
 from . import comparison, country_memory, labels
 from .reader import AKN_NAMES, first_page
-from .search_errors import page_error
+from .search_errors import page_error, uncited
 from .search_form import FORM_ID, as_get, normalised
 
 #: The eight countries Kenes covers, in the order the tables show them.
@@ -185,6 +185,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 checks_withheld_in=_country_name(result.place or unheld) if result.checks_withheld else "",
                 place_not_held_name=_country_name(unheld),
                 notices=[n.code for n in result.notices],
+                uncited=uncited(result.notices, date),
                 place_name=place_name,
                 # a few keywords name a country too ("overtime pay KZ"): not called a question
                 question=result.question,

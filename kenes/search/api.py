@@ -96,6 +96,7 @@ class NoticeOut(Schema):
     message: str
     topic: str = ""
     language: str = Field("", description="'place': the question's language, where it named no country")
+    eid: str = Field("", description="'citation-not-found': the provision cited, which the work cited lacks")
 
 
 class SearchOut(Schema):
@@ -149,7 +150,9 @@ class SearchOut(Schema):
             "country, or names none and is written in its language ('language'), and only its law was "
             "searched (jurisdiction=* searches every country); place-not-held: the question names a country "
             "('topic') whose law is not held, so every country's was searched and no check counting by "
-            "another country's law is offered"
+            "another country's law is offered; citation-not-found: the query cites a provision ('eid') of "
+            "a work held ('topic') that has no such provision in force on the date (no hits: its words are "
+            "not searched)"
         ),
     )
 

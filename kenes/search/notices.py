@@ -18,16 +18,21 @@ class Notice:
     ``place`` (only one country's law was searched: the question names it, or, naming none, is written
     in the language only that country works in), with ``topic`` its code and ``language`` the question's
     language where that was the reason; ``place-not-held`` (the question names a country whose law the
-    database does not hold: every country's was searched), with ``topic`` its code.
+    database does not hold: every country's was searched), with ``topic`` its code; ``citation-not-found``
+    (the query cites a provision, ``eid``, of a work held, ``topic``, that has none such in force).
     """
 
     code: str
     message: str
     topic: str = ""
     language: str = ""
+    eid: str = ""
 
     def as_json(self) -> dict:
-        return {"code": self.code, "message": self.message, "topic": self.topic, "language": self.language}
+        out = {"code": self.code, "message": self.message, "topic": self.topic, "language": self.language}
+        if self.eid:
+            out["eid"] = self.eid
+        return out
 
 
 def place_notice(code: str, every: str, language: str = "") -> Notice:

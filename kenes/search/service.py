@@ -36,6 +36,7 @@ from . import (
     topics,
     vectors,
 )
+from .citation_hits import citation_hits
 from .engine import Filters, QueryError, QueryTooLong
 from .index import IndexMissing, open_index
 from .notices import Notice, cut_notice, place_not_held_notice, place_notice
@@ -114,8 +115,12 @@ def _search(request: SearchRequest) -> SearchResult:
     if parsed.cut:
         notices.append(cut_notice(parsed.cut, engine.MAX_QUERY_CHARS))
 
-    cited = _citation_hits(req.q, filters, searcher, handle.schema, parsed) if req.limit else []
-    if cited or parsed.empty:
+    cited, uncited = (
+        ([], None) if not req.limit else citation_hits(req.q, filters, searcher, handle.schema, parsed)
+    )
+    if uncited is not None:  # "ст. 999 ТК РК": the code is held, that article is not; its words say nothing
+        notices.append(uncited)
+    if cited or uncited or parsed.empty:
         # a citation names its provisions: the words of "ст. 113 ТК РК" are not a text search.
         # Nothing searchable (only operators, emoji, stop words): an empty result that says why.
         if pending is not None:
@@ -123,10 +128,10 @@ def _search(request: SearchRequest) -> SearchResult:
         if req.explain:
             for hit in cited:
                 hit.explanation = {"citation": True, "why": "the query cites this provision"}
-        if not cited:
+        if not cited and not uncited:
             notices.append(Notice("nothing-searchable", _NOTHING_SEARCHABLE))
         result = SearchResult(
-            cited[req.offset : req.offset + req.limit], len(cited), bool(cited), notices=notices
+            cited[req.offset : req.offset + req.limit], len(cited), bool(cited or uncited), notices=notices
         )
         clock.mark("citation")
         result.timings = clock.stages
@@ -440,43 +445,3 @@ def _wants_meaning(req: SearchRequest, prof: engine.Profile) -> bool:
         and vectors.enabled()
         and vectors.present()
     )
-
-
-def _citation_hits(
-    q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
-) -> list[Hit]:
-    """The provisions a citation names, in force on the date, in the language asked for (or the query's)."""
-    if parsed.question or not any(c.isdigit() for c in q):  # every citation names a number
-        return []
-    try:
-        from .citations import resolve_citation
-
-        targets = resolve_citation(q, date=filters.date, lang=filters.lang)
-    except Exception:  # a broken resolver must not take text search down with it
-        # (never the query itself: what a person types may name them)
-        log.exception("citation resolution failed for a query of %d characters", len(q))
-        return []
-    if not targets:
-        return []
-    Q, Occur = tantivy.Query, tantivy.Occur
-    preferred = [filters.lang or parsed.lang, "rus", "eng"]
-    hits = []
-    for work_uri, eid in targets[:10]:
-        if filters.work and work_uri != filters.work:
-            continue
-        query = Q.boolean_query(
-            [
-                (Occur.Must, Q.term_query(schema, "work", work_uri)),
-                (Occur.Must, Q.term_query(schema, "eid", eid)),
-                (Occur.Must, engine.filter_query(schema, filters)),
-            ]
-        )
-        docs = [searcher.doc(a) for _s, a in searcher.search(query, limit=10).hits]
-        if not docs:
-            continue
-        docs.sort(key=lambda d: preferred.index(d["lang"][0]) if d["lang"][0] in preferred else 9)
-        hit = hit_from(docs[0], 0.0, parsed.highlight_terms())
-        hit.citation = True
-        hit.score = float(1000 - len(hits))
-        hits.append(hit)
-    return hits

@@ -221,3 +221,23 @@ def test_resolve_in_the_real_labour_code() -> None:
     assert resolve_citation("статья 49 трудового кодекса", date=dt.date(2026, 1, 1)) == [(LC, "art_49")]
     assert resolve_citation("Еңбек кодексінің 113-бабы") == [(LC, "art_113")]
     assert resolve_citation("ст. 113 ТК РК", date=dt.date(2000, 1, 1)) == [(LC, "art_113")]
+
+
+@pytest.mark.django_db
+def test_a_citation_of_an_article_the_code_lacks_says_so_instead_of_searching_its_words(library):
+    """ "ст. 999 ТК РК" listed unrelated provisions for its words ("ст", "999", "тк", "рк")."""
+    from django.test import Client
+
+    from kenes.search.service import SearchRequest, search
+
+    result = search(SearchRequest("ст. 999 ТК РК", date=dt.date(2024, 6, 1)))
+    assert result.hits == [] and result.citation
+    assert [(n.code, n.topic, n.eid) for n in result.notices] == [("citation-not-found", LC, "art_999")]
+    body = Client().get("/api/search", {"q": "ст. 999 ТК РК", "date": "2024-06-01"}).json()
+    assert body["hits"] == [] and body["notices"][0]["eid"] == "art_999"
+    page = Client().get("/search", {"q": "ст. 999 ТК РК", "date": "2024-06-01"}, HTTP_ACCEPT_LANGUAGE="ru")
+    html = page.content.decode()
+    link = f'<a href="{LC}">Трудовой кодекс Республики Казахстан</a>'
+    assert f"В документе «{link}» нет нормы «ст. 999»" in html
+    # a work not held is not denied its articles: "статья 517 КоАП" is searched as before
+    assert search(SearchRequest("статья 517 КоАП", date=dt.date(2024, 6, 1))).notices == []
