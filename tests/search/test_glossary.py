@@ -147,6 +147,10 @@ def test_the_laws_own_term_is_not_read_colloquially() -> None:
         ("корфармо маош намедиҳад", "tgk", "wage-arrears"),
         ("жұмыс беруші жалақы төлемейді", "kaz", "wage-arrears"),
         ("My boss took my passport", "eng", "identity-documents"),
+        # "work accident Kazakhstan" found nothing at all; an injury's compensation went to wages
+        ("work accident", "eng", "workplace-accident"),
+        ("I was injured at work, who pays compensation for injury", "eng", "health-harm"),
+        ("работодатель не хочет платить компенсацию за травму", "rus", "health-harm"),
     ],
 )
 def test_a_migrant_s_own_words_in_the_region_s_languages_name_the_concept(text, lang, concept):
