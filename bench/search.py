@@ -242,7 +242,7 @@ def _engine_queries(queries: list[str]) -> list:
             continue
         # a query that names a country the index holds is searched there ("… Казахстан"): so is its
         # engine query, or the two sides would not time the same search
-        place, _language = _named_place(SearchRequest(q), parsed, searcher, handle, filters)
+        place, _language, _unheld = _named_place(SearchRequest(q), parsed, searcher, handle, filters)
         within = dataclasses.replace(filters, jurisdiction=place) if place else filters
         planned = engine.plan(parsed, searcher, prof, schema=handle.schema, memo=handle.memo)
         compiled.append(engine.compile_query(parsed, planned, handle.schema, within, prof))
