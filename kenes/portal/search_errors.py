@@ -34,6 +34,9 @@ def page_error(exc: Exception, filters: dict[str, str]) -> tuple[str, int]:
         message = _("“%(value)s” is outside the dates the search covers (%(first)s to %(last)s).")
         values = {"value": filters.get("date", ""), "first": FIRST_DATE, "last": LAST_DATE}
         return message % values, 400
+    if param == "jurisdiction":
+        value = filters.get("jurisdiction", "")[:40]
+        return _("“%(value)s” is not a country or body the search knows.") % {"value": value}, 400
     if param == "lang":
         return _("“%(value)s” is not a language the search reads.") % {"value": filters.get("lang", "")}, 400
     return _("The search could not understand this query. Try other words."), 400

@@ -27,7 +27,8 @@ class SearchParams(Schema):
     q: str = ""
     jurisdiction: str | None = Field(
         None,
-        description="a country or body code (kz, kg, aa-ilo…); * for every country. Without it, a question "
+        description="a country or body code (kz, kg, aa-ilo…; any other is a 400); * for every country. "
+        "Without it, a question "
         'or a few keywords that name one country search that country\'s law ("overtime pay KZ"), and so '
         "does a question naming none that is written in a language only that country works in, Kazakh "
         "(notice 'place', with its 'language')",

@@ -70,7 +70,7 @@ class SearchRequest:
     def capped(self) -> SearchRequest:
         """The request with its page inside the limits and empty filters as None (negative values are the
         caller's to refuse: the service raises QueryError for them)."""
-        asked = (self.jurisdiction or "").strip()
+        asked = (self.jurisdiction or "").strip().lower()
         every = asked == ANY_JURISDICTION
         return replace(
             self,

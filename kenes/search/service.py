@@ -17,10 +17,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 
 import tantivy
 from django.utils import timezone
 
+from kenes.kernel.countries import ISO_3166_ALPHA2
 from kenes.lex import editions
 
 from . import (
@@ -59,6 +61,12 @@ __all__ = [
 ]
 
 log = logging.getLogger("kenes.search")
+
+#: What a jurisdiction code may be (AKN): a country's ISO 3166 code, with a subdivision after a hyphen, or
+#: "aa-" and an international body's name. "xx" was searched, matched nothing and said nothing.
+_JURISDICTION = re.compile(
+    r"aa-[a-z0-9]{2,20}|(?:" + "|".join(sorted(ISO_3166_ALPHA2)) + r")(?:-[a-z0-9]{1,10})?"
+)
 FACETS = ("jurisdiction", "work_type", "topic", "lang")
 
 
@@ -87,6 +95,12 @@ def _search(request: SearchRequest) -> SearchResult:
     if request.date is not None and not FIRST_DATE <= request.date <= LAST_DATE:  # tantivy's dates
         raise QueryError(f"the date must be between {FIRST_DATE} and {LAST_DATE}", "date")
     req = request.capped()
+    if req.jurisdiction and not _JURISDICTION.fullmatch(req.jurisdiction):
+        raise QueryError(
+            f"unknown jurisdiction {req.jurisdiction[:40]!r}: a country code (kz, kg, ru…), a body (aa-ilo, "
+            f"aa-eaeu…) or {ANY_JURISDICTION} for every country",
+            "jurisdiction",
+        )
     clock = StageClock()
     prof = engine.profile()
     # the query's vector is computed on the other core while its words are parsed and ranked; a short

@@ -224,3 +224,15 @@ def test_the_page_says_whose_law_is_missing_and_sends_the_reader_to_that_country
         html = Client().get("/search", {"q": question}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
         assert text in html
         assert 'id="checks-withheld"' in html and 'href="/countries/kg"' in html
+
+
+@pytest.mark.django_db
+def test_a_jurisdiction_that_is_no_country_or_body_is_refused_and_a_code_in_capitals_read(two_countries):
+    """ "xx" matched nothing and said nothing (200, no hits), where an unknown language was a 400."""
+    response = Client().get("/api/search", {"q": UNPAID, "jurisdiction": "xx"})
+    assert response.status_code == 400 and "unknown jurisdiction 'xx'" in response.json()["error"]["message"]
+    page = Client().get("/search", {"q": UNPAID, "jurisdiction": "xx"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert page.status_code == 400 and "«xx» — не страна и не организация" in page.content.decode()
+    assert search(SearchRequest(UNPAID, date=ON, jurisdiction="KZ")).checks == ["wage-payment"]
+    for known in ("kz", "aa-ilo", "aa-eaeu", "*", "kz-ala"):
+        search(SearchRequest(UNPAID, date=ON, jurisdiction=known))  # no error
