@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from kenes.rights import RULES, i18n
@@ -47,3 +47,32 @@ def headline(rule: str, a: dict[str, Any]) -> list[str]:
         return []
     with i18n.language(get_language()):
         return RULES[rule].headline(a)
+
+
+#: The units of the figures a check uses (kenes/quantities, the rules' parameter files), as the page says
+#: them: "(day of month)" and "(multiple of the base rate)" stood in English on Russian and Kazakh pages.
+UNITS = {
+    "hour": gettext_lazy("hour"),
+    "day": gettext_lazy("day"),
+    "working day": gettext_lazy("working day"),
+    "calendar day": gettext_lazy("calendar day"),
+    "day of month": gettext_lazy("day of month"),
+    "month": gettext_lazy("month"),
+    "year": gettext_lazy("year"),
+    "multiple of the hourly rate": gettext_lazy("multiple of the hourly rate"),
+    "multiple of the base rate": gettext_lazy("multiple of the base rate"),
+    "boolean": gettext_lazy("yes or no"),
+    "ratio": gettext_lazy("ratio"),
+    "list": gettext_lazy("list"),
+}
+
+
+def figures(parameters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures of the technical details with their units and source notes in the page's language
+    (a currency code stays as it is; a unit not listed too)."""
+    for p in parameters:
+        if p.get("unit"):
+            p["unit"] = str(UNITS.get(p["unit"], p["unit"]))
+        if p.get("source_needed"):
+            p["source_needed"] = _(p["source_needed"].strip())
+    return parameters

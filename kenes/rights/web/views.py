@@ -60,6 +60,7 @@ def _for_reading(answer: dict[str, Any]) -> dict[str, Any]:
     """The answer's sentences with dates as the reader writes them (the API keeps the library's ISO)."""
     for key in ("explanation", "warnings", "advisory_reasons"):
         answer[key] = [texts.dates_in(sentence) for sentence in answer[key]]
+    texts.figures(answer.get("parameters") or [])
     return answer
 
 

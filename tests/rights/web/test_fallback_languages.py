@@ -46,3 +46,12 @@ def test_the_library_answers_an_uzbek_request_in_russian_not_english():
     answer = evaluate("wage-payment", {"month": "2026-05", "paid_on": "2026-06-15"}, lang="uz")
     assert "Зарплата за 2026-05" in answer.explanation[0] or "первой декады" in answer.explanation[0]
     assert not any("late" in step or "wages" in step for step in answer.explanation)
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("ru", "(день)"), ("kk", "(күн)"), ("ky", "(день)")])
+def test_the_technical_figures_units_are_in_the_pages_language(client, lang, unit):
+    """ "(day)", "(day of month)", "(multiple of the base rate)" stood in English on Russian pages."""
+    client.cookies["django_language"] = lang
+    body = client.get(STAY).content.decode()
+    technical = re.search(r'<details class="technical">.*?</details>', body, re.S)[0]
+    assert unit in technical and "(day)" not in technical and "(list)" not in technical
