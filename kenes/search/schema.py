@@ -13,7 +13,7 @@ import tantivy
 from kenes.lex.models import Provision, WorkType
 
 #: Bumped whenever the schema or what goes into a field changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7  # 7: zero-width characters dropped inside words (analysis._DROPPED)
 FAR_FUTURE = dt.date(2200, 1, 1)  # tantivy dates end in 2262
 #: Snippet source kept per entry; longer texts are cut. The snippet scans the first snippets.SCAN_CHARS
 #: (1,200) and shows up to 240 past its window's start: 1,600 give the same snippets as the whole text, and

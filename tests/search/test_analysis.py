@@ -166,3 +166,10 @@ def test_terms_have_no_spaces() -> None:
     for lang in ("rus", "kaz", "kir", "uzb", "tgk", "eng"):
         assert all(t and not any(c.isspace() for c in t) for t in terms(text, lang))
     assert analyse("İş", "eng") == "iş"  # no combining dot left by casefolding İ
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_invisible_characters_inside_a_pasted_word_do_not_split_it(invisible: str) -> None:
+    """Text copied from a messenger or a web page carries zero-width characters inside words: "зар\u200bплату"
+    was the terms "зар" and "плат", and "не платят зар\u200bплату" named no check."""
+    assert terms(f"не платят зар{invisible}плату", "rus") == terms("не платят зарплату", "rus")
