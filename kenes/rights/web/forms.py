@@ -310,7 +310,8 @@ class WagePaymentForm(RuleForm):
         label=_("Month worked"),
         max_length=7,
         help_text=_("As YYYY-MM, for example 2026-05."),
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM", "inputmode": "numeric"}),
+        # an example, the same in every language: "YYYY-MM" stood beside a hint saying "ГГГГ-ММ"
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-05", "inputmode": "numeric"}),
     )
     pay_day = count_field(
         payment.RULE,

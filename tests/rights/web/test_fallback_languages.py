@@ -55,3 +55,9 @@ def test_the_technical_figures_units_are_in_the_pages_language(client, lang, uni
     body = client.get(STAY).content.decode()
     technical = re.search(r'<details class="technical">.*?</details>', body, re.S)[0]
     assert unit in technical and "(day)" not in technical and "(list)" not in technical
+
+
+def test_the_month_box_shows_an_example_not_english_letters(client):
+    client.cookies["django_language"] = "ru"
+    body = client.get("/rights/wage-payment/").content.decode()
+    assert 'placeholder="2026-05"' in body and "YYYY" not in body and "ГГГГ-ММ" in body
