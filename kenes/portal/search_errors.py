@@ -44,15 +44,20 @@ def page_error(exc: Exception, filters: dict[str, str]) -> tuple[str, int]:
 
 def uncited(notices: list, day: dt.date | None) -> SafeString | str:
     """What the page says of a citation of a provision the work cited does not hold ("ст. 999 ТК РК"), with
-    a link to the work's text; "" when the search said nothing of the kind."""
+    a link to the work's text, or of a query that only names a work ("ТК РК", listed with ``all``); ""
+    when the search said nothing of the kind."""
     from kenes.lex.models import Work
 
     from .labels import eid_label
 
-    notice = next((n for n in notices if n.code == "citation-not-found"), None)
+    notice = next((n for n in notices if n.code in ("citation-not-found", "citation-work")), None)
     if notice is None:
         return ""
     title = Work.objects.filter(frbr_uri=notice.topic).values_list("title", flat=True).first()
+    if notice.code == "citation-work":  # asked to list rather than jump: the work named, as a link
+        return format_html(
+            _("The query names {0}."), format_html('<a href="{}">{}</a>', notice.topic, title or notice.topic)
+        )
     sentence = _("%(work)s has no %(provision)s in the text in force on %(date)s.")
     # the translated sentence is ours; format_html escapes each value put into it
     return format_html(

@@ -153,6 +153,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 and not params.get("all")
             ):
                 return HttpResponseRedirect(_hit_url(result.hits[0], date))
+            named = next((n.topic for n in result.notices if n.code == "citation-work"), "")
+            if named and page == 1 and not params.get("all"):  # "ТК РК": the code itself
+                return HttpResponseRedirect(named)
             # total counts results as listed (one per article), so every page up to n_pages has hits;
             # the service pages no deeper than MAX_OFFSET
             n_pages = min(math.ceil(result.total / PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)

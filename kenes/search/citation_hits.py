@@ -1,4 +1,5 @@
-"""A query that is a citation: the provisions it names, or a notice that the work cited holds no such one.
+"""A query that is a citation: the provisions it names, or a notice that the work cited holds no such one,
+or that the query is only a work's name.
 
 Why a notice: "ст. 999 ТК РК" names a code that is held and an article it does not have. Searched as text,
 its words ("ст", "999", "тк", "рк") listed 148 unrelated provisions, a traffic offence first; a lawyer who
@@ -25,9 +26,12 @@ def citation_hits(
     q: str, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema, parsed: engine.ParsedQuery
 ) -> tuple[list[Hit], Notice | None]:
     """The provisions a citation names, in force on the date, in the language asked for (or the query's);
-    with none, a ``citation-not-found`` notice where the query cites a provision of a work it names."""
-    if parsed.question or not any(c.isdigit() for c in q):  # every citation names a number
+    with none, a ``citation-not-found`` notice where the query cites a provision of a work it names, or
+    a ``citation-work`` notice where it is only a work's name ("ТК РК")."""
+    if parsed.question:
         return [], None
+    if not any(c.isdigit() for c in q):  # every citation of a provision names a number
+        return [], _named_work(q, parsed, filters, searcher, schema)
     try:
         from .citations import parse_citation, resolve_citation
 
@@ -53,6 +57,31 @@ def citation_hits(
         f"{cit.work_uri} holds no provision {eid} in force on {filters.date.isoformat()}",
         cit.work_uri,
         eid=eid,
+    )
+
+
+def _named_work(
+    q: str, parsed: engine.ParsedQuery, filters: Filters, searcher: tantivy.Searcher, schema: tantivy.Schema
+) -> Notice | None:
+    """A ``citation-work`` notice where the query is only the name of a work held ("ТК РК", "Трудовой
+    кодекс Республики Казахстан"): its words searched as text listed the Constitution's paragraphs."""
+    from .citations import name_vocabulary, parse_citation
+
+    if not parsed.terms or len(parsed.terms) > 6 or not set(parsed.terms) <= name_vocabulary():
+        return None
+    try:
+        cit = parse_citation(q)
+    except Exception:
+        log.exception("citation parsing failed for a query of %d characters", len(q))
+        return None
+    if cit is None or cit.work_uri is None or cit.article or cit.paragraph or cit.point:
+        return None
+    if (filters.work and filters.work != cit.work_uri) or not _searched(
+        cit.work_uri, filters, searcher, schema
+    ):
+        return None
+    return Notice(
+        "citation-work", f"the query names the work {cit.work_uri}: its text is there", cit.work_uri
     )
 
 

@@ -126,6 +126,14 @@ def _prepare(q: str) -> str:
     return re.sub(r"\s+", " ", q).strip()
 
 
+@cache
+def name_vocabulary() -> frozenset[str]:
+    """Every term of a work's name or a country's marker: a query of any other word names no work, so
+    :func:`parse_citation` need not be asked (it costs 30-80 µs; this test costs one)."""
+    works, places = aliases()
+    return frozenset(t for a in works for t in a.key) | frozenset(t for key, _code in places for t in key)
+
+
 def parse_citation(q: str) -> Citation | None:
     """Read ``q`` as a citation; None when it is not one (or names no work, article or instrument).
 

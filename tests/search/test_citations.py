@@ -241,3 +241,24 @@ def test_a_citation_of_an_article_the_code_lacks_says_so_instead_of_searching_it
     assert f"В документе «{link}» нет нормы «ст. 999»" in html
     # a work not held is not denied its articles: "статья 517 КоАП" is searched as before
     assert search(SearchRequest("статья 517 КоАП", date=dt.date(2024, 6, 1))).notices == []
+
+
+@pytest.mark.django_db
+def test_a_works_name_alone_leads_to_the_work_not_to_its_words_searched(library):
+    """ "ТК РК" listed provisions of other works that hold "тк" or "рк"; a lawyer typing a code's name
+    wants the code."""
+    from django.test import Client
+
+    from kenes.search.service import SearchRequest, search
+
+    on = dt.date(2024, 6, 1)
+    for q in ("ТК РК", "Трудовой кодекс Республики Казахстан"):
+        result = search(SearchRequest(q, date=on))
+        assert result.hits == [] and [(n.code, n.topic) for n in result.notices] == [("citation-work", LC)]
+    response = Client().get("/search", {"q": "ТК РК"})
+    assert response.status_code == 302 and response["Location"] == LC
+    listed = Client().get("/search", {"q": "ТК РК", "all": "1"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert f'Запрос называет документ: <a href="{LC}">' in listed
+    # other words are searched as before, and the name test costs nothing for them
+    assert search(SearchRequest("сверхурочная работа", date=on)).hits
+    assert search(SearchRequest("ТК КР", date=on)).notices[0].code != "citation-work"  # a code not held
