@@ -153,7 +153,7 @@ class SearchOut(Schema):
             "('topic') whose law is not held, so every country's was searched and no check counting by "
             "another country's law is offered; citation-not-found: the query cites a provision ('eid') of "
             "a work held ('topic') that has no such provision in force on the date (no hits: its words are "
-            "not searched)"
+            "not searched); citation-work: the query is only a work's name ('topic': the work)"
         ),
     )
 
