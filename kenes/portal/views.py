@@ -150,6 +150,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 and page == 1
                 and result.hits
                 and result.hits[0].citation
+                and len({(h.work, h.eid.split("__")[0]) for h in result.hits}) == 1  # a list is listed
                 and not params.get("all")
             ):
                 return HttpResponseRedirect(_hit_url(result.hits[0], date))

@@ -9,6 +9,7 @@ mistyped a number needs to be told that the code has no such article, and where 
 from __future__ import annotations
 
 import logging
+import re
 
 import tantivy
 
@@ -36,8 +37,12 @@ def citation_hits(
         from .citations import parse_citation, resolve_citation
 
         targets = resolve_citation(q, date=filters.date, lang=filters.lang)
+        several = [] if targets else _several(q)
+        for part in several:
+            found = resolve_citation(part, date=filters.date, lang=filters.lang)
+            targets += [t for t in found if t not in targets]
         hits = _hits(targets, filters, searcher, schema, parsed)
-        cit = None if hits else parse_citation(q)
+        cit = None if hits or several else parse_citation(q)
     except Exception:  # a broken resolver must not take text search down with it
         # (never the query itself: what a person types may name them)
         log.exception("citation resolution failed for a query of %d characters", len(q))
@@ -58,6 +63,32 @@ def citation_hits(
         cit.work_uri,
         eid=eid,
     )
+
+
+#: what joins citations in a list: "ст. 113 ТК РК и ст. 81 ТК РФ", "ст. 80, 81 ТК РФ"
+_JOINED = re.compile(r"\s*(?:[;,]|\b(?:и|and|және|жана|va|ва)\b)\s*", re.IGNORECASE)
+
+
+def _several(q: str) -> list[str]:
+    """The citations of a list, each with its work ("ст. 80 и 81 ТК РФ": "ст. 80 тк рф", "81 ТК РФ"), or
+    [] when ``q`` is not a list of two to five citations. One citation of two works parses as none, so
+    "ст. 113 ТК РК и ст. 81 ТК РФ" was searched as its words."""
+    from .citations import parse_citation
+
+    parts = [p for p in _JOINED.split(q) if p.strip()]
+    if not 2 <= len(parts) <= 5 or not all(any(c.isdigit() for c in p) for p in parts):
+        return []
+    last = parse_citation(parts[-1])
+    if last is None:
+        return []
+    out = []
+    for part in parts:
+        cit = parse_citation(part)
+        if cit is None:
+            return []
+        # a work named once, after the last number, is every number's
+        out.append(f"{part} {last.work}" if cit.work is None and last.work else part)
+    return out
 
 
 def _named_work(

@@ -262,3 +262,23 @@ def test_a_works_name_alone_leads_to_the_work_not_to_its_words_searched(library)
     # other words are searched as before, and the name test costs nothing for them
     assert search(SearchRequest("сверхурочная работа", date=on)).hits
     assert search(SearchRequest("ТК КР", date=on)).notices[0].code != "citation-work"  # a code not held
+
+
+@pytest.mark.django_db
+def test_a_list_of_citations_lists_each_provision(library):
+    """ "ст. 113 ТК РК и ст. 81 ТК РФ" parsed as no citation (two works) and was searched as its words;
+    a work named once after the last number is every number's ("ст. 80 и 81 ТК РФ")."""
+    from django.test import Client
+
+    from kenes.search.citation_hits import _several
+    from kenes.search.service import SearchRequest, search
+
+    assert _several("ст. 80 и 81 ТК РФ") == ["ст. 80 тк рф", "81 ТК РФ"]
+    assert _several("ст. 113 ТК РК и ст. 81 ТК РФ") == ["ст. 113 ТК РК", "ст. 81 ТК РФ"]
+    assert _several("не платят 2 месяца и уволили 3 дня назад") == []  # numbers, not citations
+    result = search(SearchRequest("ст. 113, 108 ТК РК", date=dt.date(2024, 6, 1)))
+    assert [(h.work, h.eid.split("__")[0]) for h in result.hits] == [(LC, "art_113"), (LC, "art_108")]
+    assert result.citation and all(h.citation for h in result.hits)
+    page = Client().get("/search", {"q": "ст. 113, 108 ТК РК", "date": "2024-06-01"})
+    assert page.status_code == 200 and '<ol class="hits"' in page.content.decode()  # listed, not jumped
+    assert Client().get("/search", {"q": "ст. 113 ТК РК", "date": "2024-06-01"}).status_code == 302
