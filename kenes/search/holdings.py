@@ -11,6 +11,7 @@ import dataclasses
 
 import tantivy
 
+from .analysis import LANGS
 from .engine import Filters, filter_query
 
 __all__ = [
@@ -92,8 +93,8 @@ def main_language(
     Uzbek question, whose glossary concepts add their Kazakh terms too, met the Kazakh texts first as well.
     The service then ranks the main language's texts apart and fuses the two rankings.
     """
-    from .analysis import LANGS
-
+    if filters.lang:
+        return None  # (one language asked for)
     held = {lang: _in_language(searcher, schema, filters, lang, memo) for lang in LANGS}
     total = next(iter(held.values()))[1]
     main = max(held, key=lambda lang: held[lang][0])

@@ -105,3 +105,13 @@ def test_the_main_language_is_the_one_of_more_than_half_where_another_is_searche
     assert main(jurisdiction="kz") == "rus"
     assert main(jurisdiction="kz", work=SERVICE) is None  # all of it Kazakh: nothing to balance
     assert main(jurisdiction="kz", work=CODE) is None  # all of it Russian
+
+
+@pytest.mark.django_db
+def test_a_language_asked_for_is_searched_alone(two_languages):
+    handle = open_index()
+    searcher = handle.index.searcher()
+    asked = Filters(ON, jurisdiction="kz", lang="kaz")
+    assert holdings.main_language(searcher, handle.schema, asked, handle.memo) is None
+    listed = _works(LEAVE, lang="kaz")
+    assert listed and all(work == SERVICE for work, _ in listed)
